@@ -1,0 +1,2 @@
+// Placeholder until the build host lands.
+class Build { static int Main() => 0; }
