@@ -104,7 +104,10 @@ public class ApplicationDefaultCredentialsTests
         });
         var host = metadata.BaseAddress.Authority;
 
-        var result = await ApplicationDefaultCredentials.ResolveAsync(Options(new() { ["GCE_METADATA_HOST"] = host }));
+        var options = Options(new() { ["GCE_METADATA_HOST"] = host }) with { MetadataProbeTimeout = TimeSpan.FromSeconds(10) };
+
+        var result = await ApplicationDefaultCredentials.ResolveAsync(options);
+        Assert.That(result.Found, Is.True, string.Join("; ", result.Attempts));
         var token = await result.TokenSource!.GetAccessTokenAsync();
 
         Assert.That(result.TokenSource.Principal.IamMember, Is.EqualTo("serviceAccount:nodes@sample-project.iam.gserviceaccount.com"));

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -19,7 +20,7 @@ public sealed class LocalHttpServer : IAsyncDisposable
     /// <summary>e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
-    /// <summary>Requests seen so far: method, path and query, body.</summary>
+    /// <summary>Requests seen so far: method, raw path and query (as sent, escapes intact), body.</summary>
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
     public static async Task<LocalHttpServer> StartAsync(Action<WebApplication> routes)
@@ -35,7 +36,7 @@ public sealed class LocalHttpServer : IAsyncDisposable
             var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
             context.Request.Body.Position = 0;
             server.Requests.Enqueue(new RecordedRequest(
-                context.Request.Method, context.Request.Path + context.Request.QueryString, body,
+                context.Request.Method, context.Features.Get<IHttpRequestFeature>()!.RawTarget, body,
                 context.Request.Headers.Authorization.ToString()));
             await next(context);
         });
