@@ -36,16 +36,16 @@ public sealed class GcloudCliTests
     }
 
     [Test]
-    public void Disposing_gcloud_deletes_its_config_folder()
+    public void Disposing_a_configured_copy_of_gcloud_deletes_the_config_folder()
     {
-        var gcloud = GcloudCli.Create();
-        var copy = gcloud.WithProject("p");
-        copy.Dispose(); // a copy never owns the folder
-        Assert.That(Directory.Exists(gcloud.ConfigDirectory), Is.True);
+        var created = GcloudCli.Create();
+        var configured = created.WithProject("p").WithAccessToken("t");
+        Assert.That(configured.ConfigDirectory, Is.EqualTo(created.ConfigDirectory));
+        Assert.That(Directory.Exists(created.ConfigDirectory), Is.True);
 
-        gcloud.Dispose();
+        configured.Dispose();
 
-        Assert.That(Directory.Exists(gcloud.ConfigDirectory), Is.False);
+        Assert.That(Directory.Exists(created.ConfigDirectory), Is.False);
     }
 
     [Test]

@@ -128,6 +128,10 @@ public sealed class PrivateDockerdTests
         }
 
         Assert.That(Directory.Exists(ownDirectory), Is.False, "the client's own config folder outlived it");
+
+        var configured = engine.CreateClient().WithEnvironment("EXAMPLE", "1");
+        configured.Dispose();
+        Assert.That(Directory.Exists(configured.ConfigDirectory), Is.False, "a configured copy must clean up the folder it shares");
         Assert.That(File.Exists(given.Combine("config.json")), Is.True, "a config the test passed was deleted");
     }
 }

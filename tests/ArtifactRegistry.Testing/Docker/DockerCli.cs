@@ -10,8 +10,9 @@ namespace ArtifactRegistry.Testing.Docker;
 /// logins and credential helpers never touch <c>~/.docker</c> or another test. Inherited <c>DOCKER_*</c> variables are dropped.
 /// </summary>
 /// <remarks>
-/// The instance <see cref="PrivateDockerd.CreateClient"/> returns owns its temporary config folder when it made one and
-/// deletes it on <see cref="Dispose"/>; copies made with <c>With*</c> share that folder and never delete it.
+/// When <see cref="PrivateDockerd.CreateClient"/> made the config folder, disposing this client, or any copy made with
+/// <c>With*</c> (they share the folder), deletes it: <c>using var docker = engine.CreateClient().WithEnvironment(…);</c>
+/// cleans up. A folder the test passed in is never deleted.
 /// </remarks>
 public sealed class DockerCli : IDisposable
 {
@@ -45,11 +46,11 @@ public sealed class DockerCli : IDisposable
     /// <summary>Adds a variable for docker and the credential helpers it starts (they inherit docker's environment).</summary>
     [Pure]
     public DockerCli WithEnvironment(string name, string value) =>
-        new(Engine, ConfigDirectory, null, _extraVariables.SetItem(name, value));
+        new(Engine, ConfigDirectory, _ownedConfig, _extraVariables.SetItem(name, value));
 
     [Pure]
     public DockerCli WithEnvironment(IEnumerable<KeyValuePair<string, string>> variables) =>
-        new(Engine, ConfigDirectory, null, _extraVariables.SetItems(variables));
+        new(Engine, ConfigDirectory, _ownedConfig, _extraVariables.SetItems(variables));
 
     public Task<CommandResult> RunAsync(params string[] arguments) => RunAsync(arguments, standardInput: null);
 

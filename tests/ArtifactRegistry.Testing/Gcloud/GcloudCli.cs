@@ -17,7 +17,8 @@ namespace ArtifactRegistry.Testing.Gcloud;
 /// </summary>
 /// <remarks>
 /// Immutable: <c>With*</c> returns a copy sharing the same config folder, so per-call settings are
-/// <c>gcloud.WithAccessToken(other).RunAsync(…)</c>. Only the instance <see cref="Create"/> returned deletes the folder.
+/// <c>gcloud.WithAccessToken(other).RunAsync(…)</c>. Disposing any of them deletes that folder, so
+/// <c>using var gcloud = GcloudCli.Create().WithProject("p");</c> cleans up; dispose once, when the test is done.
 /// </remarks>
 public sealed class GcloudCli : IDisposable
 {
@@ -107,21 +108,21 @@ public sealed class GcloudCli : IDisposable
 
     [Pure]
     public GcloudCli WithProject(string? project) =>
-        new(_gcloudPath, ConfigDirectory, null, project, ArtifactRegistryEndpoint, _accessToken, _extraVariables);
+        new(_gcloudPath, ConfigDirectory, _ownedConfig, project, ArtifactRegistryEndpoint, _accessToken, _extraVariables);
 
     /// <summary>Sends Artifact Registry REST calls to <paramref name="endpoint"/> (e.g. the sandbox's <c>http://127.0.0.1:PORT/</c>).</summary>
     [Pure]
     public GcloudCli WithArtifactRegistryEndpoint(Uri? endpoint) =>
-        new(_gcloudPath, ConfigDirectory, null, Project, endpoint, _accessToken, _extraVariables);
+        new(_gcloudPath, ConfigDirectory, _ownedConfig, Project, endpoint, _accessToken, _extraVariables);
 
     /// <summary>Makes gcloud (and docker-credential-gcloud) use this bearer token instead of an account.</summary>
     [Pure]
     public GcloudCli WithAccessToken(string? accessToken) =>
-        new(_gcloudPath, ConfigDirectory, null, Project, ArtifactRegistryEndpoint, accessToken, _extraVariables);
+        new(_gcloudPath, ConfigDirectory, _ownedConfig, Project, ArtifactRegistryEndpoint, accessToken, _extraVariables);
 
     [Pure]
     public GcloudCli WithEnvironment(string name, string value) =>
-        new(_gcloudPath, ConfigDirectory, null, Project, ArtifactRegistryEndpoint, _accessToken, _extraVariables.SetItem(name, value));
+        new(_gcloudPath, ConfigDirectory, _ownedConfig, Project, ArtifactRegistryEndpoint, _accessToken, _extraVariables.SetItem(name, value));
 
     public Task<CommandResult> RunAsync(params string[] arguments) => RunAsync(arguments, timeout: null);
 
