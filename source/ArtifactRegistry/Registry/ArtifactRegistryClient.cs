@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ArtifactRegistry.Auth;
+using ArtifactRegistry.References;
 using Microsoft.Extensions.Logging;
 
 namespace ArtifactRegistry.Registry;
@@ -14,7 +15,7 @@ namespace ArtifactRegistry.Registry;
 /// <summary>
 /// A typed client for the Artifact Registry REST API v1: the calls this library needs, each with bearer authentication,
 /// bounded retries on 429/5xx/dropped connections (honouring Retry-After), and Google's errors as <see cref="ArtifactRegistryApiException"/>.
-/// Resource names are passed as Google writes them (<c>projects/P/locations/L/repositories/R/packages/team%2Fapp</c>).
+/// Resources are the typed names of <see cref="References"/>; their URL paths escape package ids once more, as Google expects.
 /// </summary>
 public sealed partial class ArtifactRegistryClient : IDisposable
 {
@@ -51,25 +52,40 @@ public sealed partial class ArtifactRegistryClient : IDisposable
     // ---- repositories -------------------------------------------------------------------------------------------
 
     /// <summary><c>repositories.get</c>.</summary>
-    public Task<Repository> GetRepositoryAsync(string repositoryName, CancellationToken cancellationToken = default) =>
-        SendAsync<Repository>(HttpMethod.Get, repositoryName, "", null, cancellationToken);
+    public Task<Repository> GetRepositoryAsync(RepositoryName repository, CancellationToken cancellationToken = default) =>
+        SendAsync<Repository>(HttpMethod.Get, repository.ToString(), "", null, cancellationToken);
+
+    /// <summary><c>repositories.get</c>, with <see langword="null"/> for a repository that does not exist (404).</summary>
+    public async Task<Repository?> FindRepositoryAsync(RepositoryName repository, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await GetRepositoryAsync(repository, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArtifactRegistryApiException e) when (e.IsNotFound)
+        {
+            return null;
+        }
+    }
 
     /// <summary><c>repositories.create</c>: starts the creation and returns its operation.</summary>
-    public Task<LongRunningOperation> CreateRepositoryAsync(string parent, string repositoryId, Repository repository, CancellationToken cancellationToken = default) =>
-        SendAsync<LongRunningOperation>(HttpMethod.Post, $"{parent}/repositories", Query(("repositoryId", repositoryId)), repository with { Name = null }, cancellationToken);
+    public Task<LongRunningOperation> CreateRepositoryAsync(RepositoryName name, Repository repository, CancellationToken cancellationToken = default) =>
+        SendAsync<LongRunningOperation>(HttpMethod.Post, $"{ParentOf(name)}/repositories", Query(("repositoryId", name.RepositoryId)), repository with { Name = null }, cancellationToken);
 
     /// <summary>Creates a repository and waits for the operation; returns the repository as the service then reports it.</summary>
-    public async Task<Repository> CreateRepositoryAndWaitAsync(string parent, string repositoryId, Repository repository, CancellationToken cancellationToken = default)
+    public async Task<Repository> CreateRepositoryAndWaitAsync(RepositoryName name, Repository repository, CancellationToken cancellationToken = default)
     {
-        var operation = await CreateRepositoryAsync(parent, repositoryId, repository, cancellationToken).ConfigureAwait(false);
+        var operation = await CreateRepositoryAsync(name, repository, cancellationToken).ConfigureAwait(false);
         await WaitForOperationAsync(operation, cancellationToken).ConfigureAwait(false);
-        return await GetRepositoryAsync($"{parent}/repositories/{repositoryId}", cancellationToken).ConfigureAwait(false);
+        return await GetRepositoryAsync(name, cancellationToken).ConfigureAwait(false);
     }
+
+    private static string ParentOf(RepositoryName name) => $"projects/{name.ProjectId}/locations/{name.LocationId}";
 
     // ---- IAM ----------------------------------------------------------------------------------------------------
 
     /// <summary><c>testIamPermissions</c>: the subset of <paramref name="permissions"/> the caller holds on <paramref name="resource"/>.</summary>
-    public async Task<IReadOnlyList<string>> TestIamPermissionsAsync(string resource, IEnumerable<string> permissions, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> TestIamPermissionsAsync(RepositoryName resource, IEnumerable<string> permissions, CancellationToken cancellationToken = default)
     {
         var answer = await SendAsync<PermissionsAnswer>(HttpMethod.Post, $"{resource}:testIamPermissions", "",
             new { permissions = permissions.ToArray() }, cancellationToken).ConfigureAwait(false);
@@ -77,25 +93,25 @@ public sealed partial class ArtifactRegistryClient : IDisposable
     }
 
     /// <summary><c>getIamPolicy</c> (policy version 3, so conditional bindings come back intact).</summary>
-    public Task<IamPolicy> GetIamPolicyAsync(string resource, CancellationToken cancellationToken = default) =>
+    public Task<IamPolicy> GetIamPolicyAsync(RepositoryName resource, CancellationToken cancellationToken = default) =>
         SendAsync<IamPolicy>(HttpMethod.Get, $"{resource}:getIamPolicy", Query(("options.requestedPolicyVersion", "3")), null, cancellationToken);
 
     /// <summary><c>setIamPolicy</c>: refused with ABORTED (409) when the policy's etag is stale.</summary>
-    public Task<IamPolicy> SetIamPolicyAsync(string resource, IamPolicy policy, CancellationToken cancellationToken = default) =>
+    public Task<IamPolicy> SetIamPolicyAsync(RepositoryName resource, IamPolicy policy, CancellationToken cancellationToken = default) =>
         SendAsync<IamPolicy>(HttpMethod.Post, $"{resource}:setIamPolicy", "", new { policy }, cancellationToken);
 
     // ---- tags ---------------------------------------------------------------------------------------------------
 
     /// <summary><c>tags.get</c>.</summary>
-    public Task<Tag> GetTagAsync(string tagName, CancellationToken cancellationToken = default) =>
-        SendAsync<Tag>(HttpMethod.Get, tagName, "", null, cancellationToken);
+    public Task<Tag> GetTagAsync(TagName tag, CancellationToken cancellationToken = default) =>
+        SendAsync<Tag>(HttpMethod.Get, tag.ToString(), "", null, cancellationToken);
 
     /// <summary><c>tags.get</c>, with <see langword="null"/> for a tag that does not exist.</summary>
-    public async Task<Tag?> FindTagAsync(string tagName, CancellationToken cancellationToken = default)
+    public async Task<Tag?> FindTagAsync(TagName tag, CancellationToken cancellationToken = default)
     {
         try
         {
-            return await GetTagAsync(tagName, cancellationToken).ConfigureAwait(false);
+            return await GetTagAsync(tag, cancellationToken).ConfigureAwait(false);
         }
         catch (ArtifactRegistryApiException e) when (e.IsNotFound)
         {
@@ -104,36 +120,36 @@ public sealed partial class ArtifactRegistryClient : IDisposable
     }
 
     /// <summary><c>tags.list</c>; <paramref name="filter"/> e.g. <c>version="…/versions/sha256:…"</c>.</summary>
-    public IAsyncEnumerable<Tag> ListTagsAsync(string packageName, string? filter = null, int pageSize = 1000, CancellationToken cancellationToken = default) =>
-        ListAsync<Tag>($"{packageName}/tags", "tags", [("filter", filter)], pageSize, cancellationToken);
+    public IAsyncEnumerable<Tag> ListTagsAsync(PackageName package, string? filter = null, int pageSize = 1000, CancellationToken cancellationToken = default) =>
+        ListAsync<Tag>($"{package}/tags", "tags", [("filter", filter)], pageSize, cancellationToken);
 
     /// <summary><c>tags.create</c>.</summary>
-    public Task<Tag> CreateTagAsync(string packageName, string tagId, string versionName, CancellationToken cancellationToken = default) =>
-        SendAsync<Tag>(HttpMethod.Post, $"{packageName}/tags", Query(("tagId", tagId)),
-            new Tag { Name = $"{packageName}/tags/{tagId}", Version = versionName }, cancellationToken);
+    public Task<Tag> CreateTagAsync(TagName tag, VersionName version, CancellationToken cancellationToken = default) =>
+        SendAsync<Tag>(HttpMethod.Post, $"{tag.PackageName}/tags", Query(("tagId", tag.TagId)),
+            new Tag { Name = tag.ToString(), Version = version.ToString() }, cancellationToken);
 
     /// <summary><c>tags.patch</c> of the version: moves the tag (needs <c>artifactregistry.tags.update</c>).</summary>
-    public Task<Tag> UpdateTagAsync(string tagName, string versionName, CancellationToken cancellationToken = default) =>
-        SendAsync<Tag>(HttpMethod.Patch, tagName, Query(("updateMask", "version")), new Tag { Name = tagName, Version = versionName }, cancellationToken);
+    public Task<Tag> UpdateTagAsync(TagName tag, VersionName version, CancellationToken cancellationToken = default) =>
+        SendAsync<Tag>(HttpMethod.Patch, tag.ToString(), Query(("updateMask", "version")), new Tag { Name = tag.ToString(), Version = version.ToString() }, cancellationToken);
 
     /// <summary><c>tags.delete</c>.</summary>
-    public Task DeleteTagAsync(string tagName, CancellationToken cancellationToken = default) =>
-        SendAsync<JsonElement>(HttpMethod.Delete, tagName, "", null, cancellationToken);
+    public Task DeleteTagAsync(TagName tag, CancellationToken cancellationToken = default) =>
+        SendAsync<JsonElement>(HttpMethod.Delete, tag.ToString(), "", null, cancellationToken);
 
     // ---- versions and docker images -----------------------------------------------------------------------------
 
     /// <summary><c>versions.get</c>.</summary>
-    public Task<PackageVersion> GetVersionAsync(string versionName, VersionView view = VersionView.Basic, CancellationToken cancellationToken = default) =>
-        SendAsync<PackageVersion>(HttpMethod.Get, versionName, Query(("view", ViewName(view))), null, cancellationToken);
+    public Task<PackageVersion> GetVersionAsync(VersionName version, VersionView view = VersionView.Basic, CancellationToken cancellationToken = default) =>
+        SendAsync<PackageVersion>(HttpMethod.Get, version.ToString(), Query(("view", ViewName(view))), null, cancellationToken);
 
     /// <summary><c>versions.list</c>, every page.</summary>
     public IAsyncEnumerable<PackageVersion> ListVersionsAsync(
-        string packageName, VersionView view = VersionView.Basic, string? orderBy = null, int pageSize = 1000, CancellationToken cancellationToken = default) =>
-        ListAsync<PackageVersion>($"{packageName}/versions", "versions", [("view", ViewName(view)), ("orderBy", orderBy)], pageSize, cancellationToken);
+        PackageName package, VersionView view = VersionView.Basic, string? orderBy = null, int pageSize = 1000, CancellationToken cancellationToken = default) =>
+        ListAsync<PackageVersion>($"{package}/versions", "versions", [("view", ViewName(view)), ("orderBy", orderBy)], pageSize, cancellationToken);
 
     /// <summary><c>dockerImages.list</c>, every page.</summary>
-    public IAsyncEnumerable<DockerImage> ListDockerImagesAsync(string repositoryName, string? orderBy = null, int pageSize = 1000, CancellationToken cancellationToken = default) =>
-        ListAsync<DockerImage>($"{repositoryName}/dockerImages", "dockerImages", [("orderBy", orderBy)], pageSize, cancellationToken);
+    public IAsyncEnumerable<DockerImage> ListDockerImagesAsync(RepositoryName repository, string? orderBy = null, int pageSize = 1000, CancellationToken cancellationToken = default) =>
+        ListAsync<DockerImage>($"{repository}/dockerImages", "dockerImages", [("orderBy", orderBy)], pageSize, cancellationToken);
 
     // ---- operations ---------------------------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using ArtifactRegistry.Auth;
+using ArtifactRegistry.References;
 using ArtifactRegistry.Registry;
 using ArtifactRegistry.Tests.TestServers;
 
@@ -10,6 +11,8 @@ namespace ArtifactRegistry.Tests.Registry;
 public class ArtifactRegistryClientTests
 {
     private const string Repo = "projects/sample-project/locations/asia/repositories/apps";
+    private static readonly RepositoryName Name = RepositoryName.Parse(Repo);
+    private const string Digest = "sha256:abababababababababababababababababababababababababababababababab";
     private const string Token = "ya29.client-test-token";
 
     private static readonly RetryPolicy FastRetry = new() { InitialBackoff = TimeSpan.FromMilliseconds(5), MaxBackoff = TimeSpan.FromMilliseconds(20), MaxAttempts = 4 };
@@ -33,7 +36,7 @@ public class ArtifactRegistryClientTests
             $$"""{"name": "{{Repo}}", "format": "DOCKER", "createTime": "2024-03-01T10:20:30.123456789Z", "mode": "STANDARD_REPOSITORY", "sizeBytes": "123"}"""));
         using var client = Client(server);
 
-        var repository = await client.GetRepositoryAsync(Repo);
+        var repository = await client.GetRepositoryAsync(Name);
 
         Assert.That(repository.Format, Is.EqualTo(Repository.DockerFormat));
         Assert.That(repository.CreateTime, Is.EqualTo(new DateTimeOffset(2024, 3, 1, 10, 20, 30, TimeSpan.Zero).AddTicks(1234567)));
@@ -49,7 +52,7 @@ public class ArtifactRegistryClientTests
         await using var server = await ScriptedHttpServer.StartAsync(ScriptedAnswer.GoogleError(403, "PERMISSION_DENIED", message));
         using var client = Client(server);
 
-        var error = (await Assert.ThrowsAsync<ArtifactRegistryApiException>(() => client.GetRepositoryAsync(Repo)))!;
+        var error = (await Assert.ThrowsAsync<ArtifactRegistryApiException>(() => client.GetRepositoryAsync(Name)))!;
 
         Assert.That(error.HttpStatus, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(error.GoogleStatus, Is.EqualTo("PERMISSION_DENIED"));
@@ -66,7 +69,7 @@ public class ArtifactRegistryClientTests
         await using var server = await ScriptedHttpServer.StartAsync(ScriptedAnswer.GoogleError(status, googleStatus, "no"), ScriptedAnswer.Ok("{}"));
         using var client = Client(server);
 
-        var error = (await Assert.ThrowsAsync<ArtifactRegistryApiException>(() => client.GetRepositoryAsync(Repo)))!;
+        var error = (await Assert.ThrowsAsync<ArtifactRegistryApiException>(() => client.GetRepositoryAsync(Name)))!;
 
         Assert.That(error.GoogleStatus, Is.EqualTo(googleStatus));
         Assert.That(server.Requests, Has.Count.EqualTo(1));
@@ -82,7 +85,7 @@ public class ArtifactRegistryClientTests
             ScriptedAnswer.Ok($$"""{"name": "{{Repo}}", "format": "DOCKER"}"""));
         using var client = Client(server);
 
-        var repository = await client.GetRepositoryAsync(Repo);
+        var repository = await client.GetRepositoryAsync(Name);
 
         Assert.That(repository.Name, Is.EqualTo(Repo));
         Assert.That(client.RequestCount, Is.EqualTo(4));
@@ -94,7 +97,7 @@ public class ArtifactRegistryClientTests
         await using var server = await ScriptedHttpServer.StartAsync(ScriptedAnswer.GoogleError(503, "UNAVAILABLE", "still down"));
         using var client = Client(server);
 
-        var error = (await Assert.ThrowsAsync<ArtifactRegistryApiException>(() => client.GetRepositoryAsync(Repo)))!;
+        var error = (await Assert.ThrowsAsync<ArtifactRegistryApiException>(() => client.GetRepositoryAsync(Name)))!;
 
         Assert.That(error.GoogleStatus, Is.EqualTo("UNAVAILABLE"));
         Assert.That(server.Requests, Has.Count.EqualTo(FastRetry.MaxAttempts));
@@ -109,7 +112,7 @@ public class ArtifactRegistryClientTests
         using var client = Client(server);
         var stopwatch = Stopwatch.StartNew();
 
-        var held = await client.TestIamPermissionsAsync(Repo, ["artifactregistry.repositories.uploadArtifacts"]);
+        var held = await client.TestIamPermissionsAsync(Name, ["artifactregistry.repositories.uploadArtifacts"]);
 
         Assert.That(held, Is.EqualTo(new[] { "artifactregistry.repositories.uploadArtifacts" }));
         Assert.That(stopwatch.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(950)));
@@ -123,7 +126,7 @@ public class ArtifactRegistryClientTests
             ScriptedAnswer.GoogleError(429, "RESOURCE_EXHAUSTED", "Quota exceeded") with { Headers = [("Retry-After", "3600")] });
         using var client = Client(server);
 
-        var error = (await Assert.ThrowsAsync<ArtifactRegistryApiException>(() => client.GetRepositoryAsync(Repo)))!;
+        var error = (await Assert.ThrowsAsync<ArtifactRegistryApiException>(() => client.GetRepositoryAsync(Name)))!;
 
         Assert.That(error.HttpStatus, Is.EqualTo(HttpStatusCode.TooManyRequests));
         Assert.That(server.Requests, Has.Count.EqualTo(1));
@@ -135,7 +138,7 @@ public class ArtifactRegistryClientTests
         await using var server = await ScriptedHttpServer.StartAsync(ScriptedAnswer.Ok("{}"));
         using var client = Client(server);
 
-        var held = await client.TestIamPermissionsAsync(Repo, ["artifactregistry.repositories.uploadArtifacts", "artifactregistry.tags.update"]);
+        var held = await client.TestIamPermissionsAsync(Name, ["artifactregistry.repositories.uploadArtifacts", "artifactregistry.tags.update"]);
 
         Assert.That(held, Is.Empty);
         var request = server.Requests.Single();
@@ -150,9 +153,9 @@ public class ArtifactRegistryClientTests
         await using var server = await ScriptedHttpServer.StartAsync(ScriptedAnswer.Ok("""{"name": "x"}"""));
         using var client = Client(server);
 
-        await client.GetVersionAsync($"{Repo}/packages/team%2Fapp/versions/sha256:abc", VersionView.Full);
+        await client.GetVersionAsync(Name.Package("team/app").Version(ImageDigest.Parse(Digest)), VersionView.Full);
 
-        Assert.That(server.Requests.Single().PathAndQuery, Is.EqualTo($"/v1/{Repo}/packages/team%252Fapp/versions/sha256:abc?alt=json&view=FULL"));
+        Assert.That(server.Requests.Single().PathAndQuery, Is.EqualTo($"/v1/{Repo}/packages/team%252Fapp/versions/{Digest}?alt=json&view=FULL"));
     }
 
     [Test]
@@ -165,7 +168,7 @@ public class ArtifactRegistryClientTests
         using var client = Client(server);
 
         var names = new List<string?>();
-        await foreach (var version in client.ListVersionsAsync($"{Repo}/packages/app", pageSize: 2))
+        await foreach (var version in client.ListVersionsAsync(Name.Package("app"), pageSize: 2))
             names.Add(version.Name);
 
         Assert.That(names, Is.EqualTo(new[] { "v1", "v2", "v3", "v4" }));
@@ -186,7 +189,7 @@ public class ArtifactRegistryClientTests
             """));
         using var client = Client(server);
 
-        var images = await client.ListDockerImagesAsync(Repo).ToListAsync();
+        var images = await client.ListDockerImagesAsync(Name).ToListAsync();
 
         Assert.That(images.Single().ImageSizeBytes, Is.EqualTo(2048));
         Assert.That(images.Single().Tags, Is.EqualTo(new[] { "latest" }));
@@ -203,7 +206,7 @@ public class ArtifactRegistryClientTests
             ScriptedAnswer.Ok($$"""{"name": "{{Repo}}", "format": "DOCKER"}"""));
         using var client = Client(server);
 
-        var repository = await client.CreateRepositoryAndWaitAsync("projects/sample-project/locations/asia", "apps", new Repository { Format = "DOCKER" });
+        var repository = await client.CreateRepositoryAndWaitAsync(Name, new Repository { Format = "DOCKER" });
 
         Assert.That(repository.Name, Is.EqualTo(Repo));
         Assert.That(server.Requests.Select(r => r.Method + " " + r.PathAndQuery), Is.EqualTo(new[]
@@ -224,7 +227,7 @@ public class ArtifactRegistryClientTests
         using var client = Client(server);
 
         var error = (await Assert.ThrowsAsync<ArtifactRegistryApiException>(() =>
-            client.CreateRepositoryAndWaitAsync("projects/p/locations/asia", "apps", new Repository { Format = "DOCKER" })))!;
+            client.CreateRepositoryAndWaitAsync(Name, new Repository { Format = "DOCKER" })))!;
 
         Assert.That(error.GoogleStatus, Is.EqualTo("PERMISSION_DENIED"));
         Assert.That(error.GoogleMessage, Does.Contain("repositories.create"));
@@ -235,13 +238,13 @@ public class ArtifactRegistryClientTests
     {
         await using var server = await ScriptedHttpServer.StartAsync(ScriptedAnswer.Ok("""{"name": "t", "version": "v"}"""));
         using var client = Client(server);
-        var tag = $"{Repo}/packages/app/tags/latest";
+        var tag = Name.Package("app").Tag("latest");
 
-        await client.UpdateTagAsync(tag, $"{Repo}/packages/app/versions/sha256:bb");
+        await client.UpdateTagAsync(tag, Name.Package("app").Version(ImageDigest.Parse(Digest)));
 
         var request = server.Requests.Single();
         Assert.That(request.Method + " " + request.PathAndQuery, Is.EqualTo($"PATCH /v1/{tag}?alt=json&updateMask=version"));
-        Assert.That(JsonNode.Parse(request.Body)!["version"]!.GetValue<string>(), Does.EndWith("sha256:bb"));
+        Assert.That(JsonNode.Parse(request.Body)!["version"]!.GetValue<string>(), Does.EndWith(Digest));
     }
 
     [Test]
@@ -250,7 +253,7 @@ public class ArtifactRegistryClientTests
         await using var server = await ScriptedHttpServer.StartAsync(ScriptedAnswer.GoogleError(404, "NOT_FOUND", "Requested entity was not found."));
         using var client = Client(server);
 
-        Assert.That(await client.FindTagAsync($"{Repo}/packages/app/tags/latest"), Is.Null);
+        Assert.That(await client.FindTagAsync(Name.Package("app").Tag("latest")), Is.Null);
     }
 
     [Test]
@@ -264,8 +267,8 @@ public class ArtifactRegistryClientTests
         await using var server = await ScriptedHttpServer.StartAsync(ScriptedAnswer.Ok(policy), ScriptedAnswer.Ok(policy));
         using var client = Client(server);
 
-        var read = await client.GetIamPolicyAsync(Repo);
-        await client.SetIamPolicyAsync(Repo, read.WithMember("roles/artifactregistry.writer", "serviceAccount:ci@p.iam.gserviceaccount.com"));
+        var read = await client.GetIamPolicyAsync(Name);
+        await client.SetIamPolicyAsync(Name, read.WithMember("roles/artifactregistry.writer", "serviceAccount:ci@p.iam.gserviceaccount.com"));
 
         Assert.That(server.Requests[0].PathAndQuery, Is.EqualTo($"/v1/{Repo}:getIamPolicy?alt=json&options.requestedPolicyVersion=3"));
         var sent = JsonNode.Parse(server.Requests[1].Body)!["policy"]!;
