@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 
 namespace Nuke.Common.IO;
 
@@ -67,12 +68,21 @@ public static class AbsolutePathExtensions
             path.DeleteDirectory();
     }
 
-    public static string ReadAllText(this AbsolutePath path) => File.ReadAllText(path);
+    /// <summary>Reads the file as one string (UTF-8 unless told otherwise).</summary>
+    public static string ReadAllText(this AbsolutePath path, Encoding? encoding = null)
+    {
+        Assert.FileExists(path);
+        return File.ReadAllText(path, encoding ?? Encoding.UTF8);
+    }
 
-    public static AbsolutePath WriteAllText(this AbsolutePath path, string content)
+    /// <summary>Writes the text (UTF-8 without BOM), creating the directory; ends it with one line break unless told not to.</summary>
+    public static void WriteAllText(this AbsolutePath path, string content, Encoding? encoding = null, bool? eofLineBreak = null)
     {
         path.Parent?.CreateDirectory();
-        File.WriteAllText(path, content);
-        return path;
+
+        if (eofLineBreak ?? true)
+            content = content.TrimEnd('\r', '\n') + (content.Contains("\r\n") ? "\r\n" : "\n");
+
+        File.WriteAllText(path, content, encoding ?? new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
     }
 }
