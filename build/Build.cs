@@ -57,8 +57,9 @@ class Build : NukeBuild
 
             var summary = TestRunSummary.FromTrxFiles(TestResultsDirectory);
             Log.Information("{Summary}", summary.ToString());
+            Assert.True(summary.Failed == 0,
+                $"{summary.Failed} test(s) failed: their messages are above, the details in the TRX files in {TestResultsDirectory}.");
             process.AssertZeroExitCode();
-            Assert.True(summary.Failed == 0, $"{summary.Failed} tests failed; see the TRX files in {TestResultsDirectory}.");
         });
 
     Target Pack => _ => _
