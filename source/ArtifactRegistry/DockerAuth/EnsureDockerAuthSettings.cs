@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Diagnostics.Contracts;
 using ArtifactRegistry.Access;
 using ArtifactRegistry.Auth;
 using ArtifactRegistry.Docker;
@@ -67,66 +66,6 @@ public sealed record EnsureDockerAuthSettings
 
     /// <summary>The HTTP handler for REST and token calls (tests, proxies).</summary>
     public HttpMessageHandler? HttpHandler { get; init; }
-
-    [Pure] public EnsureDockerAuthSettings SetImages(params ImageReference[] images) => this with { Images = [.. images] };
-
-    [Pure] public EnsureDockerAuthSettings SetImages(IEnumerable<ImageReference> images) => this with { Images = [.. images] };
-
-    /// <summary>Parses and validates each reference (a missing REPOSITORY segment is refused here, with the fix).</summary>
-    [Pure] public EnsureDockerAuthSettings SetImages(params string[] images) => this with { Images = [.. images.Select(ImageReference.Parse)] };
-
-    [Pure] public EnsureDockerAuthSettings AddImages(params ImageReference[] images) => this with { Images = Images.AddRange(images) };
-
-    [Pure] public EnsureDockerAuthSettings AddImages(params string[] images) => this with { Images = Images.AddRange(images.Select(ImageReference.Parse)) };
-
-    [Pure] public EnsureDockerAuthSettings ResetImages() => this with { Images = [] };
-
-    [Pure] public EnsureDockerAuthSettings AddExtraHosts(params string[] hosts) => this with { ExtraHosts = ExtraHosts.AddRange(hosts) };
-
-    [Pure] public EnsureDockerAuthSettings ResetExtraHosts() => this with { ExtraHosts = [] };
-
-    [Pure] public EnsureDockerAuthSettings SetMode(DockerAuthMode mode) => this with { Mode = mode };
-
-    [Pure] public EnsureDockerAuthSettings EnableAccessPreflight() => this with { AccessPreflight = true };
-
-    [Pure] public EnsureDockerAuthSettings DisableAccessPreflight() => this with { AccessPreflight = false };
-
-    [Pure] public EnsureDockerAuthSettings SetAccessNeeds(AccessNeeds needs) => this with { AccessNeeds = needs };
-
-    [Pure] public EnsureDockerAuthSettings EnableCreateRepositoryIfMissing() => this with { CreateRepositoryIfMissing = true };
-
-    [Pure] public EnsureDockerAuthSettings DisableCreateRepositoryIfMissing() => this with { CreateRepositoryIfMissing = false };
-
-    [Pure] public EnsureDockerAuthSettings SetDockerConfigDirectory(string? directory) => this with { DockerConfigDirectory = directory };
-
-    [Pure] public EnsureDockerAuthSettings SetSessionDirectory(string? directory) => this with { SessionDirectory = directory };
-
-    [Pure] public EnsureDockerAuthSettings SetEnvironmentVariable(string name, string? value) => this with { EnvironmentVariables = EnvironmentVariables.SetItem(name, value) };
-
-    [Pure] public EnsureDockerAuthSettings SetEnvironmentVariables(IEnumerable<KeyValuePair<string, string>> variables) =>
-        this with { EnvironmentVariables = EnvironmentVariables.SetItems(variables.Select(pair => new KeyValuePair<string, string?>(pair.Key, pair.Value))) };
-
-    [Pure] public EnsureDockerAuthSettings ResetEnvironmentVariables() => this with { EnvironmentVariables = ImmutableDictionary<string, string?>.Empty };
-
-    [Pure] public EnsureDockerAuthSettings SetHomeDirectory(string? directory) => this with { HomeDirectory = directory };
-
-    [Pure] public EnsureDockerAuthSettings SetAccessTokenSource(IAccessTokenSource? source) => this with { AccessTokenSource = source };
-
-    [Pure] public EnsureDockerAuthSettings SetHostMap(RegistryHostMap? map) => this with { HostMap = map };
-
-    [Pure] public EnsureDockerAuthSettings SetArtifactRegistryEndpoint(Uri? endpoint) => this with { ArtifactRegistryEndpoint = endpoint };
-
-    [Pure] public EnsureDockerAuthSettings SetTokenInfoEndpoint(Uri? endpoint) => this with { TokenInfoEndpoint = endpoint };
-
-    [Pure] public EnsureDockerAuthSettings SetLockTimeout(TimeSpan timeout) => this with { LockTimeout = timeout };
-
-    [Pure] public EnsureDockerAuthSettings SetProcessRunner(IProcessRunner runner) => this with { ProcessRunner = runner };
-
-    [Pure] public EnsureDockerAuthSettings SetLogger(ILogger? logger) => this with { Logger = logger ?? NullLogger.Instance };
-
-    [Pure] public EnsureDockerAuthSettings SetTime(TimeProvider time) => this with { Time = time };
-
-    [Pure] public EnsureDockerAuthSettings SetHttpHandler(HttpMessageHandler? handler) => this with { HttpHandler = handler };
 
     /// <summary>A variable as docker and its helpers will see it: the override, else this process's environment.</summary>
     internal string? Variable(string name) =>
