@@ -51,6 +51,12 @@ public static class EnsureDockerAuthSettingsExtensions
     public static EnsureDockerAuthSettings SetAccessNeeds(this EnsureDockerAuthSettings settings, AccessNeeds needs) => settings with { AccessNeeds = needs };
 
     [Pure]
+    public static EnsureDockerAuthSettings SetAccessPreflight(this EnsureDockerAuthSettings settings, bool enabled) => settings with { AccessPreflight = enabled };
+
+    [Pure]
+    public static EnsureDockerAuthSettings SetCreateRepositoryIfMissing(this EnsureDockerAuthSettings settings, bool enabled) => settings with { CreateRepositoryIfMissing = enabled };
+
+    [Pure]
     public static EnsureDockerAuthSettings EnableCreateRepositoryIfMissing(this EnsureDockerAuthSettings settings) => settings with { CreateRepositoryIfMissing = true };
 
     [Pure]
