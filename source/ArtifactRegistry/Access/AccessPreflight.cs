@@ -62,11 +62,18 @@ public sealed class AccessPreflight
 
         var created = false;
         var held = await TestAsync(repository, askedList, cancellationToken).ConfigureAwait(false);
-        // Artifact Registry answers an invisible repository like a missing one; nothing held at all reads the same way.
-        if (held is not { Count: > 0 })
+        // 404, or 403 on the check itself: missing, or invisible, Artifact Registry does not say which.
+        if (held is null)
         {
             if (!createIfMissing)
                 throw new RepositoryNotFoundException(repository, await _principal(cancellationToken).ConfigureAwait(false), ArtifactRegistryPermissions.SmallestRoleFor(required));
+            await CreateAsync(repository, required, cancellationToken).ConfigureAwait(false);
+            created = true;
+            held = await TestAsync(repository, askedList, cancellationToken).ConfigureAwait(false) ?? [];
+        }
+        else if (held.Count == 0 && createIfMissing)
+        {
+            // Nothing held at all: perhaps the repository does not exist. Creating it tells (ALREADY_EXISTS means a missing grant).
             await CreateAsync(repository, required, cancellationToken).ConfigureAwait(false);
             created = true;
             held = await TestAsync(repository, askedList, cancellationToken).ConfigureAwait(false) ?? [];
@@ -92,7 +99,8 @@ public sealed class AccessPreflight
                 : movingTags.Count > 0 && missing.SequenceEqual([ArtifactRegistryPermissions.UpdateTag])
                     ? $"move the existing tag{(movingTags.Count > 1 ? "s" : "")} {string.Join(", ", movingTags)} in"
                     : needs.HasFlag(AccessNeeds.Push) ? "push to" : "pull from";
-            throw new ArtifactRegistryAccessDeniedException(repository, await _principal(cancellationToken).ConfigureAwait(false), missing, purpose);
+            throw new ArtifactRegistryAccessDeniedException(repository, await _principal(cancellationToken).ConfigureAwait(false), missing, purpose,
+                repositoryMayBeMissing: held.Count == 0 && !created);
         }
 
         _logger.LogInformation("Access preflight: {Repository} grants {Permissions}{Moving}{Created}",

@@ -6,8 +6,10 @@ namespace ArtifactRegistry.Access;
 /// <summary>The principal lacks permissions the build needs on a repository; the message gives the role and the grant command.</summary>
 public sealed class ArtifactRegistryAccessDeniedException : Exception
 {
-    public ArtifactRegistryAccessDeniedException(RepositoryName repository, GooglePrincipal principal, IReadOnlyList<string> missingPermissions, string purpose)
-        : base(Describe(repository, principal, missingPermissions, purpose))
+    /// <param name="repositoryMayBeMissing">Nothing at all is held there, which is also how a missing repository looks: the message then gives the create command too.</param>
+    public ArtifactRegistryAccessDeniedException(
+        RepositoryName repository, GooglePrincipal principal, IReadOnlyList<string> missingPermissions, string purpose, bool repositoryMayBeMissing = false)
+        : base(Describe(repository, principal, missingPermissions, purpose, repositoryMayBeMissing))
     {
         Repository = repository;
         Principal = principal;
@@ -27,8 +29,11 @@ public sealed class ArtifactRegistryAccessDeniedException : Exception
 
     public string GrantCommand { get; }
 
-    private static string Describe(RepositoryName repository, GooglePrincipal principal, IReadOnlyList<string> missing, string purpose)
+    private static string Describe(RepositoryName repository, GooglePrincipal principal, IReadOnlyList<string> missing, string purpose, bool mayBeMissing)
     {
+        var missingRepository = mayBeMissing
+            ? $" It holds no permission at all there, which is also how a repository that does not exist looks; if so, create it with: {GcloudCommands.CreateDockerRepository(repository)}."
+            : "";
         var role = ArtifactRegistryPermissions.SmallestRoleFor(missing);
         var permissions = string.Join(", ", missing);
         var dockerSays = missing.Contains(ArtifactRegistryPermissions.UploadArtifacts)
@@ -36,7 +41,7 @@ public sealed class ArtifactRegistryAccessDeniedException : Exception
             : "";
         return $"{Capitalize(principal.Description)} may not {purpose} repository {repository}: it lacks {permissions}.{dockerSays} " +
                $"The smallest role that grants {(missing.Count == 1 ? "it" : "them")} is {role}; grant it on this repository with: " +
-               $"{GcloudCommands.AddRepositoryIamBinding(repository, principal, role)}.{GcloudCommands.UnknownMemberHint(principal)}";
+               $"{GcloudCommands.AddRepositoryIamBinding(repository, principal, role)}.{missingRepository}{GcloudCommands.UnknownMemberHint(principal)}";
     }
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];

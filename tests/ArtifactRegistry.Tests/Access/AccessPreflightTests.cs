@@ -59,6 +59,19 @@ public class AccessPreflightTests
     }
 
     [Test]
+    public async Task A_principal_holding_nothing_is_told_the_writer_role_and_that_the_repository_may_be_missing()
+    {
+        Repository();
+
+        var error = (await Assert.ThrowsAsync<ArtifactRegistryAccessDeniedException>(() => Preflight().CheckAsync([Image], AccessNeeds.Push, false)))!;
+
+        Assert.That(error.MissingPermissions, Is.EqualTo(new[] { "artifactregistry.repositories.uploadArtifacts" }));
+        Assert.That(error.Role, Is.EqualTo("roles/artifactregistry.writer"));
+        Assert.That(error.Message, Does.Contain("holds no permission at all there")
+            .And.Contain("gcloud artifacts repositories create apps --repository-format=docker --location=asia --project=sample-project"));
+    }
+
+    [Test]
     public async Task A_writer_passes_and_the_principal_is_not_even_looked_up()
     {
         Repository("artifactregistry.repositories.get", "artifactregistry.repositories.uploadArtifacts", "artifactregistry.tags.update");
