@@ -76,6 +76,7 @@ public sealed class DockerConfigFile
         PrivateDirectory.Ensure(DirectoryOf(TargetPath()));
         var lockPath = Path + ".lock";
         using var held = FileLock.TryAcquire(lockPath, timeout) ?? throw new DockerConfigBusyException(Path, lockPath, timeout);
+        AtomicFile.DeleteAbandonedTemporaryFiles(TargetPath());
 
         // Builds that do not take the lock (gcloud, docker login) may still write in between: compare and retry.
         for (var attempt = 1; ; attempt++)

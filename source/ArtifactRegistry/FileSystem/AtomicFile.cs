@@ -37,6 +37,21 @@ internal static class AtomicFile
         }
     }
 
+    /// <summary>
+    /// Deletes temporary files a writer killed mid-write left next to <paramref name="path"/>. Only safe while holding the
+    /// lock that every writer of the file takes, since a live writer's temporary file looks the same.
+    /// </summary>
+    public static int DeleteAbandonedTemporaryFiles(string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        if (!Directory.Exists(directory))
+            return 0;
+        var abandoned = Directory.GetFiles(directory, $".{Path.GetFileName(path)}.*.tmp");
+        foreach (var file in abandoned)
+            TryDelete(file);
+        return abandoned.Length;
+    }
+
     private static void TryDelete(string path)
     {
         try { File.Delete(path); }

@@ -278,6 +278,19 @@ public class DockerConfigFileTests
     }
 
     [Test]
+    public void Temporary_files_of_a_writer_killed_mid_write_are_cleaned_up_by_the_next_write()
+    {
+        var file = ConfigWith(SeedConfig);
+        var abandoned = Path.Combine(_directory, ".config.json.0badc0ffee00.tmp");
+        File.WriteAllText(abandoned, "{\"credHel");
+
+        file.EnsureCredentialHelper(["asia-docker.pkg.dev"]);
+
+        Assert.That(File.Exists(abandoned), Is.False);
+        Assert.That(file.Read().CredentialHelperFor("asia-docker.pkg.dev"), Is.EqualTo("gcloud"));
+    }
+
+    [Test]
     public void A_lock_held_too_long_by_another_build_ends_in_a_busy_error()
     {
         var file = ConfigWith(SeedConfig);
