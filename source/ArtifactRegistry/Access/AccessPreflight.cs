@@ -82,7 +82,17 @@ public sealed class AccessPreflight
         var movingTags = new List<string>();
         if (held.Contains(ArtifactRegistryPermissions.GetRepository))
         {
-            var found = await _client.GetRepositoryAsync(repository, cancellationToken).ConfigureAwait(false);
+            // Project-level roles answer testIamPermissions for a repository that does not exist: only a read tells.
+            var found = await _client.FindRepositoryAsync(repository, cancellationToken).ConfigureAwait(false);
+            if (found is null && !created && createIfMissing)
+            {
+                await CreateAsync(repository, required, cancellationToken).ConfigureAwait(false);
+                created = true;
+                held = await TestAsync(repository, askedList, cancellationToken).ConfigureAwait(false) ?? [];
+                found = await _client.FindRepositoryAsync(repository, cancellationToken).ConfigureAwait(false);
+            }
+            if (found is null)
+                throw new RepositoryNotFoundException(repository, await _principal(cancellationToken).ConfigureAwait(false), ArtifactRegistryPermissions.SmallestRoleFor(required));
             if (found.Format is { } format && !string.Equals(format, Repository.DockerFormat, StringComparison.OrdinalIgnoreCase))
                 throw new RepositoryFormatException(repository, format);
             if (needs.HasFlag(AccessNeeds.Push))
