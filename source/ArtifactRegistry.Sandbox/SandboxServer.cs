@@ -7,6 +7,8 @@ using ArtifactRegistry.Sandbox.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ArtifactRegistry.Sandbox;
@@ -170,6 +172,7 @@ public sealed partial class SandboxServer : IAsyncDisposable
             Args = [],
         });
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         ListenOptions? api = null;
         var registries = new Dictionary<string, ListenOptions>(StringComparer.Ordinal);
         builder.WebHost.ConfigureKestrel(kestrel =>
