@@ -1,0 +1,162 @@
+using System.Diagnostics.Contracts;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ArtifactRegistry.Processes;
+
+/// <summary>
+/// An immutable description of one program run: <c>ProcessCommand.For("docker").WithArguments(a =&gt; a.Add("version")).ExecuteAsync()</c>.
+/// Each <c>With*</c> returns a new command.
+/// </summary>
+public sealed class ProcessCommand
+{
+    private ProcessCommand(string program) => Program = program;
+
+    /// <summary>The program: a name looked up on PATH, or a path.</summary>
+    public string Program { get; }
+
+    public IReadOnlyList<ProcessArgument> Arguments { get; private set; } = [];
+
+    public IReadOnlyList<EnvironmentVariableOverride> Environment { get; private set; } = [];
+
+    /// <summary>Null: this process's current directory.</summary>
+    public string? WorkingDirectory { get; private set; }
+
+    public StandardInput StandardInput { get; private set; } = StandardInput.Empty;
+
+    /// <summary>Null: no timeout.</summary>
+    public TimeSpan? Timeout { get; private set; }
+
+    /// <summary>How long the program (and its children) get between SIGTERM and SIGKILL on timeout or cancellation.</summary>
+    public TimeSpan KillGracePeriod { get; private set; } = TimeSpan.FromSeconds(5);
+
+    public ProcessValidation Validation { get; private set; } = ProcessValidation.ZeroExitCode;
+
+    public Action<string>? OutputLineHandler { get; private set; }
+
+    public Action<string>? ErrorLineHandler { get; private set; }
+
+    public bool BuffersOutput { get; private set; } = true;
+
+    public bool HasSecretOutput { get; private set; }
+
+    public ILogger Logger { get; private set; } = NullLogger.Instance;
+
+    public LogLevel OutputLogLevel { get; private set; } = LogLevel.Debug;
+
+    public LogLevel ErrorLogLevel { get; private set; } = LogLevel.Debug;
+
+    public static ProcessCommand For(string program)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(program);
+        return new ProcessCommand(program);
+    }
+
+    /// <summary>Replaces the arguments.</summary>
+    [Pure]
+    public ProcessCommand WithArguments(Action<ArgumentsBuilder> configure)
+    {
+        var builder = new ArgumentsBuilder();
+        configure(builder);
+        return Change(command => command.Arguments = builder.Build());
+    }
+
+    /// <summary>Replaces the arguments.</summary>
+    [Pure]
+    public ProcessCommand WithArguments(IEnumerable<string> arguments) => WithArguments(builder => builder.Add(arguments));
+
+    /// <summary>Replaces the environment overrides; variables not overridden are inherited.</summary>
+    [Pure]
+    public ProcessCommand WithEnvironment(Action<EnvironmentBuilder> configure)
+    {
+        var builder = new EnvironmentBuilder();
+        configure(builder);
+        return Change(command => command.Environment = builder.Build());
+    }
+
+    [Pure]
+    public ProcessCommand WithWorkingDirectory(string? directory) =>
+        Change(command => command.WorkingDirectory = directory is null ? null : Path.GetFullPath(directory));
+
+    [Pure]
+    public ProcessCommand WithStandardInput(StandardInput input) =>
+        Change(command => command.StandardInput = input ?? throw new ArgumentNullException(nameof(input)));
+
+    /// <summary>After this long, the program and its children are stopped and <see cref="ProcessTimeoutException"/> is thrown. Null: no timeout.</summary>
+    [Pure]
+    public ProcessCommand WithTimeout(TimeSpan? timeout)
+    {
+        if (timeout <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "A timeout must be positive; pass null for none.");
+        return Change(command => command.Timeout = timeout);
+    }
+
+    [Pure]
+    public ProcessCommand WithKillGracePeriod(TimeSpan gracePeriod)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(gracePeriod, TimeSpan.Zero);
+        return Change(command => command.KillGracePeriod = gracePeriod);
+    }
+
+    [Pure]
+    public ProcessCommand WithValidation(ProcessValidation validation) => Change(command => command.Validation = validation);
+
+    /// <summary>Called with each line of standard output, unredacted, as it arrives. Output and error handlers never run concurrently.</summary>
+    [Pure]
+    public ProcessCommand WithOutputLine(Action<string>? handler) => Change(command => command.OutputLineHandler = handler);
+
+    /// <summary>Called with each line of standard error, unredacted, as it arrives. Output and error handlers never run concurrently.</summary>
+    [Pure]
+    public ProcessCommand WithErrorLine(Action<string>? handler) => Change(command => command.ErrorLineHandler = handler);
+
+    /// <summary>Whether <see cref="ProcessResult.StandardOutput"/> and <see cref="ProcessResult.StandardError"/> collect the output (default: yes).</summary>
+    [Pure]
+    public ProcessCommand WithOutputBuffering(bool enabled) => Change(command => command.BuffersOutput = enabled);
+
+    /// <summary>
+    /// For programs that print a secret (<c>gcloud auth print-access-token</c>): standard output is never logged nor shown
+    /// in error messages, only handed to the handler and the result.
+    /// </summary>
+    [Pure]
+    public ProcessCommand WithSecretOutput(bool isSecret = true) => Change(command => command.HasSecretOutput = isSecret);
+
+    /// <summary>Logs one line when the program starts, and its output lines at <see cref="OutputLogLevel"/> / <see cref="ErrorLogLevel"/>, secrets masked.</summary>
+    [Pure]
+    public ProcessCommand WithLogger(ILogger? logger) => Change(command => command.Logger = logger ?? NullLogger.Instance);
+
+    /// <summary>The levels output lines are logged at (default: Debug); <see cref="LogLevel.None"/> keeps them out of the log.</summary>
+    [Pure]
+    public ProcessCommand WithOutputLogLevel(LogLevel output, LogLevel error) => Change(command =>
+    {
+        command.OutputLogLevel = output;
+        command.ErrorLogLevel = error;
+    });
+
+    /// <summary>Runs the program; see <see cref="ProcessRunner.ExecuteAsync"/>.</summary>
+    public Task<ProcessResult> ExecuteAsync(CancellationToken cancellationToken = default) =>
+        ProcessRunner.Default.ExecuteAsync(this, cancellationToken);
+
+    /// <summary>The command as a POSIX shell line, secrets as <c>[REDACTED]</c>: <c>env -u X NAME=value docker login … &lt; [REDACTED]</c>.</summary>
+    public override string ToString()
+    {
+        var parts = new List<string>();
+        if (Environment.Any(variable => variable.IsRemoval))
+            parts.Add("env");
+        // `env` takes its -u options before the assignments.
+        parts.AddRange(Environment.OrderBy(variable => !variable.IsRemoval).Select(variable => variable.ToString()));
+        parts.Add(CommandLineText.Quote(Program));
+        parts.AddRange(Arguments.Select(argument => argument.ToString()));
+        if (StandardInput != StandardInput.Empty)
+            parts.Add($"< {StandardInput}");
+        return SecretRedactor.For(this).Redact(string.Join(' ', parts));
+    }
+
+    internal string ArgumentsText() => string.Join(' ', Arguments.Select(argument => argument.ToString()));
+
+    private ProcessCommand Change(Action<ProcessCommand> change)
+    {
+        var copy = (ProcessCommand)MemberwiseClone();
+        change(copy);
+        return copy;
+    }
+}

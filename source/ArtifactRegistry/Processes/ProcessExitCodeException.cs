@@ -1,0 +1,20 @@
+namespace ArtifactRegistry.Processes;
+
+/// <summary>The program exited with a non-zero code under <see cref="ProcessValidation.ZeroExitCode"/>.</summary>
+public sealed class ProcessExitCodeException : ProcessException
+{
+    internal ProcessExitCodeException(ProcessFailureContext context, int exitCode, int processId, IReadOnlyList<string> errorTail, IReadOnlyList<string> outputTail)
+        : base(context, context.Describe($"Process '{context.Program}' exited with code {exitCode}.", errorTail, outputTail))
+    {
+        ExitCode = exitCode;
+        ProcessId = processId;
+        StandardErrorTail = errorTail;
+    }
+
+    public int ExitCode { get; }
+
+    public int ProcessId { get; }
+
+    /// <summary>The last lines of standard error, secrets masked.</summary>
+    public IReadOnlyList<string> StandardErrorTail { get; }
+}

@@ -1,0 +1,11 @@
+namespace ArtifactRegistry.Processes;
+
+/// <summary>The program exists but the operating system refused to start it (not executable, missing working directory, ...).</summary>
+public sealed class ProcessStartException : ProcessException
+{
+    internal ProcessStartException(ProcessFailureContext context, string reason, Exception? innerException = null)
+        : base(context, $"Process '{context.Program}' could not be started: {reason}{Environment.NewLine}" +
+                        $"   > {context.CommandLine}{Environment.NewLine}   @ {context.WorkingDirectory}", innerException)
+    {
+    }
+}

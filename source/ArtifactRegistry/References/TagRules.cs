@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+
+namespace ArtifactRegistry.References;
+
+/// <summary>
+/// Tag grammars. A Docker tag is <c>[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}</c>; an Artifact Registry tag ID (the last segment of
+/// a tag resource name) allows <c>[a-zA-Z0-9-._~:@]</c>, so every Docker tag is a tag ID but not the other way round.
+/// </summary>
+internal static partial class TagRules
+{
+    public const string DockerAllowed =
+        "A Docker tag has 1 to 128 characters: letters, digits, '_', '.' and '-', not starting with '.' or '-'.";
+
+    public const string TagIdAllowed = "An Artifact Registry tag ID uses letters, digits and '-', '.', '_', '~', ':', '@'.";
+
+    /// <summary>Why <paramref name="tag"/> is not a Docker tag, or null when it is one.</summary>
+    public static string? FindDockerTagViolation(string tag)
+    {
+        if (tag.Length == 0) return "the tag after ':' is empty";
+        if (DockerTagPattern().IsMatch(tag)) return null;
+
+        var reasons = new List<string>();
+        var others = tag.Where(c => !char.IsAsciiLetterOrDigit(c) && c is not '_' and not '.' and not '-').Distinct().ToList();
+        if (others.Count > 0)
+            reasons.Add($"{string.Join(", ", others.Select(c => $"'{c}'"))} {(others.Count == 1 ? "is" : "are")} not allowed");
+        if (tag[0] is '.' or '-') reasons.Add($"it starts with '{tag[0]}'");
+        if (tag.Length > 128) reasons.Add($"it has {tag.Length} characters, more than 128");
+        return $"'{tag}' is not a valid tag: {string.Join("; ", reasons)}";
+    }
+
+    /// <summary>Why <paramref name="tagId"/> is not an Artifact Registry tag ID, or null when it is one.</summary>
+    public static string? FindTagIdViolation(string tagId)
+    {
+        if (tagId.Length == 0) return "the tag ID is empty";
+        if (TagIdPattern().IsMatch(tagId)) return null;
+        var others = tagId.Where(c => !char.IsAsciiLetterOrDigit(c) && "-._~:@".IndexOf(c) < 0).Distinct();
+        return $"'{tagId}' is not a valid tag ID: {string.Join(", ", others.Select(c => $"'{c}'"))} not allowed";
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$")]
+    private static partial Regex DockerTagPattern();
+
+    [GeneratedRegex("^[a-zA-Z0-9._~:@-]+$")]
+    private static partial Regex TagIdPattern();
+}

@@ -1,0 +1,83 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace ArtifactRegistry.References;
+
+/// <summary>
+/// The resource name of one Docker image version: <c>projects/P/locations/L/repositories/R/packages/PKG/versions/sha256:HEX</c>.
+/// The version ID is the image digest, colon unescaped.
+/// </summary>
+public sealed class VersionName : IEquatable<VersionName>
+{
+    private readonly ResourceNameParts _parts;
+
+    private VersionName(ResourceNameParts parts) => _parts = parts;
+
+    public string ProjectId => _parts.ProjectId;
+    public string LocationId => _parts.LocationId;
+    public string RepositoryId => _parts.RepositoryId;
+
+    /// <summary>Resource-name form: <c>team%2Fapp</c>.</summary>
+    public string PackageId => _parts.PackageId!;
+
+    /// <summary><c>sha256:HEX</c>.</summary>
+    public string VersionId => _parts.VersionId!;
+
+    public ImageDigest Digest => ImageDigest.Parse(VersionId);
+
+    /// <summary>Unescaped: <c>team/app</c>.</summary>
+    public string ImagePath => PackageIds.Unescape(PackageId);
+
+    public RepositoryName RepositoryName => RepositoryName.FromValidParts(_parts);
+    public PackageName PackageName => PackageName.FromValidParts(_parts);
+
+    /// <summary>The same image as the dockerImages collection names it (<c>…/dockerImages/team%2Fapp@sha256:HEX</c>).</summary>
+    public DockerImageName DockerImageName => DockerImageName.FromValidParts(
+        new ResourceNameParts(ProjectId, LocationId, RepositoryId, DockerImageId: $"{PackageId}@{VersionId}"));
+
+    /// <param name="packageId">Resource-name form (<c>team%2Fapp</c>).</param>
+    /// <param name="versionId">The digest, <c>sha256:HEX</c>.</param>
+    /// <exception cref="ArgumentException">An ID breaks its rules.</exception>
+    public static VersionName FromProjectLocationRepositoryPackageVersion(
+        string projectId, string locationId, string repositoryId, string packageId, string versionId)
+    {
+        ArgumentNullException.ThrowIfNull(projectId);
+        ArgumentNullException.ThrowIfNull(locationId);
+        ArgumentNullException.ThrowIfNull(repositoryId);
+        ArgumentNullException.ThrowIfNull(packageId);
+        ArgumentNullException.ThrowIfNull(versionId);
+        return new VersionName(ResourceNames.Validated(
+            new ResourceNameParts(projectId, locationId, repositoryId, PackageId: packageId, VersionId: versionId), ResourceNameKind.Version));
+    }
+
+    /// <exception cref="InvalidResourceNameException">The text is not a version name.</exception>
+    public static VersionName Parse(string versionName) => new(ResourceNameParser.Parse(versionName, ResourceNameKind.Version));
+
+    public static bool TryParse(string? versionName, [NotNullWhen(true)] out VersionName? result) =>
+        TryParse(versionName, out result, out _);
+
+    public static bool TryParse(
+        string? versionName,
+        [NotNullWhen(true)] out VersionName? result,
+        [NotNullWhen(false)] out InvalidResourceNameException? error)
+    {
+        result = ResourceNameParser.TryParse(versionName, ResourceNameKind.Version, out var parts, out error) ? new VersionName(parts) : null;
+        return result is not null;
+    }
+
+    internal static VersionName FromValidParts(ResourceNameParts parts) =>
+        new(new ResourceNameParts(parts.ProjectId, parts.LocationId, parts.RepositoryId, PackageId: parts.PackageId, VersionId: parts.VersionId));
+
+    /// <summary>The digest-pinned image: <c>HOST/P/R/IMAGE@sha256:HEX</c>.</summary>
+    public ImageReference ToImageReference() => PackageName.ToImageReference().WithDigest(Digest);
+
+    public override string ToString() => _parts.ToResourceName();
+
+    /// <summary>The raw HTTP path, the package ID escaped once more (<c>team%252Fapp</c>).</summary>
+    public string ToUrlPath() => _parts.ToUrlPath();
+
+    public bool Equals(VersionName? other) => other is not null && other.ToString() == ToString();
+    public override bool Equals(object? obj) => Equals(obj as VersionName);
+    public override int GetHashCode() => ToString().GetHashCode(StringComparison.Ordinal);
+    public static bool operator ==(VersionName? left, VersionName? right) => Equals(left, right);
+    public static bool operator !=(VersionName? left, VersionName? right) => !Equals(left, right);
+}

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+
+namespace ArtifactRegistry.Testing.Docker;
+
+/// <summary>
+/// A tiny shell process that stops a private dockerd if the test process dies without stopping it (the test host is
+/// killed 100 ms after a run ends, on Ctrl+C and on a hang timeout). A normal stop kills the watchdog first.
+/// </summary>
+/// <remarks>The directory is passed in the environment, not on the command line, so that scanning command lines for it
+/// finds the engine's processes and never the watchdog or the tools it runs.</remarks>
+internal static class DockerdWatchdog
+{
+    private const string Script = """
+        exec </dev/null >/dev/null 2>&1
+        while kill -0 "$ARD_OWNER" 2>/dev/null; do sleep 1; done
+        kill -TERM "$ARD_DOCKERD" 2>/dev/null
+        i=0
+        while kill -0 "$ARD_DOCKERD" 2>/dev/null && [ "$i" -lt 150 ]; do sleep 0.1; i=$((i+1)); done
+        kill -KILL "$ARD_DOCKERD" 2>/dev/null
+        for entry in /proc/[0-9]*; do
+          pid=${entry#/proc/}
+          [ "$pid" = "$$" ] && continue
+          case "$(tr '\0' ' ' < "$entry/cmdline" 2>/dev/null)" in
+            *"$ARD_DIR/"*) kill -KILL "$pid" 2>/dev/null ;;
+          esac
+        done
+        sleep 0.5
+        grep -F " $ARD_DIR/" /proc/self/mountinfo | cut -d' ' -f5 | sort -r | while read -r mountpoint; do umount -l "$mountpoint"; done
+        rm -rf "$ARD_DIR"
+        """;
+
+    public static Process Start(int ownerProcessId, int dockerdProcessId, string directory)
+    {
+        var startInfo = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
+        startInfo.ArgumentList.Add("-c");
+        startInfo.ArgumentList.Add(Script);
+        startInfo.Environment["ARD_OWNER"] = ownerProcessId.ToString();
+        startInfo.Environment["ARD_DOCKERD"] = dockerdProcessId.ToString();
+        startInfo.Environment["ARD_DIR"] = directory;
+        return Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start /bin/sh for the dockerd watchdog.");
+    }
+}

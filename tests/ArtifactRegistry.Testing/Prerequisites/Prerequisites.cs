@@ -1,0 +1,75 @@
+namespace ArtifactRegistry.Testing;
+
+/// <summary>
+/// Guards for tests that need a real external part (dockerd, gcloud, root). A missing part FAILS the test when
+/// <c>CI=true</c>, because CI installs everything through <c>.ci/install</c> and a silent skip would hide a broken
+/// install; elsewhere the test is ignored with the precise reason.
+/// </summary>
+public static class Prerequisites
+{
+    /// <summary>True when the environment variable <c>CI</c> is <c>true</c> (or <c>1</c>), as CI runs of <c>.ci/run</c> set it.</summary>
+    public static bool InContinuousIntegration =>
+        Environment.GetEnvironmentVariable("CI") is { } value &&
+        (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1");
+
+    /// <summary>Returns the full path of <paramref name="program"/> found on PATH, or fails/ignores the test.</summary>
+    public static string RequireProgram(string program) => RequireProgram(program, InContinuousIntegration);
+
+    /// <inheritdoc cref="RequireProgram(string)"/>
+    /// <param name="inContinuousIntegration">Decides fail (true) or ignore (false) instead of reading <c>CI</c>.</param>
+    public static string RequireProgram(string program, bool inContinuousIntegration) =>
+        RequireProgram(program, inContinuousIntegration, Environment.GetEnvironmentVariable("PATH") ?? "");
+
+    internal static string RequireProgram(string program, bool inContinuousIntegration, string searchPath)
+    {
+        var found = FindOnPath(program, searchPath);
+        if (found is not null)
+            return found;
+
+        var what = $"The program '{program}' is not on PATH ({searchPath}).";
+        var fix = KnownPart.Find(program) switch
+        {
+            { InstalledByCiScript: true } part =>
+                $"It comes from {part.Origin}; .ci/install installs it (.ci/run calls it first): run `bash .ci/install` as root.",
+            { } part =>
+                $"It comes from {part.Origin}; .ci/install cannot install it because only Debian's archive is reachable, so this machine image must provide it.",
+            null =>
+                $"Nothing in .ci/install provides it: add its package to .ci/install (which .ci/run calls) or install it on this machine.",
+        };
+        Missing($"{what} {fix}", inContinuousIntegration);
+        return program; // not reached: Missing always throws
+    }
+
+    /// <summary>Fails/ignores the test unless it runs as root (dockerd, mounts).</summary>
+    public static void RequireRoot(string why)
+    {
+        if (geteuid() != 0)
+            Missing($"This test needs root: {why}. It runs as '{Environment.UserName}'; CI runs .ci/run as root.", InContinuousIntegration);
+    }
+
+    /// <summary>Reports a missing part: <see cref="Assert.Fail(string)"/> under CI, <see cref="Assert.Ignore(string)"/> elsewhere.</summary>
+    public static void Missing(string explanation, bool inContinuousIntegration)
+    {
+        if (inContinuousIntegration)
+            Assert.Fail($"CI=true, so a missing external part fails the test. {explanation}");
+        Assert.Ignore($"Missing external part (would fail under CI=true). {explanation}");
+    }
+
+    internal static string? FindOnPath(string program, string searchPath)
+    {
+        if (program.Contains('/'))
+            return IsExecutableFile(program) ? Path.GetFullPath(program) : null;
+
+        return searchPath
+            .Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Select(folder => Path.Combine(folder, program))
+            .FirstOrDefault(IsExecutableFile);
+    }
+
+    private static bool IsExecutableFile(string path) =>
+        File.Exists(path) &&
+        (OperatingSystem.IsWindows() || (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0);
+
+    [System.Runtime.InteropServices.DllImport("libc")]
+    private static extern uint geteuid();
+}
