@@ -4,21 +4,23 @@ namespace ArtifactRegistry.Sandbox.OAuth;
 
 /// <summary>
 /// A principal the sandbox knows: its email, one RSA key (the sandbox verifies the JWTs signed with it, it never signs with it),
-/// and the ids a Google key file carries.
+/// and the ids a Google key file carries. The key is made on first use: generating RSA keys is the slowest part of a start.
 /// </summary>
 internal sealed class ServiceAccount
 {
-    public ServiceAccount(string email, RSA key, string keyId, string uniqueId)
+    private readonly Lazy<RSA> _key;
+
+    public ServiceAccount(string email, Func<RSA> key, string keyId, string uniqueId)
     {
         Email = email;
-        Key = key;
+        _key = new Lazy<RSA>(key, LazyThreadSafetyMode.ExecutionAndPublication);
         KeyId = keyId;
         UniqueId = uniqueId;
     }
 
     public string Email { get; }
 
-    public RSA Key { get; }
+    public RSA Key => _key.Value;
 
     /// <summary>The key file's <c>private_key_id</c>; JWTs name it in their <c>kid</c> header.</summary>
     public string KeyId { get; }
@@ -38,13 +40,16 @@ internal sealed class ServiceAccount
     }
 
     public static ServiceAccount Create(string email) =>
-        new(email, RSA.Create(2048), Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20)),
+        new(email, () => RSA.Create(2048), Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20)),
             string.Concat(Enumerable.Range(0, 21).Select(i => (char)('0' + (i == 0 ? 1 + RandomNumberGenerator.GetInt32(9) : RandomNumberGenerator.GetInt32(10))))));
 
     public static ServiceAccount FromPem(string email, string pkcs8Pem, string keyId, string uniqueId)
     {
-        var key = RSA.Create();
-        key.ImportFromPem(pkcs8Pem);
-        return new ServiceAccount(email, key, keyId, uniqueId);
+        return new ServiceAccount(email, () =>
+        {
+            var key = RSA.Create();
+            key.ImportFromPem(pkcs8Pem);
+            return key;
+        }, keyId, uniqueId);
     }
 }
