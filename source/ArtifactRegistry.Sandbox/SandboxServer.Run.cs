@@ -37,7 +37,13 @@ public sealed partial class SandboxServer
         }
 
         variables.Add(("CLOUDSDK_CORE_PROJECT", project));
-        variables.AddRange(keys.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => (EnvFile.KeyVariable(k.Key), k.Value)));
+        // Principals of different projects may share a local part (deployer@a…, deployer@b…): then the project is added.
+        var names = keys.Keys.GroupBy(email => EnvFile.KeyVariable(email)).ToDictionary(
+            g => g.Key,
+            g => g.Count(),
+            StringComparer.Ordinal);
+        variables.AddRange(keys.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k =>
+            (names[EnvFile.KeyVariable(k.Key)] == 1 ? EnvFile.KeyVariable(k.Key) : EnvFile.KeyVariable(k.Key, _services.Accounts.Find(k.Key)!.ProjectId), k.Value)));
         await SecretFile.WriteAsync(path, EnvFile.Render(variables)).ConfigureAwait(false);
     }
 

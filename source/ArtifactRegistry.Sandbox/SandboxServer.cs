@@ -3,6 +3,7 @@ using ArtifactRegistry.Sandbox.Clients;
 using ArtifactRegistry.Sandbox.Hosting;
 using ArtifactRegistry.Sandbox.Iam;
 using ArtifactRegistry.Sandbox.Persistence;
+using ArtifactRegistry.Sandbox.Registry;
 using ArtifactRegistry.Sandbox.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -24,17 +25,19 @@ public sealed partial class SandboxServer : IAsyncDisposable
     private readonly SandboxServices _services;
     private readonly StateDirectory? _state;
     private readonly IReadOnlyDictionary<string, int> _registryPorts;
+    private readonly IReadOnlyList<RegistryListener> _listeners;
     private int _disposed;
 
-    private SandboxServer(WebApplication app, SandboxServices services, StateDirectory? state, int apiPort, IReadOnlyDictionary<string, int> registryPorts)
+    private SandboxServer(WebApplication app, SandboxServices services, StateDirectory? state, int apiPort, IReadOnlyList<RegistryListener> listeners, IReadOnlyDictionary<string, int> registryPorts)
     {
         _app = app;
         _services = services;
         _state = state;
+        _listeners = listeners;
         _registryPorts = registryPorts;
         ApiEndpoint = new Uri($"http://127.0.0.1:{apiPort}/");
         TokenUri = new Uri(ApiEndpoint, "token");
-        RegistryHostMap = registryPorts.ToDictionary(p => $"{p.Key}-docker.pkg.dev", p => $"127.0.0.1:{p.Value}", StringComparer.Ordinal);
+        RegistryHostMap = registryPorts.ToDictionary(p => p.Key, p => $"127.0.0.1:{p.Value}", StringComparer.Ordinal);
     }
 
     /// <summary><c>http://127.0.0.1:PORT/</c>: REST v1, OAuth token, tokeninfo, STS; what <c>CLOUDSDK_API_ENDPOINT_OVERRIDES_ARTIFACTREGISTRY</c> points at.</summary>
@@ -43,7 +46,10 @@ public sealed partial class SandboxServer : IAsyncDisposable
     /// <summary>The OAuth token endpoint, the <c>token_uri</c> of the key files the sandbox writes.</summary>
     public Uri TokenUri { get; }
 
-    /// <summary>Canonical registry hosts (<c>asia-docker.pkg.dev</c>) and the local listener standing in for each.</summary>
+    /// <summary>
+    /// Canonical registry hosts (<c>asia-docker.pkg.dev</c>) and the local listener standing in for each; a repository named
+    /// after a gcr.io host (<c>gcr.io</c> in <c>us</c>, <c>asia.gcr.io</c> in <c>asia</c>, …) adds that host with a listener of its own.
+    /// </summary>
     public IReadOnlyDictionary<string, string> RegistryHostMap { get; }
 
     public SandboxFaults Faults => _services.Faults;
@@ -51,7 +57,7 @@ public sealed partial class SandboxServer : IAsyncDisposable
     public SandboxCounters Counters => _services.Counters;
 
     /// <summary>The locations with a registry listener.</summary>
-    public IReadOnlyCollection<string> Locations => _registryPorts.Keys.ToList();
+    public IReadOnlyCollection<string> Locations => _listeners.Where(l => l.GcrRepository is null).Select(l => l.Location).ToList();
 
     public static async Task<SandboxServer> StartAsync(SandboxOptions? options = null, CancellationToken ct = default)
     {
@@ -69,6 +75,11 @@ public sealed partial class SandboxServer : IAsyncDisposable
         if (!restored)
             SeedApplier.Apply(options.Seed, services);
 
+        var listeners = locations.Select(RegistryListener.ForLocation)
+            .Concat(RegistryListener.GcrHosts
+                .Where(gcr => services.Store.AllRepositories().Any(r => r.Repository == gcr.Key && r.Location == gcr.Value))
+                .Select(gcr => RegistryListener.ForGcrHost(gcr.Key)))
+            .ToList();
         var dispatcher = new RequestDispatcher(services);
         var preferredApi = state?.ApiPort ?? 0;
         var preferredRegistries = state?.RegistryPorts ?? new Dictionary<string, int>();
@@ -77,15 +88,15 @@ public sealed partial class SandboxServer : IAsyncDisposable
         Dictionary<string, int> registryPorts;
         try
         {
-            (app, apiPort, registryPorts) = await ListenAsync(dispatcher, locations, preferredApi, preferredRegistries, ct).ConfigureAwait(false);
+            (app, apiPort, registryPorts) = await ListenAsync(dispatcher, listeners, preferredApi, preferredRegistries, ct).ConfigureAwait(false);
         }
         catch (IOException) when (preferredApi != 0 || preferredRegistries.Count > 0)
         {
             // The ports of the previous run are taken: any free ports will do (key files and env files are rewritten).
-            (app, apiPort, registryPorts) = await ListenAsync(dispatcher, locations, 0, new Dictionary<string, int>(), ct).ConfigureAwait(false);
+            (app, apiPort, registryPorts) = await ListenAsync(dispatcher, listeners, 0, new Dictionary<string, int>(), ct).ConfigureAwait(false);
         }
 
-        var server = new SandboxServer(app, services, state, apiPort, registryPorts);
+        var server = new SandboxServer(app, services, state, apiPort, listeners, registryPorts);
         services.TokenAudiences = [server.TokenUri.ToString(), "https://oauth2.googleapis.com/token", "https://www.googleapis.com/oauth2/v4/token", "https://accounts.google.com/o/oauth2/token"];
         state?.Start(apiPort, registryPorts);
         return server;
@@ -93,10 +104,10 @@ public sealed partial class SandboxServer : IAsyncDisposable
 
     /// <summary><c>127.0.0.1:PORT</c>, the local stand-in for <c>LOCATION-docker.pkg.dev</c>.</summary>
     public string RegistryHost(string location) =>
-        _registryPorts.TryGetValue(location, out var port)
+        _registryPorts.TryGetValue(location + "-docker.pkg.dev", out var port)
             ? $"127.0.0.1:{port}"
             : throw new ArgumentException(
-                $"The sandbox has no registry for location \"{location}\"; it serves {string.Join(", ", _registryPorts.Keys)}. Add the location to SandboxOptions.Locations.",
+                $"The sandbox has no registry for location \"{location}\"; it serves {string.Join(", ", Locations)}. Add the location to SandboxOptions.Locations.",
                 nameof(location));
 
     /// <summary>An access token for a principal (created with a key if unknown), as if it had been exchanged at the token endpoint.</summary>
@@ -163,7 +174,7 @@ public sealed partial class SandboxServer : IAsyncDisposable
     }
 
     private static async Task<(WebApplication App, int ApiPort, Dictionary<string, int> RegistryPorts)> ListenAsync(
-        RequestDispatcher dispatcher, IReadOnlyList<string> locations, int apiPort, IReadOnlyDictionary<string, int> registryPorts, CancellationToken ct)
+        RequestDispatcher dispatcher, IReadOnlyList<RegistryListener> listeners, int apiPort, IReadOnlyDictionary<string, int> registryPorts, CancellationToken ct)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -174,7 +185,7 @@ public sealed partial class SandboxServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         ListenOptions? api = null;
-        var registries = new Dictionary<string, ListenOptions>(StringComparer.Ordinal);
+        var registries = new Dictionary<RegistryListener, ListenOptions>();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -185,11 +196,11 @@ public sealed partial class SandboxServer : IAsyncDisposable
                 o.Protocols = HttpProtocols.Http1;
                 api = o;
             });
-            foreach (var location in locations)
-                kestrel.Listen(IPAddress.Loopback, registryPorts.GetValueOrDefault(location), o =>
+            foreach (var listener in listeners)
+                kestrel.Listen(IPAddress.Loopback, registryPorts.GetValueOrDefault(listener.CanonicalHost), o =>
                 {
                     o.Protocols = HttpProtocols.Http1;
-                    registries[location] = o;
+                    registries[listener] = o;
                 });
         });
         var app = builder.Build();
@@ -204,8 +215,8 @@ public sealed partial class SandboxServer : IAsyncDisposable
             throw;
         }
 
-        var ports = registries.ToDictionary(r => r.Key, r => r.Value.IPEndPoint!.Port, StringComparer.Ordinal);
-        dispatcher.SetRegistryPorts(ports.ToDictionary(p => p.Value, p => p.Key));
+        var ports = registries.ToDictionary(r => r.Key.CanonicalHost, r => r.Value.IPEndPoint!.Port, StringComparer.Ordinal);
+        dispatcher.SetRegistryPorts(registries.ToDictionary(r => r.Value.IPEndPoint!.Port, r => r.Key));
         return (app, api!.IPEndPoint!.Port, ports);
     }
 }

@@ -20,8 +20,10 @@ internal static class EnvFile
     }
 
     /// <summary>The variable name for a principal's key file: the email's local part, upper case, <c>-</c> as <c>_</c>.</summary>
-    public static string KeyVariable(string email) =>
-        "ARTIFACT_REGISTRY_SANDBOX_KEY_" + new string(email[..email.IndexOf('@')].ToUpperInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray());
+    public static string KeyVariable(string email, string? project = null) =>
+        "ARTIFACT_REGISTRY_SANDBOX_KEY_" + Name(email[..email.IndexOf('@')]) + (project is null ? "" : "_" + Name(project));
+
+    private static string Name(string text) => new(text.ToUpperInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray());
 
     private static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

@@ -15,9 +15,9 @@ internal sealed class RequestDispatcher(SandboxServices services)
 {
     private const string SubjectTokenPath = "/sandbox/subject-tokens/";
 
-    private volatile IReadOnlyDictionary<int, string> _registryPorts = new Dictionary<int, string>();
+    private volatile IReadOnlyDictionary<int, RegistryListener> _registryPorts = new Dictionary<int, RegistryListener>();
 
-    public void SetRegistryPorts(IReadOnlyDictionary<int, string> ports) => _registryPorts = ports;
+    public void SetRegistryPorts(IReadOnlyDictionary<int, RegistryListener> ports) => _registryPorts = ports;
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -25,8 +25,8 @@ internal sealed class RequestDispatcher(SandboxServices services)
         var route = "";
         try
         {
-            route = _registryPorts.TryGetValue(http.Connection.LocalPort, out var location)
-                ? await RegistryAsync(http, location).ConfigureAwait(false)
+            route = _registryPorts.TryGetValue(http.Connection.LocalPort, out var listener)
+                ? await RegistryAsync(http, listener).ConfigureAwait(false)
                 : await ApiAsync(http).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
@@ -42,12 +42,12 @@ internal sealed class RequestDispatcher(SandboxServices services)
             $"{http.Request.Method} {http.Request.Host}{http.Request.Path} -> {http.Response.StatusCode} ({route}, {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0.0} ms)");
     }
 
-    private async Task<string> RegistryAsync(HttpContext http, string location)
+    private async Task<string> RegistryAsync(HttpContext http, RegistryListener listener)
     {
         var path = RegistryPath.Parse(Uri.UnescapeDataString(RawPath(http)));
         var (route, handler) = RegistryRouter.Resolve(http.Request.Method, path);
         if (await EnterAsync(http, SandboxFaultScope.Registry, route).ConfigureAwait(false))
-            await RegistryRouter.HandleAsync(http, path, handler, location, services).ConfigureAwait(false);
+            await RegistryRouter.HandleAsync(http, path, handler, listener, services).ConfigureAwait(false);
         return route;
     }
 

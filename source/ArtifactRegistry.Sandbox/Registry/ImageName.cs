@@ -13,18 +13,22 @@ internal sealed partial record ImageName(RepositoryName Repository, string Image
     private static partial Regex DockerName();
 
     /// <exception cref="RegistryError">NAME_INVALID: not a Docker name, or no REPOSITORY segment (the seed's first pitfall).</exception>
-    public static ImageName Parse(string name, string location)
+    public static ImageName Parse(string name, RegistryListener listener)
     {
         if (name.Length > 255 || !DockerName().IsMatch(name))
             throw new RegistryError(400, "NAME_INVALID", $"Invalid repository name \"{name}\": path components are lowercase letters, digits and separators (. _ -).");
         var segments = name.Split('/');
-        var domainScoped = segments[0].Contains('.') && segments.Length >= 4;
+        var repositorySegments = listener.GcrRepository is null ? 1 : 0;
+        var domainScoped = segments[0].Contains('.') && segments.Length >= 3 + repositorySegments;
         var projectSegments = domainScoped ? 2 : 1;
-        if (segments.Length < projectSegments + 2)
-            throw RegistryError.MissingImageName();
+        if (segments.Length < projectSegments + repositorySegments + 1)
+            throw listener.GcrRepository is null
+                ? RegistryError.MissingImageName()
+                : new RegistryError(400, "NAME_INVALID", $"Missing image name. Pushes should be of the form docker push {listener.CanonicalHost}/PROJECT-ID/IMAGE");
         var project = domainScoped ? segments[0] + ":" + segments[1] : segments[0];
+        var repository = listener.GcrRepository ?? segments[projectSegments];
         return new ImageName(
-            new RepositoryName(project, location, segments[projectSegments]),
-            string.Join('/', segments.Skip(projectSegments + 1)));
+            new RepositoryName(project, listener.Location, repository),
+            string.Join('/', segments.Skip(projectSegments + repositorySegments)));
     }
 }

@@ -73,11 +73,13 @@ internal static class ListingEndpoints
     public static Task CatalogAsync(RegistryRequest request)
     {
         var names = new List<string>();
-        foreach (var repository in request.Store.AllRepositories().Where(r => r.Location == request.Location))
+        var gcr = request.Listener.GcrRepository;
+        foreach (var repository in request.Store.AllRepositories().Where(r => r.Location == request.Location && (gcr is null || r.Repository == gcr)))
         {
             if (!request.Services.Authorizer.Has(request.Caller, repository, Permissions.RepositoriesList))
                 continue;
-            names.AddRange(request.Store.Images(repository).Select(i => $"{repository.ProjectPath}/{repository.Repository}/{i}"));
+            var prefix = gcr is null ? $"{repository.ProjectPath}/{repository.Repository}/" : $"{repository.ProjectPath}/";
+            names.AddRange(request.Store.Images(repository).Select(i => prefix + i));
         }
 
         names.Sort(StringComparer.Ordinal);

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace ArtifactRegistry.Sandbox.Registry;
 
 /// <summary>One authenticated Registry API request on a location's listener.</summary>
-internal sealed class RegistryRequest(HttpContext http, RegistryPath path, string location, Caller caller, SandboxServices services)
+internal sealed class RegistryRequest(HttpContext http, RegistryPath path, RegistryListener listener, Caller caller, SandboxServices services)
 {
     private ImageName? _name;
 
@@ -14,7 +14,9 @@ internal sealed class RegistryRequest(HttpContext http, RegistryPath path, strin
 
     public RegistryPath Path { get; } = path;
 
-    public string Location { get; } = location;
+    public RegistryListener Listener { get; } = listener;
+
+    public string Location => Listener.Location;
 
     public Caller Caller { get; } = caller;
 
@@ -25,7 +27,7 @@ internal sealed class RegistryRequest(HttpContext http, RegistryPath path, strin
     public CancellationToken Aborted => Http.RequestAborted;
 
     /// <summary>The addressed image; parsing it is where a missing REPOSITORY segment is refused.</summary>
-    public ImageName Name => _name ??= ImageName.Parse(Path.Name, Location);
+    public ImageName Name => _name ??= ImageName.Parse(Path.Name, Listener);
 
     public string? Query(string name)
     {

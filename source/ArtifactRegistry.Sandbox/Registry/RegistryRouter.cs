@@ -37,22 +37,22 @@ internal static class RegistryRouter
         };
     }
 
-    public static async Task HandleAsync(HttpContext http, RegistryPath path, Func<RegistryRequest, Task>? handler, string location, SandboxServices services)
+    public static async Task HandleAsync(HttpContext http, RegistryPath path, Func<RegistryRequest, Task>? handler, RegistryListener listener, SandboxServices services)
     {
         http.Response.Headers["Docker-Distribution-API-Version"] = "registry/2.0";
         try
         {
             if (path.Endpoint == RegistryEndpoint.Token)
             {
-                await RegistryTokenEndpoint.HandleAsync(http, location, services).ConfigureAwait(false);
+                await RegistryTokenEndpoint.HandleAsync(http, listener, services).ConfigureAwait(false);
                 return;
             }
 
             var credentials = RegistryCredentials.FromHeader(http.Request, services, allowBearer: true);
-            if (path.Endpoint == RegistryEndpoint.Ping && HttpMethods.IsGet(http.Request.Method) | HttpMethods.IsHead(http.Request.Method))
+            if (path.Endpoint == RegistryEndpoint.Ping && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)))
             {
                 if (credentials.Caller is null)
-                    throw Challenge(http, location, scope: null, credentials.Failure);
+                    throw Challenge(http, listener, scope: null, credentials.Failure);
                 await Http.HttpContextJson.JsonAsync(http, 200, w =>
                 {
                     w.WriteStartObject();
@@ -64,8 +64,8 @@ internal static class RegistryRouter
             if (handler is null)
                 throw new RegistryError(404, "UNSUPPORTED", $"{http.Request.Method} {http.Request.Path} is not a Docker Registry API endpoint");
             if (credentials.Caller is null)
-                throw Challenge(http, location, Scope(http.Request.Method, path), credentials.Failure);
-            await handler(new RegistryRequest(http, path, location, credentials.Caller, services)).ConfigureAwait(false);
+                throw Challenge(http, listener, Scope(http.Request.Method, path), credentials.Failure);
+            await handler(new RegistryRequest(http, path, listener, credentials.Caller, services)).ConfigureAwait(false);
         }
         catch (RegistryError e) when (!http.Response.HasStarted)
         {
@@ -73,9 +73,9 @@ internal static class RegistryRouter
         }
     }
 
-    private static RegistryError Challenge(HttpContext http, string location, string? scope, string? failure)
+    private static RegistryError Challenge(HttpContext http, RegistryListener listener, string? scope, string? failure)
     {
-        var challenge = $"Bearer realm=\"{http.Request.Scheme}://{http.Request.Host}/v2/token\",service=\"{location}-docker.pkg.dev\"";
+        var challenge = $"Bearer realm=\"{http.Request.Scheme}://{http.Request.Host}/v2/token\",service=\"{listener.CanonicalHost}\"";
         if (scope is not null)
             challenge += $",scope=\"{scope}\"";
         if (failure is not null)

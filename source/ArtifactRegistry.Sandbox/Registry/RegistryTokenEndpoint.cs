@@ -17,7 +17,7 @@ internal static class RegistryTokenEndpoint
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
-    public static async Task HandleAsync(HttpContext http, string location, SandboxServices services)
+    public static async Task HandleAsync(HttpContext http, RegistryListener listener, SandboxServices services)
     {
         if (!HttpMethods.IsGet(http.Request.Method))
         {
@@ -44,7 +44,7 @@ internal static class RegistryTokenEndpoint
         else
         {
             foreach (var scope in http.Request.Query["scope"])
-                DenyAnonymous(scope ?? "", location, services);
+                DenyAnonymous(scope ?? "", listener, services);
         }
 
         var lifetime = expires - services.Time.GetUtcNow();
@@ -61,7 +61,7 @@ internal static class RegistryTokenEndpoint
     }
 
     /// <summary>Anonymous pulls work only where <c>allUsers</c> may download; anonymous pushes never do.</summary>
-    private static void DenyAnonymous(string scope, string location, SandboxServices services)
+    private static void DenyAnonymous(string scope, RegistryListener listener, SandboxServices services)
     {
         var parts = scope.Split(':');
         if (parts.Length < 3 || parts[0] != "repository")
@@ -69,7 +69,7 @@ internal static class RegistryTokenEndpoint
         ImageName name;
         try
         {
-            name = ImageName.Parse(string.Join(':', parts[1..^1]), location);
+            name = ImageName.Parse(string.Join(':', parts[1..^1]), listener);
         }
         catch (RegistryError)
         {

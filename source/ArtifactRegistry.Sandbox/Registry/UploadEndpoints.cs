@@ -68,7 +68,7 @@ internal static class UploadEndpoints
         ImageName source;
         try
         {
-            source = ImageName.Parse(from, request.Location);
+            source = ImageName.Parse(from, request.Listener);
         }
         catch (RegistryError)
         {
