@@ -156,6 +156,25 @@ public class GcloudTests
         });
     }
 
+    [Test]
+    public async Task Gcloud_activates_a_key_file_written_by_the_sandbox_and_exchanges_its_jwt_at_the_token_uri()
+    {
+        using var keys = new TemporaryFolder();
+        var key = _real.Server.WriteServiceAccountKey(SandboxPrincipals.Admin, keys.Path);
+        using var gcloud = ArtifactRegistry.Testing.Gcloud.GcloudCli.Create()
+            .WithProject(TestSandbox.Project)
+            .WithArtifactRegistryEndpoint(_real.Server.ApiEndpoint);
+
+        (await gcloud.RunAsync("auth", "activate-service-account", "--key-file=" + key)).EnsureSuccess();
+        var described = await gcloud.JsonAsync("artifacts", "repositories", "describe", "sample", "--location=asia");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(described["name"]!.GetValue<string>(), Is.EqualTo(TestSandbox.RepositoryResource));
+            Assert.That(_real.Server.Counters[SandboxRoutes.OAuthToken], Is.GreaterThanOrEqualTo(1));
+        });
+    }
+
     private async Task<string> PushAsync(string image, string tag)
     {
         var reference = _real.Reference(image, tag);
