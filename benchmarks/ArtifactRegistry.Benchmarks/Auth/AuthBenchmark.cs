@@ -9,15 +9,19 @@ namespace ArtifactRegistry.Benchmarks.Auth;
 /// <c>gcloud auth configure-docker HOST --quiet</c> measured in the same run on the same config, as a ratio (target ≥ 20×),
 /// and the number of child processes the warm path started (target: none).
 /// </summary>
-public static class AuthBenchmark
+internal sealed class AuthBenchmark : IBenchmarkCommand
 {
     private const string Host = "asia-docker.pkg.dev";
     private const string Image = $"{Host}/sample-project/sample/sample-api:latest";
 
-    public static async Task<int> RunAsync(string[] arguments)
+    public string Name => "auth";
+
+    public string Description => "EnsureDockerAuth's warm configuration step vs gcloud auth configure-docker HOST --quiet, as a ratio (--runs 200 --gcloud-runs 5)";
+
+    public async Task<int> RunAsync(BenchmarkArguments arguments, CancellationToken cancellationToken)
     {
-        var iterations = arguments.Length > 0 && int.TryParse(arguments[0], out var n) ? n : 200;
-        var gcloudRuns = arguments.Length > 1 && int.TryParse(arguments[1], out var g) ? g : 5;
+        var iterations = arguments.Int("runs", 200);
+        var gcloudRuns = arguments.Int("gcloud-runs", 5);
         var root = Directory.CreateTempSubdirectory("ar-auth-bench-").FullName;
         try
         {
@@ -38,9 +42,9 @@ public static class AuthBenchmark
                 .SetEnvironmentVariable("CLOUDSDK_CONFIG", gcloudConfig);
 
             // Cold run: writes the helper entry; everything after it is the warm path being measured.
-            var cold = await EnsureDockerAuth.RunAsync(settings);
+            var cold = await EnsureDockerAuth.RunAsync(settings, cancellationToken);
             for (var i = 0; i < 20; i++)
-                await EnsureDockerAuth.RunAsync(settings);
+                await EnsureDockerAuth.RunAsync(settings, cancellationToken);
 
             var ours = new List<TimeSpan>(iterations);
             var childProcesses = 0;
@@ -48,7 +52,7 @@ public static class AuthBenchmark
             for (var i = 0; i < iterations; i++)
             {
                 var stopwatch = Stopwatch.StartNew();
-                var result = await EnsureDockerAuth.RunAsync(settings);
+                var result = await EnsureDockerAuth.RunAsync(settings, cancellationToken);
                 ours.Add(stopwatch.Elapsed);
                 childProcesses += result.ChildProcesses;
                 writes += result.ConfigChange!.Written ? 1 : 0;
@@ -65,7 +69,7 @@ public static class AuthBenchmark
             for (var i = 0; i < gcloudRuns; i++)
             {
                 var stopwatch = Stopwatch.StartNew();
-                await command.ExecuteAsync();
+                await command.ExecuteAsync(cancellationToken);
                 gcloud.Add(stopwatch.Elapsed);
             }
 

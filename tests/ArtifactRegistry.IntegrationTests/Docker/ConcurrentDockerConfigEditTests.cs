@@ -5,7 +5,6 @@ namespace ArtifactRegistry.IntegrationTests.Docker;
 
 /// <summary>Two builds, as two real processes, editing one docker config; and a writer killed in the middle of writing.</summary>
 [Platform(Include = "Linux", Reason = "SIGKILL of a child process and Unix file modes")]
-[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public class ConcurrentDockerConfigEditTests
 {
     private const string Original = """
