@@ -12,8 +12,11 @@ public sealed class TokenInfo
     /// <summary>Google's endpoint.</summary>
     public static readonly Uri DefaultEndpoint = new("https://oauth2.googleapis.com/tokeninfo");
 
-    /// <summary>Points the lookup at another endpoint (a local sandbox) for the whole process.</summary>
+    /// <summary>Points the lookup at another endpoint for the whole process.</summary>
     public const string EndpointVariable = "ARTIFACT_REGISTRY_TOKENINFO_URL";
+
+    /// <summary>The local sandbox's API root (its env file sets it); its tokeninfo is used when no endpoint is set explicitly.</summary>
+    public const string SandboxVariable = "ARTIFACT_REGISTRY_SANDBOX";
 
     private readonly HttpClient _http;
     private readonly Uri _endpoint;
@@ -21,7 +24,7 @@ public sealed class TokenInfo
     public TokenInfo(HttpClient http, Uri? endpoint = null)
     {
         _http = http;
-        _endpoint = endpoint ?? FromEnvironment() ?? DefaultEndpoint;
+        _endpoint = endpoint ?? EndpointFrom(Environment.GetEnvironmentVariable);
     }
 
     public Uri Endpoint => _endpoint;
@@ -49,8 +52,11 @@ public sealed class TokenInfo
         }
     }
 
-    private static Uri? FromEnvironment() =>
-        Environment.GetEnvironmentVariable(EndpointVariable) is { Length: > 0 } url ? new Uri(url) : null;
+    /// <summary>The endpoint an environment selects: <see cref="EndpointVariable"/>, else the sandbox's, else Google's.</summary>
+    public static Uri EndpointFrom(Func<string, string?> environment) =>
+        environment(EndpointVariable) is { Length: > 0 } url ? new Uri(url)
+        : environment(SandboxVariable) is { Length: > 0 } sandbox ? new Uri(new Uri(sandbox.EndsWith('/') ? sandbox : sandbox + "/"), "tokeninfo")
+        : DefaultEndpoint;
 
     private sealed record Answer([property: JsonPropertyName("email")] string? Email);
 }

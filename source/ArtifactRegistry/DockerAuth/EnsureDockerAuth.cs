@@ -188,7 +188,7 @@ public static class EnsureDockerAuth
             if (principal is not null)
                 return principal;
             using var http = settings.HttpHandler is null ? new HttpClient() : new HttpClient(settings.HttpHandler, disposeHandler: false);
-            var tokenInfo = new TokenInfo(http, settings.TokenInfoEndpoint ?? (settings.Variable(TokenInfo.EndpointVariable) is { Length: > 0 } url ? new Uri(url) : null));
+            var tokenInfo = new TokenInfo(http, settings.TokenInfoEndpoint ?? TokenInfo.EndpointFrom(settings.Variable));
             var owner = await tokenInfo.LookUpAsync(await result.Session.Tokens.GetAccessTokenAsync(ct).ConfigureAwait(false), ct).ConfigureAwait(false);
             principal = owner.IsKnown ? owner : result.Principal;
             return principal;

@@ -52,7 +52,7 @@ public sealed record EnsureDockerAuthSettings
     /// <summary>The REST service root; default: <c>CLOUDSDK_API_ENDPOINT_OVERRIDES_ARTIFACTREGISTRY</c>, else Google's.</summary>
     public Uri? ArtifactRegistryEndpoint { get; init; }
 
-    /// <summary>Where a bare token's owner is looked up; default: <c>ARTIFACT_REGISTRY_TOKENINFO_URL</c>, else Google's tokeninfo.</summary>
+    /// <summary>Where a bare token's owner is looked up; default: <c>ARTIFACT_REGISTRY_TOKENINFO_URL</c>, else the sandbox's (<c>ARTIFACT_REGISTRY_SANDBOX</c>), else Google's tokeninfo.</summary>
     public Uri? TokenInfoEndpoint { get; init; }
 
     /// <summary>How long to wait for another build holding the docker config lock.</summary>
