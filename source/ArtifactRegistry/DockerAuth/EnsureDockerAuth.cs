@@ -100,7 +100,10 @@ public static class EnsureDockerAuth
         }
 
         if (settings.AccessPreflight && settings.Images.Length > 0)
-            result = result with { Repositories = await PreflightAsync(settings, result, cancellationToken).ConfigureAwait(false) };
+        {
+            var (repositories, principal) = await PreflightAsync(settings, result, cancellationToken).ConfigureAwait(false);
+            result = result with { Repositories = repositories, Principal = principal };
+        }
 
         result = result with { ChildProcesses = runner.Count, Duration = stopwatch.Elapsed };
         logger.LogInformation("{Result}", result);
@@ -171,7 +174,9 @@ public static class EnsureDockerAuth
         DockerConfigFile.InDirectory(directory).Write(userConfig.WithoutCredentialSourcesFor(actualHosts));
     }
 
-    private static async Task<IReadOnlyList<RepositoryAccess>> PreflightAsync(EnsureDockerAuthSettings settings, EnsureDockerAuthResult result, CancellationToken cancellationToken)
+    /// <returns>The access per repository, and the principal (traced through tokeninfo when the credential did not name it).</returns>
+    private static async Task<(IReadOnlyList<RepositoryAccess> Access, GooglePrincipal Principal)> PreflightAsync(
+        EnsureDockerAuthSettings settings, EnsureDockerAuthResult result, CancellationToken cancellationToken)
     {
         var apiRoot = settings.ArtifactRegistryEndpoint ?? ArtifactRegistryEndpoint.FromEnvironment(settings.Variable);
         using var client = new ArtifactRegistryClient(result.Session.Tokens, new ArtifactRegistryClientOptions
@@ -196,8 +201,9 @@ public static class EnsureDockerAuth
 
         try
         {
-            return await new AccessPreflight(client, PrincipalAsync, settings.Logger)
+            var access = await new AccessPreflight(client, PrincipalAsync, settings.Logger)
                 .CheckAsync(settings.Images, settings.AccessNeeds, settings.CreateRepositoryIfMissing, cancellationToken).ConfigureAwait(false);
+            return (access, await PrincipalAsync(cancellationToken).ConfigureAwait(false));
         }
         catch (ArtifactRegistryApiException e) when (e.HttpStatus == System.Net.HttpStatusCode.Unauthorized)
         {
