@@ -78,6 +78,30 @@ public class IamApiTests
         });
     }
 
+    [Test]
+    public async Task An_etag_sent_back_in_url_safe_base64_as_gcloud_sends_it_is_still_current()
+    {
+        // gcloud decodes the etag's bytes and re-encodes them URL-safe; only an etag holding '+' or '/' shows the difference.
+        JsonNode read;
+        var change = 0;
+        do
+        {
+            _sandbox.Server.Grant(TestSandbox.RepositoryResource, "roles/artifactregistry.reader", $"serviceAccount:reader{change++}@sample-project.iam.gserviceaccount.com");
+            read = (await _sandbox.GetAsync(Repo + ":getIamPolicy", SandboxPrincipals.Admin)).Json;
+        }
+        while (!read["etag"]!.GetValue<string>().AsSpan().ContainsAny('+', '/') && change < 200);
+        var policy = read.DeepClone().AsObject();
+        policy["etag"] = read["etag"]!.GetValue<string>().Replace('+', '-').Replace('/', '_');
+
+        var set = await _sandbox.RestAsync(HttpMethod.Post, Repo + ":setIamPolicy", SandboxPrincipals.Admin, new JsonObject { ["policy"] = policy });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(read["etag"]!.GetValue<string>(), Does.Contain("+").Or.Contain("/"), "no etag with '+' or '/' came up; the test proved nothing");
+            Assert.That(set.Status, Is.EqualTo(HttpStatusCode.OK), set.ToString());
+        });
+    }
+
     [TestCase("roles/artifactregistry.superuser", "Role roles/artifactregistry.superuser is not supported for this resource.")]
     public async Task An_unknown_role_is_refused(string role, string message)
     {
