@@ -59,14 +59,13 @@ public class FaultInjectionTests
         _sandbox.Server.Faults.FailNext(1, SandboxFault.Drop, SandboxFaultScope.Registry);
 
         var failed = await TagsListAsync(token);
-        var dropped = await Assert.ThrowsAsync<HttpRequestException>(() => TagsListAsync(token));
+        await Assert.ThrowsAsync<HttpRequestException>(() => TagsListAsync(token), "the connection is dropped without an answer");
         var served = await TagsListAsync(token);
 
         Assert.Multiple(() =>
         {
             Assert.That(failed.Status, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
             Assert.That(failed.RegistryError.Code, Is.EqualTo("UNAVAILABLE"));
-            Assert.That(dropped, Is.Not.Null);
             Assert.That(served.Status, Is.EqualTo(HttpStatusCode.OK), "only the queued faults are injected");
         });
     }
