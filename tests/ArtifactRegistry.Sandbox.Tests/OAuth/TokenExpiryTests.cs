@@ -1,5 +1,6 @@
 using System.Net;
 using ArtifactRegistry.Sandbox.Tests.Support;
+using ArtifactRegistry.Testing.FileSystem;
 using Google.Apis.Auth.OAuth2;
 
 namespace ArtifactRegistry.Sandbox.Tests.OAuth;
@@ -31,7 +32,7 @@ public class TokenExpiryTests
     public async Task Google_apis_auth_refreshes_an_expired_token_at_the_token_endpoint_and_only_the_new_one_works()
     {
         await using var sandbox = await TestSandbox.StartAsync(new SandboxOptions().WithAccessTokenLifetime(TimeSpan.FromSeconds(2)));
-        using var keys = new TemporaryFolder();
+        using var keys = TempDirectory.Create("ar-sandbox-tests-");
         var credential = (await CredentialFactory.FromFileAsync<ServiceAccountCredential>(sandbox.Server.WriteServiceAccountKey(SandboxPrincipals.Deployer, keys.Path), CancellationToken.None))
             .ToGoogleCredential().CreateScoped("https://www.googleapis.com/auth/cloud-platform");
 
