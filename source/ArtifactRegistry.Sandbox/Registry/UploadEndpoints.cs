@@ -22,12 +22,12 @@ internal static class UploadEndpoints
 
         if (request.Query("digest") is { } expected)
         {
-            var session = request.Services.Uploads.Start(repository, request.Name.Image);
+            var session = request.Services.Uploads.Start(repository);
             await FinishAsync(request, session, expected).ConfigureAwait(false);
             return;
         }
 
-        var started = request.Services.Uploads.Start(repository, request.Name.Image);
+        var started = request.Services.Uploads.Start(repository);
         Accepted(request, started, 202);
     }
 
