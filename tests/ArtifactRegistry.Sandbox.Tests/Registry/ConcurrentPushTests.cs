@@ -9,32 +9,26 @@ public class ConcurrentPushTests
 {
     private const string Name = "sample-project/sample/busy";
     private const int Pushers = 24;
-    private TestSandbox _sandbox = null!;
-
-    [SetUp]
-    public async Task Start() => _sandbox = await TestSandbox.StartAsync();
-
-    [TearDown]
-    public async Task Stop() => await _sandbox.DisposeAsync();
 
     [Test]
     public async Task Concurrent_pushes_into_one_package_all_land_and_rest_lists_exactly_them()
     {
+        await using var sandbox = await TestSandbox.StartAsync();
         var shared = Encoding.UTF8.GetBytes("a base layer every pusher uploads at the same time");
         var images = Enumerable.Range(0, Pushers).Select(i => TestImage.Create("pusher " + i)).ToList();
 
         await Task.WhenAll(images.Select((image, i) => Task.Run(async () =>
         {
-            var blob = await _sandbox.PushBlobAsync(SandboxPrincipals.Deployer, Name, shared);
+            var blob = await sandbox.PushBlobAsync(SandboxPrincipals.Deployer, Name, shared);
             Assert.That(blob.Status, Is.EqualTo(HttpStatusCode.Created), blob.ToString());
-            await _sandbox.PushAsync(image, Name, "t" + i);
-            var latest = await _sandbox.PushManifestAsync(SandboxPrincipals.Deployer, Name, "latest", image.Manifest, image.MediaType);
+            await sandbox.PushAsync(image, Name, "t" + i);
+            var latest = await sandbox.PushManifestAsync(SandboxPrincipals.Deployer, Name, "latest", image.Manifest, image.MediaType);
             Assert.That(latest.Status, Is.EqualTo(HttpStatusCode.Created), latest.ToString());
         })));
 
-        var versions = await _sandbox.GetAsync(TestSandbox.PackagePath("busy") + "/versions?pageSize=1000", SandboxPrincipals.Deployer);
-        var tags = await _sandbox.GetAsync(TestSandbox.PackagePath("busy") + "/tags?pageSize=1000", SandboxPrincipals.Deployer);
-        var repository = await _sandbox.GetAsync("v1/" + TestSandbox.RepositoryResource, SandboxPrincipals.Deployer);
+        var versions = await sandbox.GetAsync(TestSandbox.PackagePath("busy") + "/versions?pageSize=1000", SandboxPrincipals.Deployer);
+        var tags = await sandbox.GetAsync(TestSandbox.PackagePath("busy") + "/tags?pageSize=1000", SandboxPrincipals.Deployer);
+        var repository = await sandbox.GetAsync("v1/" + TestSandbox.RepositoryResource, SandboxPrincipals.Deployer);
         var latestTarget = tags.Json["tags"]!.AsArray().Single(t => t!["name"]!.GetValue<string>().EndsWith("/tags/latest", StringComparison.Ordinal))!["version"]!.GetValue<string>();
 
         Assert.Multiple(() =>
