@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
@@ -7,7 +8,12 @@ namespace ArtifactRegistry.Sandbox.Http;
 /// <summary>Writes a JSON answer in one go with a Content-Length (buffered: answers are small, and clients like a length).</summary>
 internal static class JsonBody
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = false, SkipValidation = true };
+    /// <summary>
+    /// Google's servers write <c>'</c>, <c>+</c> and non-ASCII text as they are (<c>Permission 'artifactregistry.tags.delete' denied</c>,
+    /// <c>manifest.v2+json</c>); the default encoder's <c>\u0027</c> and <c>\u002B</c> would only match after JSON decoding.
+    /// These answers are never embedded in HTML, so the relaxed encoder is safe.
+    /// </summary>
+    public static readonly JsonWriterOptions Options = new() { Indented = false, SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static Task WriteAsync(HttpContext http, int status, Action<Utf8JsonWriter> write, string contentType = "application/json; charset=UTF-8")
     {

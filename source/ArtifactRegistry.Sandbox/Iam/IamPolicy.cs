@@ -22,11 +22,12 @@ internal sealed record IamPolicy(int Version, ImmutableArray<IamBinding> Binding
     public static string NextEtag() => Convert.ToBase64String(BitConverter.GetBytes(Interlocked.Increment(ref _revision)));
 
     /// <summary>
-    /// The etag is a bytes field: gcloud decodes it and sends it back base64url-encoded, so both alphabets name the same etag.
+    /// True when <paramref name="etag"/> names this version of the policy. An etag is bytes sent as base64, and gcloud
+    /// (apitools) sends it back re-encoded URL-safe (<c>-</c> and <c>_</c> for <c>+</c> and <c>/</c>), which Google accepts:
+    /// the bytes are compared, not the text.
     /// </summary>
-    public bool HasEtag(string etag) => Canonical(etag) == Canonical(Etag);
-
-    private static string Canonical(string etag) => etag.Replace('-', '+').Replace('_', '/').TrimEnd('=');
+    public bool HasEtag(string etag) =>
+        etag == Etag || EtagBytes(etag) is { } presented && EtagBytes(Etag) is { } current && presented.AsSpan().SequenceEqual(current);
 
     public IamPolicy WithBindings(ImmutableArray<IamBinding> bindings, int version) =>
         new(version, bindings.Where(b => b.Members.Length > 0).ToImmutableArray(), bindings.IsEmpty ? EmptyEtag : NextEtag());
@@ -41,5 +42,13 @@ internal sealed record IamPolicy(int Version, ImmutableArray<IamBinding> Binding
             ? Bindings.Add(new IamBinding(role, [member]))
             : Bindings.Replace(existing, existing with { Members = existing.Members.Add(member) });
         return new IamPolicy(Version, bindings, NextEtag());
+    }
+
+    private static byte[]? EtagBytes(string etag)
+    {
+        var standard = etag.Replace('-', '+').Replace('_', '/');
+        standard = standard.PadRight(standard.Length + (4 - standard.Length % 4) % 4, '=');
+        var bytes = new byte[standard.Length];
+        return Convert.TryFromBase64String(standard, bytes, out var written) ? bytes[..written] : null;
     }
 }

@@ -183,7 +183,7 @@ internal static class TokenEndpoints
     }
 
     private static Task OAuthError(HttpContext http, string error, string description) =>
-        http.JsonAsync(error == "invalid_grant" ? 400 : 400, w =>
+        http.JsonAsync(400, w =>
         {
             w.WriteStartObject();
             w.WriteString("error", error);

@@ -15,10 +15,7 @@ namespace ArtifactRegistry.Sandbox.Registry;
 internal static class RegistryCredentials
 {
     /// <summary>What the Authorization header says: no credentials, a caller, or credentials that are not valid (with why).</summary>
-    public readonly record struct Outcome(Caller? Caller, string? Failure)
-    {
-        public bool Presented => Caller is not null || Failure is not null;
-    }
+    public readonly record struct Outcome(Caller? Caller, string? Failure);
 
     public static Outcome FromHeader(HttpRequest request, SandboxServices services, bool allowBearer)
     {

@@ -17,17 +17,17 @@ internal static class UploadEndpoints
         request.RequireRepository();
         var repository = request.Name.Repository;
 
-        if (request.Query("mount") is { } mount && Digest.TryParse(mount, out var mounted) && await TryMountAsync(request, mounted, request.Query("from")).ConfigureAwait(false))
+        if (request.Query("mount") is { } mount && Digest.TryParse(mount, out var mounted) && TryMount(request, mounted, request.Query("from")))
             return;
 
         if (request.Query("digest") is { } expected)
         {
-            var session = request.Services.Uploads.Start(repository, request.Name.Image);
+            var session = request.Services.Uploads.Start(repository);
             await FinishAsync(request, session, expected).ConfigureAwait(false);
             return;
         }
 
-        var started = request.Services.Uploads.Start(repository, request.Name.Image);
+        var started = request.Services.Uploads.Start(repository);
         Accepted(request, started, 202);
     }
 
@@ -61,7 +61,7 @@ internal static class UploadEndpoints
         return Task.CompletedTask;
     }
 
-    private static async Task<bool> TryMountAsync(RegistryRequest request, Digest digest, string? from)
+    private static bool TryMount(RegistryRequest request, Digest digest, string? from)
     {
         if (from is null)
             return false;
@@ -81,7 +81,6 @@ internal static class UploadEndpoints
         var size = request.Store.Blobs.SizeOf(digest) ?? 0;
         request.Store.LinkBlob(request.Name.Repository, digest, size);
         Created(request, digest);
-        await Task.CompletedTask.ConfigureAwait(false);
         return true;
     }
 

@@ -19,7 +19,7 @@ internal static class DockerImagesApi
     public static Task ListAsync(RestCall call)
     {
         call.Require(Permissions.DockerImagesList);
-        var images = RepositoriesApi.Mutate(call, () => call.Store.ListDockerImages(call.Repository));
+        var images = call.Store.ListDockerImages(call.Repository);
         var ordered = ListOrder.Apply(images, call.Query("orderBy"), OrderFields, v => v.Repository.DockerImageResource(v.Image, v.Version.Digest));
         var (page, next) = Paging.Page(ordered, call, "dockerImages|" + call.Query("orderBy"));
         return call.Json(w =>
@@ -43,7 +43,7 @@ internal static class DockerImagesApi
         if (at <= 0 || !Digest.TryParse(id[(at + 1)..], out var digest))
             throw GoogleApiException.InvalidArgument($"Invalid docker image id \"{id}\": expected IMAGE@sha256:<64 hex>.");
         var image = PackageId.ToImage(id[..at]);
-        var version = RepositoriesApi.Mutate(call, () => call.Store.GetVersion(call.Repository, image, digest));
+        var version = call.Store.GetVersion(call.Repository, image, digest);
         return call.Json(w => ResourceJson.DockerImage(w, version));
     }
 }

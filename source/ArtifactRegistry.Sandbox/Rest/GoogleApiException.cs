@@ -42,8 +42,6 @@ internal sealed class GoogleApiException(int code, string status, string message
 
     public static GoogleApiException Aborted(string message) => new(409, "ABORTED", message);
 
-    public static GoogleApiException Unimplemented(string message) => new(501, "UNIMPLEMENTED", message);
-
     public static GoogleApiException From(StoreException e) => e.Error switch
     {
         StoreError.NotFound => NotFound(e.Message),

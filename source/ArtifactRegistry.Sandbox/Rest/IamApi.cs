@@ -18,7 +18,7 @@ internal static class IamApi
     public static Task GetRepositoryPolicyAsync(RestCall call)
     {
         call.Require(Permissions.RepositoriesGetIamPolicy);
-        var policy = Find(call);
+        var policy = call.Store.RepositoryPolicy(call.Repository);
         return call.Json(w => ResourceJson.Policy(w, policy));
     }
 
@@ -26,7 +26,6 @@ internal static class IamApi
     {
         call.Require(Permissions.RepositoriesSetIamPolicy);
         var (bindings, version, etag) = await ReadPolicyAsync(call).ConfigureAwait(false);
-        Find(call);
         var policy = Change(() => call.Store.SetRepositoryPolicy(call.Repository, p => p.WithBindings(bindings, version), etag));
         await call.Json(w => ResourceJson.Policy(w, policy)).ConfigureAwait(false);
     }
@@ -69,18 +68,6 @@ internal static class IamApi
             };
     }
 
-    private static IamPolicy Find(RestCall call)
-    {
-        try
-        {
-            return call.Store.RepositoryPolicy(call.Repository);
-        }
-        catch (StoreException e)
-        {
-            throw GoogleApiException.From(e);
-        }
-    }
-
     private static IamPolicy Change(Func<IamPolicy> change)
     {
         try
@@ -90,10 +77,6 @@ internal static class IamApi
         catch (EtagMismatchException e)
         {
             throw GoogleApiException.Aborted("There were concurrent policy changes. Please retry the whole read-modify-write with exponential backoff. " + e.Message);
-        }
-        catch (StoreException e)
-        {
-            throw GoogleApiException.From(e);
         }
     }
 

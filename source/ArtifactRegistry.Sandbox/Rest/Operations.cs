@@ -20,7 +20,7 @@ internal sealed class Operations
     {
         var name = $"projects/{project}/locations/{location}/operations/{Guid.NewGuid()}";
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, Http.JsonBody.Options))
         {
             w.WriteStartObject();
             w.WriteString("name", name);

@@ -19,7 +19,7 @@ internal static class PackagesApi
     public static Task ListAsync(RestCall call)
     {
         call.Require(Permissions.PackagesList);
-        IEnumerable<PackageView> packages = RepositoriesApi.Mutate(call, () => call.Store.ListPackages(call.Repository));
+        IEnumerable<PackageView> packages = call.Store.ListPackages(call.Repository);
         var filter = ListFilter.Parse(call.Query("filter"), FilterKeys);
         if (filter is not null)
             packages = packages.Where(p => filter.Matches(_ => [p.Repository.PackageResource(p.Image), PackageId.FromImage(p.Image), p.Image]));
@@ -41,18 +41,14 @@ internal static class PackagesApi
     public static Task GetAsync(RestCall call)
     {
         call.Require(Permissions.PackagesGet);
-        var package = RepositoriesApi.Mutate(call, () => call.Store.GetPackage(call.Repository, call.Image));
+        var package = call.Store.GetPackage(call.Repository, call.Image);
         return call.Json(w => ResourceJson.Package(w, package));
     }
 
     public static async Task DeleteAsync(RestCall call)
     {
         call.Require(Permissions.PackagesDelete);
-        RepositoriesApi.Mutate(call, () =>
-        {
-            call.Store.DeletePackage(call.Repository, call.Image);
-            return 0;
-        });
+        call.Store.DeletePackage(call.Repository, call.Image);
         var operation = call.Services.Operations.Complete(call.Repository.Project, call.Repository.Location);
         await RawJson.WriteAsync(call.Http, 200, operation).ConfigureAwait(false);
     }

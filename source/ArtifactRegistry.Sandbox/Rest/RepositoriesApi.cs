@@ -105,18 +105,14 @@ internal static partial class RepositoriesApi
         var mask = call.Query("updateMask")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
         if (Text(root, "format") is { } format && call.Store.FindRepository(call.Repository) is { } current && current.Settings.Format != format)
             throw GoogleApiException.InvalidArgument("The repository format cannot be changed.");
-        var updated = Mutate(call, () => call.Store.UpdateRepository(call.Repository, s => Apply(s, root, mask)));
+        var updated = call.Store.UpdateRepository(call.Repository, s => Apply(s, root, mask));
         await call.Json(w => ResourceJson.Repository(w, updated)).ConfigureAwait(false);
     }
 
     public static async Task DeleteAsync(RestCall call)
     {
         call.Require(Permissions.RepositoriesDelete);
-        Mutate(call, () =>
-        {
-            call.Store.DeleteRepository(call.Repository);
-            return 0;
-        });
+        call.Store.DeleteRepository(call.Repository);
         var operation = call.Services.Operations.Complete(call.Repository.Project, call.Repository.Location);
         await RawJson.WriteAsync(call.Http, 200, operation).ConfigureAwait(false);
     }
@@ -163,16 +159,4 @@ internal static partial class RepositoriesApi
 
     private static string? Text(JsonElement root, string name) =>
         root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    internal static T Mutate<T>(RestCall call, Func<T> change)
-    {
-        try
-        {
-            return change();
-        }
-        catch (StoreException e)
-        {
-            throw GoogleApiException.From(e);
-        }
-    }
 }

@@ -17,7 +17,7 @@ internal static partial class TagsApi
     public static Task ListAsync(RestCall call)
     {
         call.Require(Permissions.TagsList);
-        IEnumerable<TagView> tags = RepositoriesApi.Mutate(call, () => call.Store.ListTags(call.Repository, call.Image));
+        IEnumerable<TagView> tags = call.Store.ListTags(call.Repository, call.Image);
         var filter = ListFilter.Parse(call.Query("filter"), FilterKeys);
         if (filter is not null)
             tags = tags.Where(t => filter.Matches(key => key == "name"
@@ -41,7 +41,7 @@ internal static partial class TagsApi
     public static Task GetAsync(RestCall call)
     {
         call.Require(Permissions.TagsGet);
-        var tag = RepositoriesApi.Mutate(call, () => call.Store.GetTag(call.Repository, call.Image, call.Target.TagId!));
+        var tag = call.Store.GetTag(call.Repository, call.Image, call.Target.TagId!);
         return call.Json(w => ResourceJson.Tag(w, tag));
     }
 
@@ -52,7 +52,7 @@ internal static partial class TagsApi
         if (string.IsNullOrEmpty(id) || !TagShape().IsMatch(id))
             throw GoogleApiException.InvalidArgument($"Invalid tag id \"{id}\": up to 128 characters from [a-zA-Z0-9-._~:@], not starting with '.', '-', '~', ':' or '@'.");
         var digest = await ReadVersionAsync(call).ConfigureAwait(false);
-        var tag = RepositoriesApi.Mutate(call, () => call.Store.CreateTag(call.Repository, call.Image, id, digest));
+        var tag = call.Store.CreateTag(call.Repository, call.Image, id, digest);
         await call.Json(w => ResourceJson.Tag(w, tag)).ConfigureAwait(false);
     }
 
@@ -63,18 +63,14 @@ internal static partial class TagsApi
         if (mask is not null && mask != "version")
             throw GoogleApiException.InvalidArgument($"updateMask \"{mask}\" is not supported; only \"version\" can be updated.");
         var digest = await ReadVersionAsync(call).ConfigureAwait(false);
-        var tag = RepositoriesApi.Mutate(call, () => call.Store.MoveTag(call.Repository, call.Image, call.Target.TagId!, digest));
+        var tag = call.Store.MoveTag(call.Repository, call.Image, call.Target.TagId!, digest);
         await call.Json(w => ResourceJson.Tag(w, tag)).ConfigureAwait(false);
     }
 
     public static Task DeleteAsync(RestCall call)
     {
         call.Require(Permissions.TagsDelete);
-        RepositoriesApi.Mutate(call, () =>
-        {
-            call.Store.DeleteTag(call.Repository, call.Image, call.Target.TagId!);
-            return 0;
-        });
+        call.Store.DeleteTag(call.Repository, call.Image, call.Target.TagId!);
         return call.Json(w =>
         {
             w.WriteStartObject();

@@ -23,7 +23,7 @@ internal static class VersionsApi
     {
         call.Require(Permissions.VersionsList);
         var full = View(call);
-        IEnumerable<VersionView> versions = RepositoriesApi.Mutate(call, () => call.Store.ListVersions(call.Repository, call.Image));
+        IEnumerable<VersionView> versions = call.Store.ListVersions(call.Repository, call.Image);
         var filter = ListFilter.Parse(call.Query("filter"), FilterKeys);
         if (filter is not null)
             versions = versions.Where(v => filter.Matches(key => Values(v, key)));
@@ -47,7 +47,7 @@ internal static class VersionsApi
         call.Require(Permissions.VersionsGet);
         var full = View(call);
         var digest = ParseDigest(call.Target.VersionId!);
-        var version = RepositoriesApi.Mutate(call, () => call.Store.GetVersion(call.Repository, call.Image, digest));
+        var version = call.Store.GetVersion(call.Repository, call.Image, digest);
         return call.Json(w => ResourceJson.Version(w, version, full));
     }
 
@@ -58,11 +58,7 @@ internal static class VersionsApi
         var force = call.QueryFlag("force");
         if (force)
             call.Require(Permissions.TagsDelete);
-        RepositoriesApi.Mutate(call, () =>
-        {
-            call.Store.DeleteVersion(call.Repository, call.Image, digest, force);
-            return 0;
-        });
+        call.Store.DeleteVersion(call.Repository, call.Image, digest, force);
         var operation = call.Services.Operations.Complete(call.Repository.Project, call.Repository.Location);
         await RawJson.WriteAsync(call.Http, 200, operation).ConfigureAwait(false);
     }
@@ -89,7 +85,7 @@ internal static class VersionsApi
             digests.Add(ParseDigest(id));
         }
 
-        var failed = RepositoriesApi.Mutate(call, () => call.Store.BatchDeleteVersions(call.Repository, call.Image, digests, validateOnly));
+        var failed = call.Store.BatchDeleteVersions(call.Repository, call.Image, digests, validateOnly);
         var operation = call.Services.Operations.Complete(call.Repository.Project, call.Repository.Location, metadata: w =>
         {
             w.WriteStartObject();

@@ -4,7 +4,8 @@ namespace ArtifactRegistry.Sandbox.Storage;
 
 /// <summary>
 /// A pushed manifest: an Artifact Registry version (<c>…/packages/IMG/versions/sha256:…</c>) and a Docker image (<c>…/dockerImages/IMG@sha256:…</c>).
-/// Knows what it references so that deleting a blob's last user or an index's child can be refused like Google refuses it.
+/// Knows what it references, so a manifest naming a blob the repository lacks is refused and an index's child cannot be
+/// deleted from under it, as Google refuses both.
 /// </summary>
 internal sealed record ManifestVersion
 {
@@ -16,16 +17,11 @@ internal sealed record ManifestVersion
 
     public string? ArtifactType { get; init; }
 
-    public Digest? ConfigDigest { get; init; }
-
     /// <summary>Config and layer blobs.</summary>
     public ImmutableArray<Digest> Blobs { get; init; } = [];
 
     /// <summary>Child manifests of an index or manifest list.</summary>
     public ImmutableArray<Platform> Children { get; init; } = [];
-
-    /// <summary>The OCI <c>subject</c> (what this artifact refers to), if any.</summary>
-    public Digest? Subject { get; init; }
 
     public ImmutableDictionary<string, string> Annotations { get; init; } = ImmutableDictionary<string, string>.Empty;
 
@@ -48,10 +44,8 @@ internal sealed record ManifestVersion
         MediaType = document.MediaType,
         Content = content,
         ArtifactType = document.ArtifactType ?? ArtifactTypeOf(document),
-        ConfigDigest = document.Config?.Digest,
         Blobs = document.Config is null ? [] : [document.Config.Digest, .. document.Layers.Select(l => l.Digest)],
         Children = [.. document.Manifests.Select(m => m.Platform)],
-        Subject = document.Subject,
         Annotations = document.Annotations,
         ImageSizeBytes = content.Length + (document.Config?.Size ?? 0) + document.Layers.Sum(l => l.Size),
         UploadTime = uploaded,

@@ -8,8 +8,6 @@ internal sealed record RepositoryName(string Project, string Location, string Re
     /// <summary>The name as IAM reports it in REST errors.</summary>
     public string FullResource => "//artifactregistry.googleapis.com/" + Resource;
 
-    public string LocationResource => $"projects/{Project}/locations/{Location}";
-
     public string PackageResource(string image) => $"{Resource}/packages/{PackageId.FromImage(image)}";
 
     public string VersionResource(string image, Digest digest) => $"{PackageResource(image)}/versions/{digest}";

@@ -12,20 +12,16 @@ internal sealed class UploadSession : IDisposable
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public UploadSession(string id, RepositoryName repository, string image, DateTimeOffset started)
+    public UploadSession(string id, RepositoryName repository, DateTimeOffset started)
     {
         Id = id;
         Repository = repository;
-        Image = image;
         Started = started;
     }
 
     public string Id { get; }
 
     public RepositoryName Repository { get; }
-
-    /// <summary>The image path the upload was started for (only used to build the Location headers).</summary>
-    public string Image { get; }
 
     public DateTimeOffset Started { get; }
 

@@ -11,10 +11,10 @@ internal sealed class UploadSessions
 
     public UploadSessions(TimeProvider time) => _time = time;
 
-    public UploadSession Start(RepositoryName repository, string image)
+    public UploadSession Start(RepositoryName repository)
     {
         DropAbandoned();
-        var session = new UploadSession(Guid.NewGuid().ToString(), repository, image, _time.GetUtcNow());
+        var session = new UploadSession(Guid.NewGuid().ToString(), repository, _time.GetUtcNow());
         _sessions[session.Id] = session;
         return session;
     }

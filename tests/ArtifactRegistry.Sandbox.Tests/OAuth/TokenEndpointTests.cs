@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ArtifactRegistry.Sandbox.Tests.Support;
+using ArtifactRegistry.Testing.FileSystem;
 using Google.Apis.Auth.OAuth2;
 
 namespace ArtifactRegistry.Sandbox.Tests.OAuth;
@@ -10,13 +11,13 @@ public class TokenEndpointTests
 {
     private const string CloudPlatform = "https://www.googleapis.com/auth/cloud-platform";
     private TestSandbox _sandbox = null!;
-    private TemporaryFolder _keys = null!;
+    private TempDirectory _keys = null!;
 
     [SetUp]
     public async Task Start()
     {
         _sandbox = await TestSandbox.StartAsync();
-        _keys = new TemporaryFolder();
+        _keys = TempDirectory.Create("ar-sandbox-tests-");
     }
 
     [TearDown]

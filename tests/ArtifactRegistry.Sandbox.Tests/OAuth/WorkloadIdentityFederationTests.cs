@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ArtifactRegistry.Sandbox.Tests.Support;
+using ArtifactRegistry.Testing.FileSystem;
 using Google.Apis.Auth.OAuth2;
 
 namespace ArtifactRegistry.Sandbox.Tests.OAuth;
@@ -9,13 +10,13 @@ namespace ArtifactRegistry.Sandbox.Tests.OAuth;
 public class WorkloadIdentityFederationTests
 {
     private TestSandbox _sandbox = null!;
-    private TemporaryFolder _files = null!;
+    private TempDirectory _files = null!;
 
     [SetUp]
     public async Task Start()
     {
         _sandbox = await TestSandbox.StartAsync();
-        _files = new TemporaryFolder();
+        _files = TempDirectory.Create("ar-sandbox-tests-");
     }
 
     [TearDown]

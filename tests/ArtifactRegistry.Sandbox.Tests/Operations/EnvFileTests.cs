@@ -1,4 +1,5 @@
 using ArtifactRegistry.Sandbox.Tests.Support;
+using ArtifactRegistry.Testing.FileSystem;
 
 namespace ArtifactRegistry.Sandbox.Tests.Operations;
 
@@ -8,7 +9,7 @@ public class EnvFileTests
     public async Task The_env_file_holds_endpoints_host_map_token_and_key_files_and_is_private()
     {
         await using var sandbox = await TestSandbox.StartAsync();
-        using var folder = new TemporaryFolder();
+        using var folder = TempDirectory.Create("ar-sandbox-tests-");
         var path = folder.Combine("sandbox.env");
 
         await sandbox.Server.WriteEnvFileAsync(path, folder.Combine("keys"));
@@ -36,7 +37,7 @@ public class EnvFileTests
     public async Task Sourcing_the_env_file_in_a_shell_gives_the_same_values()
     {
         await using var sandbox = await TestSandbox.StartAsync();
-        using var folder = new TemporaryFolder();
+        using var folder = TempDirectory.Create("ar-sandbox-tests-");
         var path = folder.Combine("sandbox.env");
         await sandbox.Server.WriteEnvFileAsync(path, folder.Combine("keys"));
 

@@ -47,7 +47,34 @@ public class FaultInjectionTests
         {
             Assert.That(answer.Status, Is.EqualTo(HttpStatusCode.TooManyRequests));
             Assert.That(answer.RegistryError.Code, Is.EqualTo("TOOMANYREQUESTS"));
+            Assert.That(answer.Header("Retry-After"), Is.EqualTo("1"));
         });
+    }
+
+    [Test]
+    public async Task Server_errors_and_dropped_connections_reach_the_registry_protocol_too()
+    {
+        var token = await _sandbox.RegistryTokenAsync(SandboxPrincipals.Deployer);
+        _sandbox.Server.Faults.FailNext(1, SandboxFault.ServerError, SandboxFaultScope.Registry);
+        _sandbox.Server.Faults.FailNext(1, SandboxFault.Drop, SandboxFaultScope.Registry);
+
+        var failed = await TagsListAsync(token);
+        await Assert.ThrowsAsync<HttpRequestException>(() => TagsListAsync(token), "the connection is dropped without an answer");
+        var served = await TagsListAsync(token);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(failed.Status, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+            Assert.That(failed.RegistryError.Code, Is.EqualTo("UNAVAILABLE"));
+            Assert.That(served.Status, Is.EqualTo(HttpStatusCode.OK), "only the queued faults are injected");
+        });
+    }
+
+    private async Task<RestAnswer> TagsListAsync(string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, _sandbox.Registry("v2/sample-project/sample/app/tags/list"));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return await RestAnswer.ReadAsync(await _sandbox.Http.SendAsync(request));
     }
 
     [Test]

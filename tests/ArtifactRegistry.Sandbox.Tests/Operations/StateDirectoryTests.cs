@@ -1,5 +1,6 @@
 using System.Net;
 using ArtifactRegistry.Sandbox.Tests.Support;
+using ArtifactRegistry.Testing.FileSystem;
 using Google.Apis.Auth.OAuth2;
 
 namespace ArtifactRegistry.Sandbox.Tests.Operations;
@@ -9,8 +10,8 @@ public class StateDirectoryTests
     [Test]
     public async Task Images_policies_keys_and_tokens_survive_a_restart_with_a_state_directory()
     {
-        using var state = new TemporaryFolder();
-        using var keys = new TemporaryFolder();
+        using var state = TempDirectory.Create("ar-sandbox-tests-");
+        using var keys = TempDirectory.Create("ar-sandbox-tests-");
         var options = new SandboxOptions().WithStateDirectory(state.Path);
         string token, keyFile, digest;
         Uri endpoint;

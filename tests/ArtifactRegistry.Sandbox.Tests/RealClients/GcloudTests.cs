@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ArtifactRegistry.Sandbox.Tests.Support;
 using ArtifactRegistry.Testing.Docker;
+using ArtifactRegistry.Testing.FileSystem;
 
 namespace ArtifactRegistry.Sandbox.Tests.RealClients;
 
@@ -159,7 +160,7 @@ public class GcloudTests
     [Test]
     public async Task Gcloud_activates_a_key_file_written_by_the_sandbox_and_exchanges_its_jwt_at_the_token_uri()
     {
-        using var keys = new TemporaryFolder();
+        using var keys = TempDirectory.Create("ar-sandbox-tests-");
         var key = _real.Server.WriteServiceAccountKey(SandboxPrincipals.Admin, keys.Path);
         using var gcloud = ArtifactRegistry.Testing.Gcloud.GcloudCli.Create()
             .WithProject(TestSandbox.Project)

@@ -1,6 +1,7 @@
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using ArtifactRegistry.Sandbox.Tests.Support;
+using ArtifactRegistry.Testing.FileSystem;
 using ArtifactRegistry.Testing.Processes;
 
 namespace ArtifactRegistry.Sandbox.Tests.RealClients;
@@ -9,7 +10,7 @@ namespace ArtifactRegistry.Sandbox.Tests.RealClients;
 public class SkopeoTests
 {
     private TestSandbox _sandbox = null!;
-    private TemporaryFolder _folder = null!;
+    private TempDirectory _folder = null!;
     private string _authFile = null!;
 
     private string Host => _sandbox.Server.RegistryHost("asia");
@@ -19,7 +20,7 @@ public class SkopeoTests
     {
         Testing.Prerequisites.RequireProgram("skopeo");
         _sandbox = await TestSandbox.StartAsync();
-        _folder = new TemporaryFolder();
+        _folder = TempDirectory.Create("ar-sandbox-tests-");
         _authFile = _folder.Combine("auth.json");
         var auth = Convert.ToBase64String(Encoding.UTF8.GetBytes("oauth2accesstoken:" + _sandbox.Server.IssueAccessToken(SandboxPrincipals.Admin)));
         await File.WriteAllTextAsync(_authFile, new JsonObject { ["auths"] = new JsonObject { [Host] = new JsonObject { ["auth"] = auth } } }.ToJsonString());

@@ -1,6 +1,7 @@
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
 using ArtifactRegistry.Sandbox.Tests.Support;
+using ArtifactRegistry.Testing.FileSystem;
 
 namespace ArtifactRegistry.Sandbox.Tests.Registry;
 
@@ -62,7 +63,7 @@ public class RegistryAuthenticationTests
     [Test]
     public async Task The_token_endpoint_accepts_a_service_account_key_file_as_json_key_password()
     {
-        using var directory = new TemporaryFolder();
+        using var directory = TempDirectory.Create("ar-sandbox-tests-");
         var key = await File.ReadAllTextAsync(_sandbox.Server.WriteServiceAccountKey(SandboxPrincipals.Deployer, directory.Path));
         using var plain = new HttpRequestMessage(HttpMethod.Get, _sandbox.Registry("v2/token"));
         plain.Headers.Authorization = TestSandbox.Basic("_json_key", key);
@@ -77,7 +78,7 @@ public class RegistryAuthenticationTests
     [Test]
     public async Task A_key_file_of_another_key_for_the_same_account_is_refused()
     {
-        using var directory = new TemporaryFolder();
+        using var directory = TempDirectory.Create("ar-sandbox-tests-");
         var key = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(_sandbox.Server.WriteServiceAccountKey(SandboxPrincipals.Deployer, directory.Path)))!;
         using var other = System.Security.Cryptography.RSA.Create(2048);
         key["private_key"] = other.ExportPkcs8PrivateKeyPem();

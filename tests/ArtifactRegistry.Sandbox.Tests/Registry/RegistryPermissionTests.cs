@@ -130,21 +130,42 @@ public class RegistryPermissionTests
     [Test]
     public async Task An_expired_registry_token_is_challenged_again()
     {
-        var shortLived = _sandbox.Server.IssueAccessToken(SandboxPrincipals.Deployer, TimeSpan.FromMilliseconds(1500));
-        using var tokenRequest = new HttpRequestMessage(HttpMethod.Get, _sandbox.Registry("v2/token"));
-        tokenRequest.Headers.Authorization = TestSandbox.Basic("oauth2accesstoken", shortLived);
-        var token = (await RestAnswer.ReadAsync(await _sandbox.Http.SendAsync(tokenRequest))).Json["token"]!.GetValue<string>();
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        var clock = new ManualClock();
+        await using var sandbox = await TestSandbox.StartAsync(new SandboxOptions().WithTimeProvider(clock));
+        var token = await sandbox.RegistryTokenAsync(SandboxPrincipals.Deployer);
+        clock.Advance(TimeSpan.FromMinutes(61));
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, _sandbox.Registry($"v2/{Name}/tags/list"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, sandbox.Registry($"v2/{Name}/tags/list"));
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        var answer = await RestAnswer.ReadAsync(await _sandbox.Http.SendAsync(request));
+        var answer = await RestAnswer.ReadAsync(await sandbox.Http.SendAsync(request));
 
         Assert.Multiple(() =>
         {
             Assert.That(answer.Status, Is.EqualTo(HttpStatusCode.Unauthorized));
             Assert.That(answer.Header("WWW-Authenticate"), Does.Contain("error=\"invalid_token\""));
             Assert.That(answer.RegistryError.Message, Is.EqualTo("Invalid credentials: the bearer token has expired"));
+        });
+    }
+
+    [Test]
+    public async Task A_registry_token_lives_no_longer_than_the_access_token_it_was_exchanged_for()
+    {
+        var clock = new ManualClock();
+        await using var sandbox = await TestSandbox.StartAsync(new SandboxOptions().WithTimeProvider(clock));
+        var shortLived = sandbox.Server.IssueAccessToken(SandboxPrincipals.Deployer, TimeSpan.FromMinutes(5));
+        using var tokenRequest = new HttpRequestMessage(HttpMethod.Get, sandbox.Registry("v2/token"));
+        tokenRequest.Headers.Authorization = TestSandbox.Basic("oauth2accesstoken", shortLived);
+        var issued = (await RestAnswer.ReadAsync(await sandbox.Http.SendAsync(tokenRequest))).Json;
+        clock.Advance(TimeSpan.FromMinutes(6));
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, sandbox.Registry($"v2/{Name}/tags/list"));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", issued["token"]!.GetValue<string>());
+        var answer = await RestAnswer.ReadAsync(await sandbox.Http.SendAsync(request));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(issued["expires_in"]!.GetValue<long>(), Is.EqualTo(300));
+            Assert.That(answer.Status, Is.EqualTo(HttpStatusCode.Unauthorized));
         });
     }
 

@@ -52,6 +52,7 @@ public class RepositoriesApiTests
                 "Permission 'artifactregistry.repositories.get' denied on resource '//artifactregistry.googleapis.com/projects/sample-project/locations/asia/repositories/sample' (or it may not exist).")));
             Assert.That(answer.Json["error"]!["details"]![0]!["reason"]!.GetValue<string>(), Is.EqualTo("IAM_PERMISSION_DENIED"));
             Assert.That(answer.Json["error"]!["details"]![0]!["metadata"]!["permission"]!.GetValue<string>(), Is.EqualTo("artifactregistry.repositories.get"));
+            Assert.That(answer.Text, Does.Contain("\"message\":\"Permission 'artifactregistry.repositories.get' denied"), "the raw body, as curl shows it, writes quotes as Google does");
         });
     }
 
