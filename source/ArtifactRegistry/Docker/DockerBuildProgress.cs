@@ -20,6 +20,12 @@ internal static partial class DockerBuildProgress
         return null;
     }
 
+    /// <summary>Whether the line says the step just announced came from the build cache.</summary>
+    public static bool IsCacheHit(string line) => line == " ---> Using cache" || BuildxCached().IsMatch(line);
+
+    [GeneratedRegex(@"^#\d+ CACHED$")]
+    private static partial Regex BuildxCached();
+
     [GeneratedRegex(@"^Step (?<n>\d+)/(?<of>\d+) : (?<instruction>.*)$")]
     private static partial Regex LegacyStep();
 

@@ -22,10 +22,7 @@ public sealed record ImageTagPlan(IReadOnlyList<string> Tags, IReadOnlyList<stri
     public static ImageTagPlan Create(
         IReadOnlyList<string> explicitTags, bool includeGitTagsOnHead, GitWorkTreeState? git, GitUnavailableException? gitProblem = null)
     {
-        ArgumentNullException.ThrowIfNull(explicitTags);
-        var problems = explicitTags.Select(tag => TagRules.FindDockerTagViolation(tag)).OfType<string>().ToList();
-        if (problems.Count > 0)
-            throw new InvalidImageTagException(explicitTags.Where(tag => TagRules.FindDockerTagViolation(tag) is not null).ToList(), problems);
+        ValidateExplicitTags(explicitTags);
 
         var tags = new List<string>();
         if (explicitTags.Count > 0)
@@ -56,5 +53,15 @@ public sealed record ImageTagPlan(IReadOnlyList<string> Tags, IReadOnlyList<stri
             }
         }
         return new ImageTagPlan(tags.Distinct(StringComparer.Ordinal).ToList(), notes);
+    }
+
+    /// <summary>Refuses every tag that breaks the Docker tag grammar, all named in one message.</summary>
+    /// <exception cref="InvalidImageTagException">At least one tag is invalid.</exception>
+    public static void ValidateExplicitTags(IReadOnlyList<string> tags)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        var problems = tags.Select(tag => TagRules.FindDockerTagViolation(tag)).OfType<string>().ToList();
+        if (problems.Count > 0)
+            throw new InvalidImageTagException(tags.Where(tag => TagRules.FindDockerTagViolation(tag) is not null).ToList(), problems);
     }
 }

@@ -1,0 +1,187 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using ArtifactRegistry.Docker;
+using ArtifactRegistry.Git;
+using ArtifactRegistry.References;
+using Microsoft.Extensions.Logging;
+
+namespace ArtifactRegistry.Publishing;
+
+/// <summary>
+/// Builds an image and pushes it under every tag, so that all tags resolve to one digest, which it returns.
+/// Everything that can be checked quickly (reference, tags, Dockerfile, docker engine, credentials, permissions) is checked
+/// before the build starts.
+/// </summary>
+internal sealed class BuildAndPushOperation(BuildAndPushSettings settings, IPublishingRegistry registry, Func<string, string> dockerHostOf)
+{
+    private readonly ILogger _logger = settings.Logger;
+
+    /// <summary>Waits between push attempts; replaced in tests.</summary>
+    public Func<TimeSpan, CancellationToken, Task> Delay { get; init; } = Task.Delay;
+
+    public async Task<BuildAndPushResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var total = Stopwatch.StartNew();
+
+        // Milliseconds: the reference, the tags and the Dockerfile, before any process starts.
+        var image = ParseImage(settings.Image);
+        var explicitTags = image.HasTag ? settings.Tags.Insert(0, image.Tag) : settings.Tags;
+        ImageTagPlan.ValidateExplicitTags(explicitTags);
+        image = image.WithoutTag();
+        DockerfileNotFoundException.ThrowIfMissing(settings);
+
+        // A few milliseconds each, at once: git, the docker engine, the build front end.
+        var engine = new DockerEngine(settings.Docker, settings.ProcessRunner);
+        var gitTask = ReadGitAsync(cancellationToken);
+        var versionTask = engine.EnsureReachableAsync(cancellationToken);
+        var builderTask = engine.ResolveBuilderAsync(settings.Builder, cancellationToken);
+        await Task.WhenAll(gitTask, versionTask, builderTask).ConfigureAwait(false);
+        var (git, gitProblem) = await gitTask;
+        var builder = await builderTask;
+
+        var plan = ImageTagPlan.Create(explicitTags, settings.GitTagsOnHead, git, gitProblem);
+        foreach (var note in plan.Notes)
+            _logger.LogInformation("{Note}", note);
+        var taggedImages = plan.Tags.Select(image.WithTag).ToList();
+        var labels = Labels(git);
+        _logger.LogInformation("BuildAndPush {Image} as {Tags} (docker engine {Version}, {Builder} builder{Git})",
+            image, string.Join(", ", plan.Tags), await versionTask, builder == DockerBuilder.Buildx ? "buildx" : "legacy",
+            git is null ? ", no git state: no OCI labels" : $", commit {git.ShortSha}{(git.IsDirty ? " with local changes" : "")}");
+
+        await registry.PrepareAsync(taggedImages, cancellationToken).ConfigureAwait(false);
+
+        var dockerNames = taggedImages.Select(DockerName).ToList();
+        var build = await new DockerImageBuild(settings.ProcessRunner, _logger, settings.DockerOutputLogLevel)
+            .RunAsync(settings.Docker, settings, builder, dockerNames, labels, cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation("Built {ImageId} in {Seconds:0.00} s ({Steps} steps, {Cached} from cache)",
+            ShortId(build.ImageId), build.Duration.TotalSeconds, build.Steps, build.CachedSteps);
+
+        var pushes = await PushAllAsync(taggedImages, dockerNames, cancellationToken).ConfigureAwait(false);
+        var digest = AgreedDigest(image, pushes);
+        var verified = false;
+        long? size = null;
+        if (settings.RegistryVerification)
+        {
+            digest = await VerifyAsync(image, taggedImages, pushes, digest, cancellationToken).ConfigureAwait(false);
+            size = await registry.FindImageSizeAsync(image.WithDigest(digest), cancellationToken).ConfigureAwait(false);
+            verified = true;
+        }
+        if (digest is null)
+            throw new InvalidOperationException(
+                $"docker push printed no digest line for {image} and registry verification is off, so the digest is unknown. " +
+                "Enable registry verification (EnableRegistryVerification), which reads the digest from the registry.");
+
+        var result = new BuildAndPushResult
+        {
+            Image = taggedImages[0].WithDigest(digest),
+            Digest = digest,
+            Tags = plan.Tags,
+            ImageId = build.ImageId,
+            ImageSizeBytes = size,
+            LayersPushed = pushes.Sum(push => push.LayersPushed),
+            LayersAlreadyPresent = pushes.Sum(push => push.LayersAlreadyPresent),
+            VerifiedWithRegistry = verified,
+            BuildDuration = build.Duration,
+            PushDuration = pushes.Aggregate(TimeSpan.Zero, (sum, push) => sum + push.Duration),
+            TotalDuration = total.Elapsed,
+        };
+        _logger.LogInformation("Pushed {Image}{NewLine}{Table}", result.Image, Environment.NewLine, result);
+        return result;
+    }
+
+    private static ImageReference ParseImage(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            throw new ArgumentException(
+                "BuildAndPush needs the image to push: SetImage(\"LOCATION-docker.pkg.dev/PROJECT-ID/REPOSITORY/IMAGE\"), " +
+                "e.g. asia-docker.pkg.dev/my-project/my-repo/app.", nameof(BuildAndPushSettings.Image));
+        var image = ImageReference.Parse(text.Trim());
+        if (image.HasDigest)
+            throw new ArgumentException(
+                $"'{text}' names a digest, but a push cannot choose its digest: the registry computes it from what is pushed. " +
+                $"Give the image without it ({image.WithoutDigest()}); the digest is in the result.", nameof(BuildAndPushSettings.Image));
+        return image;
+    }
+
+    private async Task<(GitWorkTreeState?, GitUnavailableException?)> ReadGitAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var directory = settings.GitDirectory ?? settings.ResolveContextDirectory();
+            return (await new GitWorkTree(settings.ProcessRunner).ReadAsync(directory, cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (GitUnavailableException exception)
+        {
+            return (null, exception);
+        }
+    }
+
+    private ImmutableSortedDictionary<string, string> Labels(GitWorkTreeState? git)
+    {
+        var labels = settings.OciLabels && git is not null ? OciImageLabels.From(git) : ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+        return labels.SetItems(settings.Labels);
+    }
+
+    /// <summary>The name docker uses: the canonical reference with its host mapped (to the sandbox's listener in sandbox mode).</summary>
+    private string DockerName(ImageReference taggedImage)
+    {
+        var text = taggedImage.ToString();
+        return dockerHostOf(taggedImage.Host) + text[taggedImage.Host.Length..];
+    }
+
+    private async Task<List<DockerPushOutcome>> PushAllAsync(IReadOnlyList<ImageReference> taggedImages, IReadOnlyList<string> dockerNames, CancellationToken cancellationToken)
+    {
+        var outcomes = new List<DockerPushOutcome>();
+        for (var i = 0; i < taggedImages.Count; i++)
+        {
+            var index = i;
+            var tagged = taggedImages[index];
+            var push = new DockerImagePush(settings.ProcessRunner, _logger, settings.DockerOutputLogLevel, settings.PushAttempts, Backoff)
+            {
+                ExplainRefusal = (error, _) => registry.ExplainPushRefusal(error, tagged, dockerNames[index]),
+                Delay = Delay,
+            };
+            var outcome = await push.RunAsync(settings.Docker, dockerNames[index], cancellationToken).ConfigureAwait(false);
+            _logger.LogInformation("Pushed :{Tag} → {Digest} in {Seconds:0.00} s ({Pushed} layers uploaded, {Present} already there{Retries})",
+                tagged.Tag, outcome.Digest?.ToShortString() ?? "(no digest line)", outcome.Duration.TotalSeconds,
+                outcome.LayersPushed, outcome.LayersAlreadyPresent, outcome.Attempts > 1 ? $", {outcome.Attempts} attempts" : "");
+            outcomes.Add(outcome);
+        }
+        return outcomes;
+    }
+
+    private TimeSpan Backoff(int attempt) => settings.PushRetryDelay * Math.Pow(2, attempt - 1);
+
+    /// <summary>The digest every push reported, or null when docker printed none; a disagreement fails loudly.</summary>
+    private static ImageDigest? AgreedDigest(ImageReference image, IReadOnlyList<DockerPushOutcome> pushes)
+    {
+        var reported = pushes.Where(push => push.Digest is not null).Select(push => push.Digest!).Distinct().ToList();
+        if (reported.Count > 1)
+            throw new DigestMismatchException(image, pushes.Select(push => (TagOf(push.Name), "docker push", push.Digest)).ToList());
+        return reported.SingleOrDefault();
+    }
+
+    private async Task<ImageDigest> VerifyAsync(
+        ImageReference image, IReadOnlyList<ImageReference> taggedImages, IReadOnlyList<DockerPushOutcome> pushes, ImageDigest? pushedDigest, CancellationToken cancellationToken)
+    {
+        var lookups = taggedImages.Select(tagged => registry.FindTagDigestAsync(tagged, cancellationToken)).ToList();
+        var found = await Task.WhenAll(lookups).ConfigureAwait(false);
+        var expected = pushedDigest ?? found.FirstOrDefault(digest => digest is not null);
+        if (expected is null || found.Any(digest => digest != expected))
+        {
+            var observations = new List<(string, string, ImageDigest?)>();
+            for (var i = 0; i < taggedImages.Count; i++)
+            {
+                observations.Add((taggedImages[i].Tag!, "docker push", pushes[i].Digest));
+                observations.Add((taggedImages[i].Tag!, "registry", found[i]));
+            }
+            throw new DigestMismatchException(image, observations);
+        }
+        _logger.LogInformation("Registry confirms {Count} tag(s) → {Digest}", taggedImages.Count, expected.ToShortString());
+        return expected;
+    }
+
+    private static string TagOf(string dockerName) => dockerName[(dockerName.LastIndexOf(':') + 1)..];
+
+    private static string ShortId(string imageId) => imageId.StartsWith("sha256:", StringComparison.Ordinal) && imageId.Length > 19 ? imageId[..19] : imageId;
+}
