@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Bootstraps and runs the NUKE build in build/: ./build.sh [targets] [--parameter value ...]
+
+set -eo pipefail
+SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+###########################################################################
+# CONFIGURATION
+###########################################################################
+
+BUILD_PROJECT_FILE="$SCRIPT_DIR/build/_build.csproj"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
+export DOTNET_NOLOGO=1
+
+###########################################################################
+# EXECUTION
+###########################################################################
+
+# NUKE's bootstrapper would install the SDK from global.json into .nuke/temp when dotnet is missing; this repository's
+# machines cannot download it, so the SDK must come from the PATH.
+if [[ -x "$(command -v dotnet)" ]]; then
+    DOTNET_EXE="$(command -v dotnet)"
+    export DOTNET_EXE
+else
+    echo "error: 'dotnet' is not on the PATH. Install the .NET SDK named in global.json and put 'dotnet' on the PATH, then run ./build.sh again." >&2
+    exit 1
+fi
+
+echo "Microsoft (R) .NET SDK version $("$DOTNET_EXE" --version)"
+
+"$DOTNET_EXE" build "$BUILD_PROJECT_FILE" /nodeReuse:false /p:UseSharedCompilation=false -nologo -clp:NoSummary --verbosity quiet
+"$DOTNET_EXE" run --project "$BUILD_PROJECT_FILE" --no-build -- "$@"

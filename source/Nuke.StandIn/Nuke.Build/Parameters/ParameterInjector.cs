@@ -1,0 +1,37 @@
+using System.Reflection;
+
+namespace Nuke.Common.Parameters;
+
+/// <summary>
+/// Writes resolved values into the build's own <c>[Parameter]</c> fields and properties (read-only ones included),
+/// after its initializers ran, so a default like <c>= Configuration.Debug</c> stays when nothing is given.
+/// Component parameters are resolved too, so a malformed value fails the build before any target runs.
+/// </summary>
+internal static class ParameterInjector
+{
+    public static void Inject(NukeBuild build, IReadOnlyList<ParameterMember> parameters, ParameterResolver resolver)
+    {
+        foreach (var parameter in parameters)
+        {
+            var value = resolver.Resolve(parameter);
+            if (value == null || parameter.IsComponentMember)
+                continue;
+
+            switch (parameter.Member)
+            {
+                case FieldInfo field:
+                    field.SetValue(build, value);
+                    break;
+                case PropertyInfo { CanWrite: true } property:
+                    property.SetValue(build, value);
+                    break;
+                case PropertyInfo property:
+                    BackingFieldOf(property)?.SetValue(build, value);
+                    break;
+            }
+        }
+    }
+
+    private static FieldInfo? BackingFieldOf(PropertyInfo property)
+        => property.DeclaringType?.GetField($"<{property.Name}>k__BackingField", BindingFlags.Instance | BindingFlags.NonPublic);
+}

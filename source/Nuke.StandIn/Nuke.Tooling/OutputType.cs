@@ -1,0 +1,7 @@
+namespace Nuke.Common.Tooling;
+
+public enum OutputType
+{
+    Std,
+    Err
+}

@@ -1,0 +1,24 @@
+using Nuke.Common.Execution;
+
+namespace Nuke.StandIn.Tests.Harness;
+
+/// <summary>The result of one in-process run and everything it wrote.</summary>
+internal sealed record BuildRun(BuildResult Result, string Output)
+{
+    public int ExitCode => Result.ExitCode;
+
+    public IReadOnlyList<string> Lines => Output.Split(Environment.NewLine);
+
+    public IReadOnlyList<string> ErrorLines => Lines.Where(x => x.Contains(" [ERR] ")).ToList();
+
+    public IReadOnlyList<string> TargetOrder => Result.Targets.Select(x => x.Name).ToList();
+
+    public ExecutionStatus StatusOf(string target) => Result[target].Status;
+
+    /// <summary>The summary table row of a target, e.g. "Compile   Failed   0:01   // Exception: ...".</summary>
+    public string SummaryRowOf(string target)
+    {
+        var start = Lines.ToList().FindLastIndex(x => x.StartsWith("Target ", StringComparison.Ordinal) && x.Contains("Status"));
+        return Lines.Skip(start + 1).First(x => x.StartsWith(target + " ", StringComparison.Ordinal));
+    }
+}
