@@ -27,7 +27,9 @@ else
     exit 1
 fi
 
-echo "Microsoft (R) .NET SDK version $("$DOTNET_EXE" --version)"
-
-"$DOTNET_EXE" build "$BUILD_PROJECT_FILE" /nodeReuse:false /p:UseSharedCompilation=false -nologo -clp:NoSummary --verbosity quiet
+# The SDK prints a summary even at quiet verbosity: show the compiler's output only when the build project fails to build.
+if ! BUILD_OUTPUT=$("$DOTNET_EXE" build "$BUILD_PROJECT_FILE" /nodeReuse:false /p:UseSharedCompilation=false -nologo -clp:NoSummary --verbosity quiet 2>&1); then
+    echo "$BUILD_OUTPUT" >&2
+    exit 1
+fi
 "$DOTNET_EXE" run --project "$BUILD_PROJECT_FILE" --no-build -- "$@"

@@ -3,9 +3,10 @@ using System.Linq;
 using Nuke.Common;
 using Nuke.Common.IO;
 using Nuke.Common.Tooling;
+using ArtifactRegistry.Sandbox;
 using Serilog;
 
-/// <summary>This repository's own build: ./build.sh [Clean] [Restore] [Compile] [Test] [Pack] [--configuration Release]</summary>
+/// <summary>This repository's own build: ./build.sh [Clean] [Restore] [Compile] [Test] [Pack] [Sandbox] [--configuration Release]</summary>
 class Build : NukeBuild
 {
     public static int Main() => Execute<Build>(x => x.Compile);
@@ -72,6 +73,18 @@ class Build : NukeBuild
                 ((AbsolutePath) package).DeleteFile();
 
             DotNet($"pack {Solution:dn} --no-build --configuration {Configuration} --output {ArtifactsDirectory:dn} -nodeReuse:false");
+        });
+
+    [Parameter("Directory where the sandbox keeps its state across restarts - Default: in memory")]
+    readonly AbsolutePath? SandboxState;
+
+    Target Sandbox => _ => _
+        .Description("Runs the local Artifact Registry sandbox until Ctrl-C and writes .nuke/temp/sandbox.env for gcloud, docker and the library")
+        .Executes(async () =>
+        {
+            using var stop = new StopSignal();
+            var options = new SandboxOptions().WithStateDirectory(SandboxState);
+            await SandboxServer.RunUntilCancelledAsync(options, TemporaryDirectory / "sandbox.env", stop.Token);
         });
 
     IProcess StartDotNet(string arguments) => ProcessTasks.StartProcess("dotnet", arguments, workingDirectory: RootDirectory);

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using ArtifactRegistry.Sandbox.OAuth;
+using ArtifactRegistry.Sandbox.Registry;
+using ArtifactRegistry.Sandbox.Rest;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace ArtifactRegistry.Sandbox.Hosting;
+
+/// <summary>
+/// The one request handler of every listener. The listener's port tells what it is: the API port (REST v1, OAuth, STS,
+/// IAM Credentials) or a location's registry. Each request is named (route id), counted, offered to the fault plan, then handled.
+/// </summary>
+internal sealed class RequestDispatcher(SandboxServices services)
+{
+    private const string SubjectTokenPath = "/sandbox/subject-tokens/";
+
+    private volatile IReadOnlyDictionary<int, RegistryListener> _registryPorts = new Dictionary<int, RegistryListener>();
+
+    public void SetRegistryPorts(IReadOnlyDictionary<int, RegistryListener> ports) => _registryPorts = ports;
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var route = "";
+        try
+        {
+            route = _registryPorts.TryGetValue(http.Connection.LocalPort, out var listener)
+                ? await RegistryAsync(http, listener).ConfigureAwait(false)
+                : await ApiAsync(http).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+        }
+        catch (Exception e) when (!http.Response.HasStarted)
+        {
+            services.Options.RequestLog?.Invoke($"sandbox: {http.Request.Method} {http.Request.Path} failed: {e.GetType().Name}: {e.Message}");
+            await GoogleErrorBody.WriteAsync(http, new GoogleApiException(500, "INTERNAL", "Internal error encountered.")).ConfigureAwait(false);
+        }
+
+        services.Options.RequestLog?.Invoke(
+            $"{http.Request.Method} {http.Request.Host}{http.Request.Path} -> {http.Response.StatusCode} ({route}, {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0.0} ms)");
+    }
+
+    private async Task<string> RegistryAsync(HttpContext http, RegistryListener listener)
+    {
+        var path = RegistryPath.Parse(Uri.UnescapeDataString(RawPath(http)));
+        var (route, handler) = RegistryRouter.Resolve(http.Request.Method, path);
+        if (await EnterAsync(http, SandboxFaultScope.Registry, route).ConfigureAwait(false))
+            await RegistryRouter.HandleAsync(http, path, handler, listener, services).ConfigureAwait(false);
+        return route;
+    }
+
+    private async Task<string> ApiAsync(HttpContext http)
+    {
+        var path = RawPath(http);
+        var method = http.Request.Method;
+        switch (path)
+        {
+            case "/token" or "/oauth2/v4/token" when HttpMethods.IsPost(method):
+                if (await EnterAsync(http, SandboxFaultScope.Token, SandboxRoutes.OAuthToken).ConfigureAwait(false))
+                    await TokenEndpoints.TokenAsync(http, services).ConfigureAwait(false);
+                return SandboxRoutes.OAuthToken;
+            case "/tokeninfo" or "/oauth2/v3/tokeninfo" or "/oauth2/v1/tokeninfo":
+                if (await EnterAsync(http, SandboxFaultScope.Token, SandboxRoutes.OAuthTokenInfo).ConfigureAwait(false))
+                    await TokenEndpoints.TokenInfoAsync(http, services).ConfigureAwait(false);
+                return SandboxRoutes.OAuthTokenInfo;
+            case "/v1/token" when HttpMethods.IsPost(method):
+                if (await EnterAsync(http, SandboxFaultScope.Token, SandboxRoutes.StsToken).ConfigureAwait(false))
+                    await TokenEndpoints.StsAsync(http, services).ConfigureAwait(false);
+                return SandboxRoutes.StsToken;
+        }
+
+        if (path.StartsWith(SubjectTokenPath, StringComparison.Ordinal))
+        {
+            if (await EnterAsync(http, SandboxFaultScope.Token, SandboxRoutes.SubjectToken).ConfigureAwait(false))
+                await TokenEndpoints.SubjectTokenAsync(http, path[SubjectTokenPath.Length..], services).ConfigureAwait(false);
+            return SandboxRoutes.SubjectToken;
+        }
+
+        var target = RestTarget.Parse(path);
+        if (target is { Resource: RestResource.ServiceAccount, Verb: "generateAccessToken" } && HttpMethods.IsPost(method))
+        {
+            if (await EnterAsync(http, SandboxFaultScope.Token, SandboxRoutes.GenerateAccessToken).ConfigureAwait(false))
+                await TokenEndpoints.GenerateAccessTokenAsync(http, target.Id!, services).ConfigureAwait(false);
+            return SandboxRoutes.GenerateAccessToken;
+        }
+
+        var (route, handler) = RestRouter.Resolve(method, target);
+        if (await EnterAsync(http, SandboxFaultScope.Rest, route).ConfigureAwait(false))
+            await RestRouter.HandleAsync(http, target, handler, services).ConfigureAwait(false);
+        return route;
+    }
+
+    /// <summary>Counts the request and lets the fault plan act; false when a fault has answered it.</summary>
+    private async ValueTask<bool> EnterAsync(HttpContext http, SandboxFaultScope scope, string route)
+    {
+        services.Counters.Increment(route);
+        return !await FaultResponder.TryInjectAsync(http, scope, route, services.Faults).ConfigureAwait(false);
+    }
+
+    /// <summary>The path as sent (before ASP.NET Core decodes it), so escaped package ids keep their escapes.</summary>
+    private static string RawPath(HttpContext http)
+    {
+        var raw = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? http.Request.Path.Value ?? "/";
+        var query = raw.IndexOf('?');
+        return query >= 0 ? raw[..query] : raw;
+    }
+}

@@ -1,0 +1,80 @@
+using ArtifactRegistry.Sandbox.Clients;
+
+namespace ArtifactRegistry.Sandbox;
+
+public sealed partial class SandboxServer
+{
+    /// <summary>Lifetime of the token written to the env file: long enough for a working day at the sandbox.</summary>
+    public static readonly TimeSpan EnvFileTokenLifetime = TimeSpan.FromHours(12);
+
+    /// <summary>
+    /// Writes the env file (0600): endpoints, the canonical-host map, the deployer's access token and key file, and one key file
+    /// per seeded principal (written to <paramref name="keysDirectory"/>).
+    /// </summary>
+    public async Task WriteEnvFileAsync(string path, string keysDirectory)
+    {
+        if (OperatingSystem.IsWindows())
+            Directory.CreateDirectory(keysDirectory);
+        else
+            Directory.CreateDirectory(keysDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var principals = _services.Accounts.All.Select(a => a.Email).ToList();
+        var keys = principals.ToDictionary(p => p, p => WriteServiceAccountKey(p, keysDirectory), StringComparer.OrdinalIgnoreCase);
+        var deployer = keys.ContainsKey(SandboxPrincipals.Deployer) ? SandboxPrincipals.Deployer : principals.FirstOrDefault();
+        var project = deployer is null ? "sample-project" : _services.Accounts.Find(deployer)!.ProjectId;
+
+        var variables = new List<(string, string)>
+        {
+            ("ARTIFACT_REGISTRY_SANDBOX", ApiEndpoint.ToString()),
+            ("ARTIFACT_REGISTRY_HOST_MAP", string.Join(',', RegistryHostMap.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => $"{h.Key}={h.Value}"))),
+            ("CLOUDSDK_API_ENDPOINT_OVERRIDES_ARTIFACTREGISTRY", ApiEndpoint.ToString()),
+            ("CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER", ApiEndpoint.ToString()),
+            ("CLOUDSDK_API_ENDPOINT_OVERRIDES_IAMCREDENTIALS", ApiEndpoint.ToString()),
+        };
+        if (deployer is not null)
+        {
+            variables.Add(("CLOUDSDK_AUTH_ACCESS_TOKEN", IssueAccessToken(deployer, EnvFileTokenLifetime)));
+            variables.Add(("GOOGLE_APPLICATION_CREDENTIALS", keys[deployer]));
+        }
+
+        variables.Add(("CLOUDSDK_CORE_PROJECT", project));
+        // Principals of different projects may share a local part (deployer@a…, deployer@b…): then the project is added.
+        var names = keys.Keys.GroupBy(email => EnvFile.KeyVariable(email)).ToDictionary(
+            g => g.Key,
+            g => g.Count(),
+            StringComparer.Ordinal);
+        variables.AddRange(keys.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k =>
+            (names[EnvFile.KeyVariable(k.Key)] == 1 ? EnvFile.KeyVariable(k.Key) : EnvFile.KeyVariable(k.Key, _services.Accounts.Find(k.Key)!.ProjectId), k.Value)));
+        await SecretFile.WriteAsync(path, EnvFile.Render(variables)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs a sandbox in the foreground until <paramref name="cancellationToken"/> fires (Ctrl-C in <c>./build.sh Sandbox</c>):
+    /// starts it, writes the env file (key files in a <c>keys</c> folder beside it), logs the endpoints, then waits.
+    /// </summary>
+    public static async Task RunUntilCancelledAsync(SandboxOptions? options, string envFilePath, CancellationToken cancellationToken, TextWriter? output = null)
+    {
+        output ??= Console.Out;
+        await using var server = await StartAsync(options, cancellationToken).ConfigureAwait(false);
+        var envFile = Path.GetFullPath(envFilePath);
+        var keys = Path.Combine(Path.GetDirectoryName(envFile)!, "sandbox-keys");
+        await server.WriteEnvFileAsync(envFile, keys).ConfigureAwait(false);
+
+        await output.WriteLineAsync($"Artifact Registry sandbox is running (Ctrl-C stops it).").ConfigureAwait(false);
+        await output.WriteLineAsync($"  REST v1, OAuth, tokeninfo : {server.ApiEndpoint}").ConfigureAwait(false);
+        foreach (var (canonical, local) in server.RegistryHostMap.OrderBy(h => h.Key, StringComparer.Ordinal))
+            await output.WriteLineAsync($"  {canonical,-26}: {local}").ConfigureAwait(false);
+        await output.WriteLineAsync($"  state                     : {options?.StateDirectory ?? "in memory (lost on exit)"}").ConfigureAwait(false);
+        await output.WriteLineAsync($"  principals                : {string.Join(", ", server._services.Accounts.All.Select(a => a.Email))}").ConfigureAwait(false);
+        await output.WriteLineAsync($"Point gcloud, docker and the library at it with:  source {Path.GetRelativePath(Environment.CurrentDirectory, envFile)}").ConfigureAwait(false);
+
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await output.WriteLineAsync("Artifact Registry sandbox stopped.").ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,222 @@
+using System.Net;
+using ArtifactRegistry.Sandbox.Clients;
+using ArtifactRegistry.Sandbox.Hosting;
+using ArtifactRegistry.Sandbox.Iam;
+using ArtifactRegistry.Sandbox.Persistence;
+using ArtifactRegistry.Sandbox.Registry;
+using ArtifactRegistry.Sandbox.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ArtifactRegistry.Sandbox;
+
+/// <summary>
+/// A local Google Artifact Registry on 127.0.0.1: REST v1 and OAuth on <see cref="ApiEndpoint"/>, and one Docker Registry v2
+/// listener per location standing in for <c>LOCATION-docker.pkg.dev</c>, over one store, with IAM enforced on every call.
+/// The real <c>docker</c>, <c>gcloud</c> and <c>skopeo</c> work against it.
+/// </summary>
+public sealed partial class SandboxServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly SandboxServices _services;
+    private readonly StateDirectory? _state;
+    private readonly IReadOnlyDictionary<string, int> _registryPorts;
+    private readonly IReadOnlyList<RegistryListener> _listeners;
+    private int _disposed;
+
+    private SandboxServer(WebApplication app, SandboxServices services, StateDirectory? state, int apiPort, IReadOnlyList<RegistryListener> listeners, IReadOnlyDictionary<string, int> registryPorts)
+    {
+        _app = app;
+        _services = services;
+        _state = state;
+        _listeners = listeners;
+        _registryPorts = registryPorts;
+        ApiEndpoint = new Uri($"http://127.0.0.1:{apiPort}/");
+        TokenUri = new Uri(ApiEndpoint, "token");
+        RegistryHostMap = registryPorts.ToDictionary(p => p.Key, p => $"127.0.0.1:{p.Value}", StringComparer.Ordinal);
+    }
+
+    /// <summary><c>http://127.0.0.1:PORT/</c>: REST v1, OAuth token, tokeninfo, STS; what <c>CLOUDSDK_API_ENDPOINT_OVERRIDES_ARTIFACTREGISTRY</c> points at.</summary>
+    public Uri ApiEndpoint { get; }
+
+    /// <summary>The OAuth token endpoint, the <c>token_uri</c> of the key files the sandbox writes.</summary>
+    public Uri TokenUri { get; }
+
+    /// <summary>
+    /// Canonical registry hosts (<c>asia-docker.pkg.dev</c>) and the local listener standing in for each; a repository named
+    /// after a gcr.io host (<c>gcr.io</c> in <c>us</c>, <c>asia.gcr.io</c> in <c>asia</c>, …) adds that host with a listener of its own.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> RegistryHostMap { get; }
+
+    public SandboxFaults Faults => _services.Faults;
+
+    public SandboxCounters Counters => _services.Counters;
+
+    /// <summary>The locations with a registry listener.</summary>
+    public IReadOnlyCollection<string> Locations => _listeners.Where(l => l.GcrRepository is null).Select(l => l.Location).ToList();
+
+    public static async Task<SandboxServer> StartAsync(SandboxOptions? options = null, CancellationToken ct = default)
+    {
+        options ??= new SandboxOptions();
+        var locations = options.Locations.Concat(options.Seed.Repositories.Select(r => r.Location)).Distinct(StringComparer.Ordinal).ToList();
+        var services = new SandboxServices(options, locations);
+        StateDirectory? state = null;
+        var restored = false;
+        if (options.StateDirectory is not null)
+        {
+            state = new StateDirectory(options.StateDirectory, services);
+            restored = state.TryLoad();
+        }
+
+        if (!restored)
+            SeedApplier.Apply(options.Seed, services);
+
+        var listeners = locations.Select(RegistryListener.ForLocation)
+            .Concat(RegistryListener.GcrHosts
+                .Where(gcr => services.Store.AllRepositories().Any(r => r.Repository == gcr.Key && r.Location == gcr.Value))
+                .Select(gcr => RegistryListener.ForGcrHost(gcr.Key)))
+            .ToList();
+        var dispatcher = new RequestDispatcher(services);
+        var preferredApi = state?.ApiPort ?? 0;
+        var preferredRegistries = state?.RegistryPorts ?? new Dictionary<string, int>();
+        WebApplication app;
+        int apiPort;
+        Dictionary<string, int> registryPorts;
+        try
+        {
+            (app, apiPort, registryPorts) = await ListenAsync(dispatcher, listeners, preferredApi, preferredRegistries, ct).ConfigureAwait(false);
+        }
+        catch (IOException) when (preferredApi != 0 || preferredRegistries.Count > 0)
+        {
+            // The ports of the previous run are taken: any free ports will do (key files and env files are rewritten).
+            (app, apiPort, registryPorts) = await ListenAsync(dispatcher, listeners, 0, new Dictionary<string, int>(), ct).ConfigureAwait(false);
+        }
+
+        var server = new SandboxServer(app, services, state, apiPort, listeners, registryPorts);
+        services.TokenAudiences = [server.TokenUri.ToString(), "https://oauth2.googleapis.com/token", "https://www.googleapis.com/oauth2/v4/token", "https://accounts.google.com/o/oauth2/token"];
+        state?.Start(apiPort, registryPorts);
+        return server;
+    }
+
+    /// <summary><c>127.0.0.1:PORT</c>, the local stand-in for <c>LOCATION-docker.pkg.dev</c>.</summary>
+    public string RegistryHost(string location) =>
+        _registryPorts.TryGetValue(location + "-docker.pkg.dev", out var port)
+            ? $"127.0.0.1:{port}"
+            : throw new ArgumentException(
+                $"The sandbox has no registry for location \"{location}\"; it serves {string.Join(", ", Locations)}. Add the location to SandboxOptions.Locations.",
+                nameof(location));
+
+    /// <summary>An access token for a principal (created with a key if unknown), as if it had been exchanged at the token endpoint.</summary>
+    public string IssueAccessToken(string principalEmail, TimeSpan? lifetime = null)
+    {
+        _services.Accounts.GetOrCreate(principalEmail);
+        return _services.AccessTokens.Issue(Caller.ForEmail(principalEmail), lifetime ?? _services.Options.AccessTokenLifetime);
+    }
+
+    /// <summary>Writes the principal's JSON key file (0600) whose <c>token_uri</c> is <see cref="TokenUri"/>; returns its path.</summary>
+    public string WriteServiceAccountKey(string principalEmail, string directory)
+    {
+        var account = _services.Accounts.GetOrCreate(principalEmail);
+        var path = Path.Combine(Path.GetFullPath(directory), principalEmail + ".json");
+        SecretFile.Write(path, ServiceAccountKeyFile.Render(account, TokenUri));
+        return path;
+    }
+
+    /// <summary>
+    /// Writes a Workload Identity Federation <c>external_account</c> file (0600) whose subject token URL and STS <c>token_url</c>
+    /// are the sandbox's, impersonating <paramref name="principalEmail"/>; returns its path.
+    /// </summary>
+    public string WriteExternalAccountFile(string principalEmail, string directory) =>
+        WriteExternalAccountFile(principalEmail, directory, impersonate: true);
+
+    /// <summary>
+    /// As <see cref="WriteExternalAccountFile(string,string)"/>; with <paramref name="impersonate"/> false the file has no
+    /// <c>service_account_impersonation_url</c> (direct federation): its tokens act as the federated principal
+    /// <c>principal://…/subject/&lt;email&gt;</c>, which holds no role unless a binding names it.
+    /// </summary>
+    public string WriteExternalAccountFile(string principalEmail, string directory, bool impersonate)
+    {
+        _services.Accounts.GetOrCreate(principalEmail);
+        var id = _services.Federation.Register(principalEmail, impersonate ? principalEmail : null);
+        var suffix = impersonate ? ".external-account.json" : ".direct-federation.json";
+        var path = Path.Combine(Path.GetFullPath(directory), principalEmail + suffix);
+        SecretFile.Write(path, ExternalAccountFile.Render(ApiEndpoint, id, impersonate ? principalEmail : null));
+        return path;
+    }
+
+    /// <summary>Adds a member to a role on <c>projects/P</c> or a repository, as an administrator would with setIamPolicy.</summary>
+    public void Grant(string resource, string role, string member) => SeedApplier.Grant(_services, resource, role, member);
+
+    /// <summary>Creates a Docker repository (as repositories.create would).</summary>
+    public void CreateRepository(string project, string location, string repository, bool immutableTags = false)
+    {
+        var now = _services.Store.Now;
+        _services.Store.CreateRepository(new RepositoryName(project, location, repository),
+            new RepositorySettings { ImmutableTags = immutableTags, CreateTime = now, UpdateTime = now });
+    }
+
+    /// <summary>The IAM member string of a principal (<c>serviceAccount:EMAIL</c> for service accounts).</summary>
+    public static string MemberOf(string principalEmail) => Caller.MemberOf(principalEmail);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            return;
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+            await _app.StopAsync(timeout.Token).ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        if (_state is not null)
+            await _state.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static async Task<(WebApplication App, int ApiPort, Dictionary<string, int> RegistryPorts)> ListenAsync(
+        RequestDispatcher dispatcher, IReadOnlyList<RegistryListener> listeners, int apiPort, IReadOnlyDictionary<string, int> registryPorts, CancellationToken ct)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(SandboxServer).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = [],
+        });
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
+        ListenOptions? api = null;
+        var registries = new Dictionary<RegistryListener, ListenOptions>();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = null;
+            kestrel.Limits.MinRequestBodyDataRate = null;
+            kestrel.Listen(IPAddress.Loopback, apiPort, o =>
+            {
+                o.Protocols = HttpProtocols.Http1;
+                api = o;
+            });
+            foreach (var listener in listeners)
+                kestrel.Listen(IPAddress.Loopback, registryPorts.GetValueOrDefault(listener.CanonicalHost), o =>
+                {
+                    o.Protocols = HttpProtocols.Http1;
+                    registries[listener] = o;
+                });
+        });
+        var app = builder.Build();
+        app.Run(dispatcher.HandleAsync);
+        try
+        {
+            await app.StartAsync(ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        var ports = registries.ToDictionary(r => r.Key.CanonicalHost, r => r.Value.IPEndPoint!.Port, StringComparer.Ordinal);
+        dispatcher.SetRegistryPorts(registries.ToDictionary(r => r.Value.IPEndPoint!.Port, r => r.Key));
+        return (app, api!.IPEndPoint!.Port, ports);
+    }
+}

@@ -1,0 +1,53 @@
+using ArtifactRegistry.Sandbox.Tests.Support;
+
+namespace ArtifactRegistry.Sandbox.Tests.Operations;
+
+public class EnvFileTests
+{
+    [Test]
+    public async Task The_env_file_holds_endpoints_host_map_token_and_key_files_and_is_private()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        using var folder = new TemporaryFolder();
+        var path = folder.Combine("sandbox.env");
+
+        await sandbox.Server.WriteEnvFileAsync(path, folder.Combine("keys"));
+        var variables = (await File.ReadAllLinesAsync(path))
+            .Where(l => l.StartsWith("export ", StringComparison.Ordinal))
+            .Select(l => l["export ".Length..].Split('=', 2))
+            .ToDictionary(p => p[0], p => p[1].Trim('\''));
+
+        var token = await RestAnswer.ReadAsync(await sandbox.Http.GetAsync(sandbox.Api("tokeninfo?access_token=" + variables["CLOUDSDK_AUTH_ACCESS_TOKEN"])));
+        Assert.Multiple(() =>
+        {
+            Assert.That(File.GetUnixFileMode(path), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+            Assert.That(variables["ARTIFACT_REGISTRY_SANDBOX"], Is.EqualTo(sandbox.Server.ApiEndpoint.ToString()));
+            Assert.That(variables["CLOUDSDK_API_ENDPOINT_OVERRIDES_ARTIFACTREGISTRY"], Is.EqualTo(sandbox.Server.ApiEndpoint.ToString()));
+            Assert.That(variables["ARTIFACT_REGISTRY_HOST_MAP"], Is.EqualTo(
+                $"asia-docker.pkg.dev={sandbox.Server.RegistryHost("asia")},us-docker.pkg.dev={sandbox.Server.RegistryHost("us")}"));
+            Assert.That(variables["CLOUDSDK_CORE_PROJECT"], Is.EqualTo("sample-project"));
+            Assert.That(token.Json["email"]!.GetValue<string>(), Is.EqualTo(SandboxPrincipals.Deployer));
+            Assert.That(variables["GOOGLE_APPLICATION_CREDENTIALS"], Is.EqualTo(variables["ARTIFACT_REGISTRY_SANDBOX_KEY_DEPLOYER"]));
+            Assert.That(new[] { "ADMIN", "DEPLOYER", "VIEWER", "GKE_NODES" }.Select(n => File.Exists(variables["ARTIFACT_REGISTRY_SANDBOX_KEY_" + n])), Is.All.True);
+        });
+    }
+
+    [Test]
+    public async Task Sourcing_the_env_file_in_a_shell_gives_the_same_values()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        using var folder = new TemporaryFolder();
+        var path = folder.Combine("sandbox.env");
+        await sandbox.Server.WriteEnvFileAsync(path, folder.Combine("keys"));
+
+        var shell = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/bin/sh")
+        {
+            ArgumentList = { "-c", ". \"$1\" && printf '%s\\n' \"$ARTIFACT_REGISTRY_HOST_MAP\"", "sh", path },
+            RedirectStandardOutput = true,
+        })!;
+        var output = await shell.StandardOutput.ReadToEndAsync();
+        await shell.WaitForExitAsync();
+
+        Assert.That(output.Trim(), Does.StartWith("asia-docker.pkg.dev=127.0.0.1:"));
+    }
+}
