@@ -1,3 +1,4 @@
+using ArtifactRegistry.Benchmarks.Auth;
 using ArtifactRegistry.Benchmarks.Sandbox;
 
 namespace ArtifactRegistry.Benchmarks;
@@ -15,7 +16,7 @@ internal interface IBenchmarkCommand
 /// <summary>Dispatches <c>-- COMMAND [--option value]…</c> to the command of that name; new commands are added to <see cref="All"/>.</summary>
 internal static class BenchmarkCommands
 {
-    private static readonly IBenchmarkCommand[] All = [new SandboxBenchmark()];
+    private static readonly IBenchmarkCommand[] All = [new SandboxBenchmark(), new AuthBenchmark()];
 
     public static async Task<int> RunAsync(string[] args)
     {

@@ -1,0 +1,40 @@
+using ArtifactRegistry.DockerAuth;
+using Nuke.Common;
+using Nuke.Common.Tooling;
+
+namespace ArtifactRegistry.Nuke;
+
+/// <summary>
+/// The EnsureDockerAuth target as a NUKE component: <c>class Build : NukeBuild, IArtifactRegistryDockerAuth</c>, then
+/// <c>./build.sh EnsureDockerAuth --images asia-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE:TAG</c>.
+/// Deploy targets depend on it: <c>.DependsOn&lt;IArtifactRegistryDockerAuth&gt;(x =&gt; x.EnsureDockerAuth)</c>.
+/// </summary>
+public interface IArtifactRegistryDockerAuth : INukeBuild
+{
+    [Parameter("Images the build pushes, HOST/PROJECT-ID/REPOSITORY/IMAGE[:TAG] (comma-separated in the environment); their hosts get docker credentials", Separator = ",")]
+    string[] Images => TryGetValue(() => Images) ?? [];
+
+    [Parameter("How docker gets credentials: Auto (default: gcloud if it has an account, else Application Default Credentials), CredentialHelper or AccessToken")]
+    DockerAuthMode? DockerAuthMode => TryGetValue<DockerAuthMode?>(() => DockerAuthMode);
+
+    [Parameter("Skip the access preflight (testIamPermissions on each repository) that runs before a push by default")]
+    bool? SkipAccessPreflight => TryGetValue<bool?>(() => SkipAccessPreflight);
+
+    [Parameter("Create a missing repository (DOCKER format) when the principal may")]
+    bool? CreateRepositoryIfMissing => TryGetValue<bool?>(() => CreateRepositoryIfMissing);
+
+    /// <summary>Override to adjust the settings further (environment, access needs, host map…).</summary>
+    Configure<EnsureDockerAuthSettings> EnsureDockerAuthSettings => settings => settings;
+
+    Target EnsureDockerAuth => _ => _
+        .Description("Gives docker credentials for the images' Artifact Registry hosts and checks access before the build")
+        .Requires(() => Images.Length > 0)
+        .Executes(async () =>
+        {
+            await ArtifactRegistryTasks.EnsureDockerAuthAsync(settings => EnsureDockerAuthSettings(settings
+                .SetImages(Images)
+                .SetMode(DockerAuthMode ?? DockerAuth.DockerAuthMode.Auto)
+                .SetAccessPreflight(SkipAccessPreflight != true)
+                .SetCreateRepositoryIfMissing(CreateRepositoryIfMissing == true)));
+        });
+}

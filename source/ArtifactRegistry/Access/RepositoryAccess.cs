@@ -1,0 +1,16 @@
+using ArtifactRegistry.References;
+
+namespace ArtifactRegistry.Access;
+
+/// <summary>What the preflight established for one repository.</summary>
+/// <param name="Repository">The repository.</param>
+/// <param name="RequiredPermissions">The permissions the build needs there.</param>
+/// <param name="HeldPermissions">The permissions Artifact Registry confirmed (all the required ones, when the check passed).</param>
+/// <param name="MovingTags">Tags that already exist and will move (they need <c>tags.update</c>).</param>
+/// <param name="Created">Whether the preflight created the repository.</param>
+public sealed record RepositoryAccess(
+    RepositoryName Repository,
+    IReadOnlyList<string> RequiredPermissions,
+    IReadOnlyList<string> HeldPermissions,
+    IReadOnlyList<string> MovingTags,
+    bool Created);

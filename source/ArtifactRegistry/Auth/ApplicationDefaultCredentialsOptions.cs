@@ -1,0 +1,23 @@
+namespace ArtifactRegistry.Auth;
+
+/// <summary>Where <see cref="ApplicationDefaultCredentials"/> looks; the defaults are this process's environment and home.</summary>
+public sealed record ApplicationDefaultCredentialsOptions
+{
+    /// <summary>Reads an environment variable.</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
+    /// <summary>The user's home directory (holds <c>.config/gcloud</c>).</summary>
+    public string HomeDirectory { get; init; } = System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
+
+    /// <summary>Whether to ask the GCE metadata server as the last resort.</summary>
+    public bool UseMetadataServer { get; init; } = true;
+
+    /// <summary>How long the metadata server may take to answer a probe when the machine's identity cannot tell.</summary>
+    public TimeSpan MetadataProbeTimeout { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The file that identifies the hardware vendor on Linux; tests point it elsewhere.</summary>
+    public string ProductNameFile { get; init; } = "/sys/class/dmi/id/product_name";
+
+    /// <summary>The clock the token sources use.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+}

@@ -1,0 +1,74 @@
+using ArtifactRegistry.Access;
+using ArtifactRegistry.Auth;
+using ArtifactRegistry.Processes;
+using Microsoft.Extensions.Logging;
+
+namespace ArtifactRegistry.Docker;
+
+/// <summary>
+/// <c>docker login -u oauth2accesstoken --password-stdin HOST</c> into a given docker config directory: the token travels on
+/// standard input only, never in argv, the environment or a log line.
+/// </summary>
+public sealed class DockerLogin
+{
+    /// <summary>The username Artifact Registry expects with an OAuth access token as password.</summary>
+    public const string AccessTokenUsername = "oauth2accesstoken";
+
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+    private readonly IProcessRunner _runner;
+    private readonly IReadOnlyDictionary<string, string?> _environment;
+    private readonly ILogger? _logger;
+
+    public DockerLogin(IProcessRunner runner, IReadOnlyDictionary<string, string?>? environment = null, ILogger? logger = null)
+    {
+        _runner = runner;
+        _environment = environment ?? new Dictionary<string, string?>();
+        _logger = logger;
+    }
+
+    /// <summary>Logs docker in to <paramref name="host"/> (the host docker talks to) with <paramref name="token"/>, storing the credentials in <paramref name="dockerConfigDirectory"/>.</summary>
+    /// <exception cref="DockerRegistryAccessException">The registry refused the token.</exception>
+    /// <exception cref="ProcessExitCodeException">docker failed for another reason.</exception>
+    public async Task LoginAsync(string host, AccessToken token, string dockerConfigDirectory, CancellationToken cancellationToken = default)
+    {
+        var environment = new Dictionary<string, string?>(_environment) { [DockerConfigFile.DirectoryVariable] = dockerConfigDirectory };
+        var command = ProcessCommand.For("docker")
+            .WithArguments(["login", "--username", AccessTokenUsername, "--password-stdin", ServerAddress(host)])
+            .WithStandardInput(StandardInput.FromSecret(token.Value))
+            .WithEnvironment(builder => ChildEnvironment.Apply(builder, environment))
+            .WithValidation(ProcessValidation.None)
+            .WithTimeout(Timeout)
+            .WithLogger(_logger)
+            .WithOutputLogLevel(LogLevel.Debug, LogLevel.Debug);
+
+        var result = await _runner.ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
+        if (result.IsSuccess)
+            return;
+
+        var output = result.StandardError + "\n" + result.StandardOutput;
+        throw (Exception?)DockerRegistryErrors.TryExplain(output, new DockerErrorContext { CanonicalHost = host })
+              ?? new DockerLoginException(host, result.ExitCode, output.Trim(), refused: output.Contains("unauthorized", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Google's hosts are addressed over https explicitly; a local stand-in (127.0.0.1:PORT) by host so docker may use plain HTTP.</summary>
+    private static string ServerAddress(string host) =>
+        host.StartsWith("127.", StringComparison.Ordinal) || host.StartsWith("localhost", StringComparison.Ordinal) || host.StartsWith("[::1]", StringComparison.Ordinal)
+            ? host
+            : $"https://{host}";
+}
+
+/// <summary><c>docker login</c> failed: the registry refused the token, or docker could not reach it.</summary>
+public sealed class DockerLoginException(string host, int exitCode, string output, bool refused)
+    : Exception(refused
+        ? $"The registry {host} refused the access token at docker login: {output} The token has expired or was revoked, or its account is unknown: " +
+          "check the credential it came from (the key or Workload Identity Federation file, `gcloud auth application-default login`), then run the step again."
+        : $"docker login to {host} failed with exit code {exitCode}: {output} " +
+          "Check that docker can reach the registry (proxy settings, DOCKER_HOST), then run the step again.")
+{
+    public string Host { get; } = host;
+
+    public int ExitCode { get; } = exitCode;
+
+    /// <summary>Whether the registry answered and refused the credentials (rather than not being reached).</summary>
+    public bool Refused { get; } = refused;
+}

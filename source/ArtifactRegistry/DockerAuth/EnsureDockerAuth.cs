@@ -1,0 +1,235 @@
+using System.Diagnostics;
+using ArtifactRegistry.Access;
+using ArtifactRegistry.Auth;
+using ArtifactRegistry.Docker;
+using ArtifactRegistry.Gcloud;
+using ArtifactRegistry.Registry;
+using Microsoft.Extensions.Logging;
+
+namespace ArtifactRegistry.DockerAuth;
+
+/// <summary>
+/// Gives docker credentials for exactly the Artifact Registry hosts a build touches, and proves before the build that they
+/// allow what it will do. Replaces <c>gcloud auth configure-docker HOST --quiet</c> (and the surprises after it).
+/// </summary>
+public static class EnsureDockerAuth
+{
+    public static Task<EnsureDockerAuthResult> RunAsync(Func<EnsureDockerAuthSettings, EnsureDockerAuthSettings> configure, CancellationToken cancellationToken = default) =>
+        RunAsync(configure(new EnsureDockerAuthSettings()), cancellationToken);
+
+    /// <exception cref="DockerAuthUnavailableException">Auto mode found no credentials at all.</exception>
+    /// <exception cref="DockerConfigMalformedException">The docker config is not valid JSON (it is left untouched).</exception>
+    /// <exception cref="DockerCredentialHelperException">docker-credential-gcloud is missing or has no account.</exception>
+    /// <exception cref="GoogleCredentialException">Application Default Credentials are broken.</exception>
+    /// <exception cref="ArtifactRegistryAccessDeniedException">The preflight found a permission missing.</exception>
+    /// <exception cref="RepositoryNotFoundException">The preflight found a repository missing or invisible.</exception>
+    public static async Task<EnsureDockerAuthResult> RunAsync(EnsureDockerAuthSettings settings, CancellationToken cancellationToken = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var logger = settings.Logger;
+        var runner = new CountingProcessRunner(settings.ProcessRunner);
+        var hostMap = settings.HostMap ?? RegistryHostMap.Parse(settings.Variable(RegistryHostMap.EnvironmentVariable));
+        var hosts = settings.Images.Select(image => image.Host).Concat(settings.ExtraHosts).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (hosts.Count == 0)
+            throw new ArgumentException("EnsureDockerAuth needs the images the build will touch (SetImages) or their hosts (AddExtraHosts).", nameof(settings));
+        var actualHosts = hosts.Select(hostMap.Resolve).ToList();
+        logger.LogInformation("EnsureDockerAuth: hosts {Hosts}", Describe(hosts, actualHosts));
+
+        var (mode, gcloud, adc) = await ChooseModeAsync(settings, cancellationToken).ConfigureAwait(false);
+
+        var environment = settings.EnvironmentVariables;
+        EnsureDockerAuthResult result;
+        if (mode == DockerAuthMode.CredentialHelper)
+        {
+            var helper = new DockerCredentialHelper(DockerConfigFile.GcloudHelper, runner, environment, logger);
+            if (!helper.IsInstalled(out var searchedPath))
+                throw new DockerCredentialHelperException(helper.Helper, hosts[0], DockerCredentialHelperProblem.NotInstalled,
+                    $"It was looked for on PATH ({searchedPath}). It ships with the Google Cloud SDK (https://cloud.google.com/sdk/docs/install): put the SDK's bin directory on PATH, " +
+                    "or use the AccessToken mode, which needs no gcloud.");
+
+            var configFile = ConfigFile(settings);
+            var configStopwatch = Stopwatch.StartNew();
+            var change = configFile.EnsureCredentialHelper(actualHosts, DockerConfigFile.GcloudHelper, settings.LockTimeout);
+            var configurationTime = configStopwatch.Elapsed;
+            LogChange(logger, change);
+
+            var principal = gcloud.Account is { } account ? PrincipalOfAccount(account) : GooglePrincipal.Unknown($"the gcloud credentials ({gcloud.Source})");
+            var tokens = new RefreshingAccessTokenSource($"docker-credential-gcloud ({gcloud.Source})", principal,
+                async ct => (await helper.GetAsync(hosts[0], settings.Time, ct).ConfigureAwait(false)).Token, settings.Time);
+            var session = new DockerAuthSession(mode, Path.GetDirectoryName(configFile.Path)!, false, tokens, null, [], null, settings.Time, logger);
+            result = new EnsureDockerAuthResult
+            {
+                Mode = mode, Hosts = hosts, DockerConfigDirectory = session.DockerConfigDirectory, ConfigChange = change,
+                Principal = principal, Session = session, ConfigurationTime = configurationTime,
+            };
+        }
+        else
+        {
+            var tokens = settings.AccessTokenSource ?? adc?.TokenSource ?? (await ResolveAdcAsync(settings, cancellationToken).ConfigureAwait(false));
+            var ownsDirectory = settings.SessionDirectory is null;
+            var directory = settings.SessionDirectory ?? Directory.CreateTempSubdirectory("ar-docker-").FullName;
+            var login = new DockerLogin(runner, environment, logger);
+            AccessToken token;
+            TimeSpan configurationTime;
+            try
+            {
+                var configStopwatch = Stopwatch.StartNew();
+                WriteScopedConfig(settings, directory, actualHosts);
+                configurationTime = configStopwatch.Elapsed;
+
+                token = await tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var host in actualHosts)
+                {
+                    await login.LoginAsync(host, token, directory, cancellationToken).ConfigureAwait(false);
+                    logger.LogInformation("EnsureDockerAuth: docker logged in to {Host} as {Username} ({Principal}; token expires {Expires:HH:mm:ss}) in {Directory}",
+                        host, DockerLogin.AccessTokenUsername, tokens.Principal, token.ExpiresAt, directory);
+                }
+            }
+            catch when (ownsDirectory)
+            {
+                // Nothing of a failed login may stay behind, least of all a token.
+                Directory.Delete(directory, recursive: true);
+                throw;
+            }
+            var session = new DockerAuthSession(mode, directory, ownsDirectory, tokens, login, actualHosts, token, settings.Time, logger);
+            result = new EnsureDockerAuthResult
+            {
+                Mode = mode, Hosts = hosts, DockerConfigDirectory = directory, Principal = tokens.Principal, Session = session,
+                ConfigurationTime = configurationTime,
+            };
+        }
+
+        if (settings.AccessPreflight && settings.Images.Length > 0)
+        {
+            var (repositories, principal) = await PreflightAsync(settings, result, cancellationToken).ConfigureAwait(false);
+            result = result with { Repositories = repositories, Principal = principal };
+        }
+
+        result = result with { ChildProcesses = runner.Count, Duration = stopwatch.Elapsed };
+        logger.LogInformation("{Result}", result);
+        return result;
+    }
+
+    private static async Task<(DockerAuthMode Mode, GcloudCredentialState Gcloud, ApplicationDefaultCredentialsResult? Adc)> ChooseModeAsync(
+        EnsureDockerAuthSettings settings, CancellationToken cancellationToken)
+    {
+        var gcloud = GcloudCredentialState.Read(settings.Variable, settings.Home);
+        switch (settings.Mode)
+        {
+            case DockerAuthMode.CredentialHelper:
+                settings.Logger.LogInformation("EnsureDockerAuth: mode CredentialHelper (requested; gcloud: {Source})", gcloud.Source);
+                return (DockerAuthMode.CredentialHelper, gcloud, null);
+            case DockerAuthMode.AccessToken:
+                settings.Logger.LogInformation("EnsureDockerAuth: mode AccessToken (requested)");
+                return (DockerAuthMode.AccessToken, gcloud, null);
+        }
+
+        if (gcloud.HasCredentials)
+        {
+            settings.Logger.LogInformation("EnsureDockerAuth: mode CredentialHelper (gcloud has credentials: {Source})", gcloud.Source);
+            return (DockerAuthMode.CredentialHelper, gcloud, null);
+        }
+        if (settings.AccessTokenSource is not null)
+        {
+            settings.Logger.LogInformation("EnsureDockerAuth: mode AccessToken ({Source})", settings.AccessTokenSource.Description);
+            return (DockerAuthMode.AccessToken, gcloud, null);
+        }
+
+        var adc = await ApplicationDefaultCredentials.ResolveAsync(AdcOptions(settings), cancellationToken).ConfigureAwait(false);
+        if (adc.Found)
+        {
+            settings.Logger.LogInformation("EnsureDockerAuth: mode AccessToken (gcloud: {Gcloud}; ADC: {Source})", gcloud.Source, adc.TokenSource!.Description);
+            return (DockerAuthMode.AccessToken, gcloud, adc);
+        }
+        throw new DockerAuthUnavailableException([new CredentialAttempt("gcloud", gcloud.Source), .. adc.Attempts]);
+    }
+
+    private static async Task<IAccessTokenSource> ResolveAdcAsync(EnsureDockerAuthSettings settings, CancellationToken cancellationToken)
+    {
+        var adc = await ApplicationDefaultCredentials.ResolveAsync(AdcOptions(settings), cancellationToken).ConfigureAwait(false);
+        return adc.TokenSource ?? throw new DockerAuthUnavailableException(adc.Attempts);
+    }
+
+    private static ApplicationDefaultCredentialsOptions AdcOptions(EnsureDockerAuthSettings settings) => new()
+    {
+        Environment = settings.Variable,
+        HomeDirectory = settings.Home,
+        Time = settings.Time,
+    };
+
+    private static DockerConfigFile ConfigFile(EnsureDockerAuthSettings settings) =>
+        settings.DockerConfigDirectory is { } directory
+            ? DockerConfigFile.InDirectory(directory)
+            : DockerConfigFile.Locate(settings.Variable, settings.Home);
+
+    /// <summary>
+    /// The build-scoped config starts as a copy of the user's (other registries keep working) without <c>credsStore</c>,
+    /// which would swallow the login into the user's keychain, and without helpers for these hosts, which would win over it.
+    /// </summary>
+    private static void WriteScopedConfig(EnsureDockerAuthSettings settings, string directory, IReadOnlyList<string> actualHosts)
+    {
+        var userConfig = ConfigFile(settings).Read();
+        if (userConfig.CredentialsStore is { } store)
+            settings.Logger.LogInformation("EnsureDockerAuth: credsStore '{Store}' of {Path} is left out of the build-scoped config so the token stays out of it", store, userConfig.Path);
+        DockerConfigFile.InDirectory(directory).Write(userConfig.WithoutCredentialSourcesFor(actualHosts));
+    }
+
+    /// <returns>The access per repository, and the principal (traced through tokeninfo when the credential did not name it).</returns>
+    private static async Task<(IReadOnlyList<RepositoryAccess> Access, GooglePrincipal Principal)> PreflightAsync(
+        EnsureDockerAuthSettings settings, EnsureDockerAuthResult result, CancellationToken cancellationToken)
+    {
+        var apiRoot = settings.ArtifactRegistryEndpoint ?? ArtifactRegistryEndpoint.FromEnvironment(settings.Variable);
+        using var client = new ArtifactRegistryClient(result.Session.Tokens, new ArtifactRegistryClientOptions
+        {
+            ApiRoot = apiRoot,
+            Handler = settings.HttpHandler,
+            Logger = settings.Logger,
+            Time = settings.Time,
+        });
+
+        GooglePrincipal? principal = result.Principal.IsKnown ? result.Principal : null;
+        async Task<GooglePrincipal> PrincipalAsync(CancellationToken ct)
+        {
+            if (principal is not null)
+                return principal;
+            using var http = settings.HttpHandler is null ? new HttpClient() : new HttpClient(settings.HttpHandler, disposeHandler: false);
+            var tokenInfo = new TokenInfo(http, settings.TokenInfoEndpoint ?? TokenInfo.EndpointFrom(settings.Variable));
+            var owner = await tokenInfo.LookUpAsync(await result.Session.Tokens.GetAccessTokenAsync(ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+            principal = owner.IsKnown ? owner : result.Principal;
+            return principal;
+        }
+
+        try
+        {
+            var access = await new AccessPreflight(client, PrincipalAsync, settings.Logger)
+                .CheckAsync(settings.Images, settings.AccessNeeds, settings.CreateRepositoryIfMissing, cancellationToken).ConfigureAwait(false);
+            return (access, await PrincipalAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch (ArtifactRegistryApiException e) when (e.HttpStatus == System.Net.HttpStatusCode.Unauthorized)
+        {
+            throw new GoogleCredentialException(
+                $"Artifact Registry rejected the credentials of {result.Principal.Description} ({result.Session.Tokens.Description}) as unauthenticated: {e.GoogleMessage} " +
+                "The token may have expired or been revoked: for gcloud run `gcloud auth login` (or activate the service account again); " +
+                "for a key or federation file check that it is current.", e);
+        }
+    }
+
+    private static GooglePrincipal PrincipalOfAccount(string account) =>
+        account.EndsWith(".gserviceaccount.com", StringComparison.OrdinalIgnoreCase) ? GooglePrincipal.ServiceAccount(account) : GooglePrincipal.User(account);
+
+    private static void LogChange(ILogger logger, CredentialHelperChange change)
+    {
+        if (!change.Written)
+            logger.LogInformation("EnsureDockerAuth: {Path} already has credHelpers gcloud for {Hosts}; not written", change.ConfigPath, string.Join(", ", change.AlreadyConfiguredHosts));
+        else
+            logger.LogInformation("EnsureDockerAuth: {Path}: credHelpers gcloud added for {Hosts}", change.ConfigPath, string.Join(", ", change.AddedHosts.Concat(change.ReplacedHelpers.Keys)));
+        foreach (var (host, previous) in change.ReplacedHelpers)
+            logger.LogWarning("EnsureDockerAuth: {Host} used the credential helper '{Previous}'; it now uses gcloud", host, previous);
+        if (change.ShadowedCredentialsStore is { } store)
+            logger.LogInformation("EnsureDockerAuth: credsStore '{Store}' (Docker Desktop) stays for other registries; credHelpers wins for {Hosts}",
+                store, string.Join(", ", change.AddedHosts.Concat(change.ReplacedHelpers.Keys).Concat(change.AlreadyConfiguredHosts)));
+    }
+
+    private static string Describe(IReadOnlyList<string> hosts, IReadOnlyList<string> actualHosts) =>
+        string.Join(", ", hosts.Zip(actualHosts, (host, actual) => host == actual ? host : $"{host} (docker talks to {actual})"));
+}

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ArtifactRegistry.Registry;
+
+/// <summary>An Artifact Registry repository (the fields this library reads or sets; others are kept as they came).</summary>
+public sealed record Repository
+{
+    /// <summary><c>projects/P/locations/L/repositories/R</c>.</summary>
+    public string? Name { get; init; }
+
+    /// <summary><c>DOCKER</c> for container images; gcloud refuses docker commands on anything else.</summary>
+    public string? Format { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary><c>STANDARD_REPOSITORY</c>, <c>REMOTE_REPOSITORY</c>, <c>VIRTUAL_REPOSITORY</c>.</summary>
+    public string? Mode { get; init; }
+
+    public IReadOnlyDictionary<string, string>? Labels { get; init; }
+
+    public DockerRepositoryConfig? DockerConfig { get; init; }
+
+    public DateTimeOffset? CreateTime { get; init; }
+
+    public DateTimeOffset? UpdateTime { get; init; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? OtherFields { get; init; }
+
+    public const string DockerFormat = "DOCKER";
+}
+
+public sealed record DockerRepositoryConfig
+{
+    /// <summary>Tags can neither move nor be deleted.</summary>
+    public bool ImmutableTags { get; init; }
+}

@@ -1,0 +1,9 @@
+namespace ArtifactRegistry.Registry;
+
+/// <summary>A tag: <c>…/packages/PKG/tags/TAG</c> pointing at <c>…/packages/PKG/versions/sha256:…</c>.</summary>
+public sealed record Tag
+{
+    public string? Name { get; init; }
+
+    public string? Version { get; init; }
+}

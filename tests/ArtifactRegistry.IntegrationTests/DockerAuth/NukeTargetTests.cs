@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using ArtifactRegistry.Docker;
+using ArtifactRegistry.Sandbox;
+
+namespace ArtifactRegistry.IntegrationTests.DockerAuth;
+
+/// <summary>
+/// The NUKE face end to end: a build class implementing IArtifactRegistryDockerAuth, run as its own process with parameters on
+/// the command line and the sandbox's variables in the environment (as after <c>source .nuke/temp/sandbox.env</c>).
+/// </summary>
+[CancelAfter(300_000)]
+public class NukeTargetTests
+{
+    private AuthWorld _world = null!;
+    private string _root = null!;
+
+    [SetUp]
+    public async Task Start()
+    {
+        _world = await AuthWorld.StartAsync();
+        _root = Directory.CreateTempSubdirectory("ar-nuke-root-").FullName;
+        Directory.CreateDirectory(Path.Combine(_root, ".nuke"));
+    }
+
+    [TearDown]
+    public async Task Stop()
+    {
+        await _world.DisposeAsync();
+        Directory.Delete(_root, recursive: true);
+    }
+
+    [Test]
+    public async Task The_EnsureDockerAuth_target_configures_the_seed_config_and_the_push_then_succeeds()
+    {
+        var gcloud = _world.Gcloud(SandboxPrincipals.Deployer);
+        var docker = _world.Docker(gcloud);
+        File.WriteAllText(docker.ConfigFilePath, """{"credHelpers": {"gcr.io": "gcloud", "us.gcr.io": "gcloud"}}""");
+        var image = AuthWorld.Canonical("from-nuke");
+
+        var (exitCode, output) = await RunBuildAsync(docker.EnvironmentVariables.Concat(gcloud.EnvironmentVariables),
+            "EnsureDockerAuth", "--images", image, "--docker-auth-mode", "CredentialHelper");
+        await _world.BuildAsync(image);
+        var push = await _world.PushAsync(docker, image);
+
+        Assert.That(exitCode, Is.Zero, output);
+        Assert.That(output, Does.Contain($"EnsureDockerAuth: CredentialHelper for asia-docker.pkg.dev as service account {SandboxPrincipals.Deployer}")
+            .And.Contain("repository     projects/sample-project/locations/asia/repositories/sample: repositories.uploadArtifacts ok"));
+        Assert.That(DockerConfigFile.InDirectory(docker.ConfigDirectory).Read().CredentialHelperFor(_world.ActualHost), Is.EqualTo("gcloud"));
+        Assert.That(push.ExitCode, Is.Zero, push.StandardError);
+        Assert.That(output, Does.Not.Contain(gcloud.EnvironmentVariables["CLOUDSDK_AUTH_ACCESS_TOKEN"]));
+    }
+
+    [Test]
+    public async Task A_viewer_s_build_fails_at_EnsureDockerAuth_with_the_grant_command()
+    {
+        var gcloud = _world.Gcloud(SandboxPrincipals.Viewer);
+        var docker = _world.Docker(gcloud);
+
+        var (exitCode, output) = await RunBuildAsync(docker.EnvironmentVariables.Concat(gcloud.EnvironmentVariables),
+            "EnsureDockerAuth", "--images", AuthWorld.Canonical("from-nuke"));
+
+        Assert.That(exitCode, Is.Not.Zero);
+        Assert.That(output, Does.Contain("artifactregistry.repositories.uploadArtifacts")
+            .And.Contain($"--member=serviceAccount:{SandboxPrincipals.Viewer} --role=roles/artifactregistry.writer"));
+    }
+
+    private async Task<(int ExitCode, string Output)> RunBuildAsync(IEnumerable<KeyValuePair<string, string>> environment, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        {
+            WorkingDirectory = _root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "TestPrograms", "DockerAuthBuild.dll"));
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        foreach (var name in start.Environment.Keys.Where(name => name.StartsWith("CLOUDSDK_", StringComparison.Ordinal) || name.StartsWith("DOCKER_", StringComparison.Ordinal)).ToList())
+            start.Environment.Remove(name);
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
+        // What the sandbox's env file sets for a build.
+        start.Environment["ARTIFACT_REGISTRY_HOST_MAP"] = _world.HostMap.ToString();
+        start.Environment["CLOUDSDK_API_ENDPOINT_OVERRIDES_ARTIFACTREGISTRY"] = _world.Sandbox.ApiEndpoint.ToString();
+        start.Environment["ARTIFACT_REGISTRY_SANDBOX"] = _world.Sandbox.ApiEndpoint.ToString();
+        start.Environment["HOME"] = _world.Home;
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+        return (process.ExitCode, await output + await error);
+    }
+}
