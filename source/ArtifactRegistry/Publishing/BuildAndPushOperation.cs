@@ -12,7 +12,7 @@ namespace ArtifactRegistry.Publishing;
 /// Everything that can be checked quickly (reference, tags, Dockerfile, docker engine, credentials, permissions) is checked
 /// before the build starts.
 /// </summary>
-internal sealed class BuildAndPushOperation(BuildAndPushSettings settings, IPublishingRegistry registry, Func<string, string> dockerHostOf)
+internal sealed class BuildAndPushOperation(BuildAndPushSettings settings, IPublishingRegistry registry)
 {
     private readonly ILogger _logger = settings.Logger;
 
@@ -29,9 +29,12 @@ internal sealed class BuildAndPushOperation(BuildAndPushSettings settings, IPubl
         ImageTagPlan.ValidateExplicitTags(explicitTags);
         image = image.WithoutTag();
         DockerfileNotFoundException.ThrowIfMissing(settings);
+        var auth = settings.DockerAuthSettings;
+        var hostMap = auth.HostMap ?? RegistryHostMap.Parse(auth.Variable(RegistryHostMap.EnvironmentVariable));
+        var docker = new DockerClient { Program = settings.DockerProgram, Environment = auth.EnvironmentVariables, ConfigDirectory = auth.DockerConfigDirectory };
 
         // A few milliseconds each, at once: git, the docker engine, the build front end.
-        var engine = new DockerEngine(settings.Docker, settings.ProcessRunner);
+        var engine = new DockerEngine(docker, settings.ProcessRunner);
         var gitTask = ReadGitAsync(cancellationToken);
         var versionTask = engine.EnsureReachableAsync(cancellationToken);
         var builderTask = engine.ResolveBuilderAsync(settings.Builder, cancellationToken);
@@ -48,22 +51,23 @@ internal sealed class BuildAndPushOperation(BuildAndPushSettings settings, IPubl
             image, string.Join(", ", plan.Tags), await versionTask, builder == DockerBuilder.Buildx ? "buildx" : "legacy",
             git is null ? ", no git state: no OCI labels" : $", commit {git.ShortSha}{(git.IsDirty ? " with local changes" : "")}");
 
-        await registry.PrepareAsync(taggedImages, cancellationToken).ConfigureAwait(false);
+        await using var session = await registry.OpenAsync(taggedImages, cancellationToken).ConfigureAwait(false);
+        docker = docker.WithConfigDirectory(session.DockerConfigDirectory ?? docker.ConfigDirectory);
 
-        var dockerNames = taggedImages.Select(DockerName).ToList();
+        var dockerNames = taggedImages.Select(tagged => DockerName(tagged, hostMap)).ToList();
         var build = await new DockerImageBuild(settings.ProcessRunner, _logger, settings.DockerOutputLogLevel)
-            .RunAsync(settings.Docker, settings, builder, dockerNames, labels, cancellationToken).ConfigureAwait(false);
+            .RunAsync(docker, settings, builder, dockerNames, labels, cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("Built {ImageId} in {Seconds:0.00} s ({Steps} steps, {Cached} from cache)",
             ShortId(build.ImageId), build.Duration.TotalSeconds, build.Steps, build.CachedSteps);
 
-        var pushes = await PushAllAsync(taggedImages, dockerNames, cancellationToken).ConfigureAwait(false);
+        var pushes = await PushAllAsync(docker, session, taggedImages, dockerNames, cancellationToken).ConfigureAwait(false);
         var digest = AgreedDigest(image, pushes);
         var verified = false;
         long? size = null;
         if (settings.RegistryVerification)
         {
-            digest = await VerifyAsync(image, taggedImages, pushes, digest, cancellationToken).ConfigureAwait(false);
-            size = await registry.FindImageSizeAsync(image.WithDigest(digest), cancellationToken).ConfigureAwait(false);
+            digest = await VerifyAsync(session, image, taggedImages, pushes, digest, cancellationToken).ConfigureAwait(false);
+            size = await session.FindImageSizeAsync(image.WithDigest(digest), cancellationToken).ConfigureAwait(false);
             verified = true;
         }
         if (digest is null)
@@ -81,6 +85,7 @@ internal sealed class BuildAndPushOperation(BuildAndPushSettings settings, IPubl
             LayersPushed = pushes.Sum(push => push.LayersPushed),
             LayersAlreadyPresent = pushes.Sum(push => push.LayersAlreadyPresent),
             VerifiedWithRegistry = verified,
+            DockerAuthSession = session.KeptDockerAuthSession,
             BuildDuration = build.Duration,
             PushDuration = pushes.Aggregate(TimeSpan.Zero, (sum, push) => sum + push.Duration),
             TotalDuration = total.Elapsed,
@@ -123,13 +128,14 @@ internal sealed class BuildAndPushOperation(BuildAndPushSettings settings, IPubl
     }
 
     /// <summary>The name docker uses: the canonical reference with its host mapped (to the sandbox's listener in sandbox mode).</summary>
-    private string DockerName(ImageReference taggedImage)
+    private static string DockerName(ImageReference taggedImage, RegistryHostMap hostMap)
     {
         var text = taggedImage.ToString();
-        return dockerHostOf(taggedImage.Host) + text[taggedImage.Host.Length..];
+        return hostMap.Resolve(taggedImage.Host) + text[taggedImage.Host.Length..];
     }
 
-    private async Task<List<DockerPushOutcome>> PushAllAsync(IReadOnlyList<ImageReference> taggedImages, IReadOnlyList<string> dockerNames, CancellationToken cancellationToken)
+    private async Task<List<DockerPushOutcome>> PushAllAsync(
+        DockerClient docker, IPublishingSession session, IReadOnlyList<ImageReference> taggedImages, IReadOnlyList<string> dockerNames, CancellationToken cancellationToken)
     {
         var outcomes = new List<DockerPushOutcome>();
         for (var i = 0; i < taggedImages.Count; i++)
@@ -138,10 +144,11 @@ internal sealed class BuildAndPushOperation(BuildAndPushSettings settings, IPubl
             var tagged = taggedImages[index];
             var push = new DockerImagePush(settings.ProcessRunner, _logger, settings.DockerOutputLogLevel, settings.PushAttempts, Backoff)
             {
-                ExplainRefusal = (error, _) => registry.ExplainPushRefusal(error, tagged, dockerNames[index]),
+                ExplainRefusal = (error, _) => session.ExplainPushRefusal(error, tagged, dockerNames[index]),
                 Delay = Delay,
             };
-            var outcome = await push.RunAsync(settings.Docker, dockerNames[index], cancellationToken).ConfigureAwait(false);
+            await session.BeforePushAsync(cancellationToken).ConfigureAwait(false);
+            var outcome = await push.RunAsync(docker, dockerNames[index], cancellationToken).ConfigureAwait(false);
             _logger.LogInformation("Pushed :{Tag} → {Digest} in {Seconds:0.00} s ({Pushed} layers uploaded, {Present} already there{Retries})",
                 tagged.Tag, outcome.Digest?.ToShortString() ?? "(no digest line)", outcome.Duration.TotalSeconds,
                 outcome.LayersPushed, outcome.LayersAlreadyPresent, outcome.Attempts > 1 ? $", {outcome.Attempts} attempts" : "");
@@ -162,9 +169,10 @@ internal sealed class BuildAndPushOperation(BuildAndPushSettings settings, IPubl
     }
 
     private async Task<ImageDigest> VerifyAsync(
+        IPublishingSession session,
         ImageReference image, IReadOnlyList<ImageReference> taggedImages, IReadOnlyList<DockerPushOutcome> pushes, ImageDigest? pushedDigest, CancellationToken cancellationToken)
     {
-        var lookups = taggedImages.Select(tagged => registry.FindTagDigestAsync(tagged, cancellationToken)).ToList();
+        var lookups = taggedImages.Select(tagged => session.FindTagDigestAsync(tagged, cancellationToken)).ToList();
         var found = await Task.WhenAll(lookups).ConfigureAwait(false);
         var expected = pushedDigest ?? found.FirstOrDefault(digest => digest is not null);
         if (expected is null || found.Any(digest => digest != expected))

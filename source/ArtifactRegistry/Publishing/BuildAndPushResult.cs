@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ArtifactRegistry.DockerAuth;
 using ArtifactRegistry.References;
 
 namespace ArtifactRegistry.Publishing;
@@ -36,6 +37,9 @@ public sealed record BuildAndPushResult
 
     /// <summary>Whether the registry had verified every tag against the digest.</summary>
     public bool VerifiedWithRegistry { get; init; }
+
+    /// <summary>The docker auth session BuildAndPush opened and kept (<see cref="BuildAndPushSettings.KeepDockerAuthSession"/>); the caller disposes it.</summary>
+    public DockerAuthSession? DockerAuthSession { get; init; }
 
     /// <summary>Time inside <c>docker build</c>.</summary>
     public TimeSpan BuildDuration { get; init; }

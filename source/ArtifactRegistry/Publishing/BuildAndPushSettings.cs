@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ArtifactRegistry.Docker;
+using ArtifactRegistry.DockerAuth;
 using ArtifactRegistry.Processes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -7,9 +8,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ArtifactRegistry.Publishing;
 
 /// <summary>
-/// One build-and-push: the image (<c>LOCATION-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE</c>), its tags, and how to build it
-/// (the <see cref="DockerBuildSettings"/> it extends). Immutable; change it with the fluent methods of
-/// <see cref="BuildAndPushSettingsExtensions"/> and <see cref="DockerBuildSettingsExtensions"/>.
+/// One build-and-push: the image (<c>LOCATION-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE</c>), its tags, how to build it
+/// (the <see cref="DockerBuildSettings"/> it extends) and how docker gets its credentials (<see cref="DockerAuthSettings"/>).
+/// Immutable; change it with the fluent methods of <see cref="BuildAndPushSettingsExtensions"/> and <see cref="DockerBuildSettingsExtensions"/>.
 /// </summary>
 public sealed record BuildAndPushSettings : DockerBuildSettings
 {
@@ -28,16 +29,29 @@ public sealed record BuildAndPushSettings : DockerBuildSettings
     /// <summary>The folder git is asked about; null means the build context.</summary>
     public string? GitDirectory { get; init; }
 
-    /// <summary>Which docker CLI, engine and client config to use.</summary>
-    public DockerClient Docker { get; init; } = DockerClient.Default;
+    /// <summary>The docker CLI: a name looked up on PATH, or a path.</summary>
+    public string DockerProgram { get; init; } = "docker";
 
-    /// <summary>Whether the docker credentials for the registry host are made sure of before the build (opt-out).</summary>
+    /// <summary>Whether EnsureDockerAuth runs for the image's host before the build (opt-out, e.g. when the job logged docker in itself).</summary>
     public bool DockerAuth { get; init; } = true;
 
-    /// <summary>Whether the principal's permissions on the repository are checked before the build (opt-out).</summary>
-    public bool AccessPreflight { get; init; } = true;
+    /// <summary>
+    /// How EnsureDockerAuth runs, and what every step shares: the environment overrides for docker and credential lookups
+    /// (<c>DOCKER_HOST</c>, the sandbox's variables), the docker config, the host map, the REST endpoint, the token source,
+    /// the access preflight (on by default). Its images are set by BuildAndPush.
+    /// </summary>
+    public EnsureDockerAuthSettings DockerAuthSettings { get; init; } = new();
 
-    /// <summary>Whether every pushed tag is looked up in the registry and must resolve to the pushed digest (opt-out).</summary>
+    /// <summary>A docker auth session an earlier step of the build opened; when set, BuildAndPush uses it instead of running EnsureDockerAuth.</summary>
+    public DockerAuthSession? DockerAuthSession { get; init; }
+
+    /// <summary>
+    /// Whether a session BuildAndPush opens stays open for later steps (returned in <see cref="BuildAndPushResult.DockerAuthSession"/>,
+    /// which the caller then disposes); by default it is closed, and a build-scoped login deleted, when BuildAndPush ends.
+    /// </summary>
+    public bool KeepDockerAuthSession { get; init; }
+
+    /// <summary>Whether every pushed tag is looked up in the registry (REST <c>tags.get</c>) and must resolve to the pushed digest (opt-out).</summary>
     public bool RegistryVerification { get; init; } = true;
 
     /// <summary>docker push runs per tag at most, the first included; transient failures (5xx, 429, reset connections) use them up.</summary>
@@ -58,7 +72,7 @@ public sealed record BuildAndPushSettings : DockerBuildSettings
     {
         builder.Append($"Image = {Image}, Tags = [{string.Join(", ", Tags)}], GitTagsOnHead = {GitTagsOnHead}, ");
         base.PrintMembers(builder);
-        builder.Append($", DockerAuth = {DockerAuth}, AccessPreflight = {AccessPreflight}, RegistryVerification = {RegistryVerification}, PushAttempts = {PushAttempts}");
+        builder.Append($", DockerAuth = {DockerAuth}, AccessPreflight = {DockerAuthSettings.AccessPreflight}, RegistryVerification = {RegistryVerification}, PushAttempts = {PushAttempts}");
         return true;
     }
 }

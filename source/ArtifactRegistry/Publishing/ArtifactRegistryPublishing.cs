@@ -1,0 +1,135 @@
+using System.Text.Json;
+using ArtifactRegistry.Access;
+using ArtifactRegistry.Auth;
+using ArtifactRegistry.Docker;
+using ArtifactRegistry.DockerAuth;
+using ArtifactRegistry.References;
+using ArtifactRegistry.Registry;
+
+namespace ArtifactRegistry.Publishing;
+
+/// <summary>The registry side of BuildAndPush against Artifact Registry (or the sandbox): EnsureDockerAuth, then the REST API.</summary>
+internal sealed class ArtifactRegistryPublishing(BuildAndPushSettings settings) : IPublishingRegistry
+{
+    public async Task<IPublishingSession> OpenAsync(IReadOnlyList<ImageReference> images, CancellationToken cancellationToken)
+    {
+        var auth = settings.DockerAuthSettings;
+        DockerAuthSession? session = null;
+        var ownsSession = false;
+        GooglePrincipal? principal = null;
+        if (settings.DockerAuthSession is { } existing)
+        {
+            session = existing;
+            principal = existing.Tokens.Principal;
+        }
+        else if (settings.DockerAuth)
+        {
+            var result = await EnsureDockerAuth.RunAsync(auth
+                .SetImages(images)
+                .SetLogger(settings.Logger)
+                .SetProcessRunner(settings.ProcessRunner), cancellationToken).ConfigureAwait(false);
+            session = result.Session;
+            principal = result.Principal;
+            ownsSession = true;
+        }
+
+        try
+        {
+            ArtifactRegistryClient? client = null;
+            if (settings.RegistryVerification)
+            {
+                var tokens = session?.Tokens ?? auth.AccessTokenSource ?? await ApplicationDefaultTokensAsync(auth, cancellationToken).ConfigureAwait(false);
+                client = new ArtifactRegistryClient(tokens, new ArtifactRegistryClientOptions
+                {
+                    ApiRoot = auth.ArtifactRegistryEndpoint ?? ArtifactRegistryEndpoint.FromEnvironment(auth.Variable),
+                    Handler = auth.HttpHandler,
+                    Logger = settings.Logger,
+                    Time = auth.Time,
+                });
+            }
+            var dockerConfig = session?.DockerConfigDirectory ?? auth.DockerConfigDirectory;
+            return new Session(session, ownsSession && !settings.KeepDockerAuthSession, ownsSession && settings.KeepDockerAuthSession, client, principal, dockerConfig, auth.HostMap ?? RegistryHostMap.Parse(auth.Variable(RegistryHostMap.EnvironmentVariable)));
+        }
+        catch when (ownsSession)
+        {
+            session!.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<IAccessTokenSource> ApplicationDefaultTokensAsync(EnsureDockerAuthSettings auth, CancellationToken cancellationToken)
+    {
+        var adc = await ApplicationDefaultCredentials.ResolveAsync(new ApplicationDefaultCredentialsOptions
+        {
+            Environment = auth.Variable,
+            HomeDirectory = auth.Home,
+            Time = auth.Time,
+        }, cancellationToken).ConfigureAwait(false);
+        return adc.TokenSource ?? throw new GoogleCredentialException(
+            "Registry verification asks Artifact Registry's REST API which digest each pushed tag has, and needs Google credentials for it, " +
+            "but docker auth is off and no credentials were found (" + string.Join("; ", adc.Attempts.Select(attempt => attempt.ToString())) + "). " +
+            "Let BuildAndPush run EnsureDockerAuth (EnableDockerAuth), give a token source (SetDockerAuthSettings(a => a.SetAccessTokenSource(…))), " +
+            "set GOOGLE_APPLICATION_CREDENTIALS, or trust docker's digest line (DisableRegistryVerification).");
+    }
+
+    private sealed class Session(
+        DockerAuthSession? auth, bool ownsAuth, bool keepsAuth, ArtifactRegistryClient? client, GooglePrincipal? principal, string? dockerConfigDirectory, RegistryHostMap hostMap)
+        : IPublishingSession
+    {
+        public string? DockerConfigDirectory => dockerConfigDirectory;
+
+        public DockerAuthSession? KeptDockerAuthSession => keepsAuth ? auth : null;
+
+        public Task BeforePushAsync(CancellationToken cancellationToken) =>
+            auth?.EnsureFreshAsync(cancellationToken) ?? Task.CompletedTask;
+
+        public async Task<ImageDigest?> FindTagDigestAsync(ImageReference taggedImage, CancellationToken cancellationToken)
+        {
+            var tag = await Client.FindTagAsync(taggedImage.TagName, cancellationToken).ConfigureAwait(false);
+            return tag?.Version is { } version ? VersionName.Parse(version).Digest : null;
+        }
+
+        public async Task<long?> FindImageSizeAsync(ImageReference pinnedImage, CancellationToken cancellationToken)
+        {
+            var version = await Client.GetVersionAsync(pinnedImage.VersionName, VersionView.Basic, cancellationToken).ConfigureAwait(false);
+            // Docker versions carry the image's metadata, imageSizeBytes among it (an int64, which JSON carries as a string).
+            if (version.Metadata is { ValueKind: JsonValueKind.Object } metadata && metadata.TryGetProperty("imageSizeBytes", out var size))
+                return size.ValueKind == JsonValueKind.String && long.TryParse(size.GetString(), out var parsed) ? parsed
+                    : size.ValueKind == JsonValueKind.Number ? size.GetInt64() : null;
+            return null;
+        }
+
+        public Exception? ExplainPushRefusal(string dockerError, ImageReference taggedImage, string dockerName) =>
+            DockerRegistryErrors.TryExplain(dockerError, new DockerErrorContext
+            {
+                Reference = taggedImage.ToString(),
+                CanonicalHost = taggedImage.Host,
+                ActualHost = hostMap.Resolve(taggedImage.Host),
+                Principal = principal,
+                Config = ReadConfig(),
+            });
+
+        private ArtifactRegistryClient Client => client ?? throw new InvalidOperationException("Registry verification is off: the registry is not asked.");
+
+        private DockerConfig? ReadConfig()
+        {
+            try
+            {
+                var file = dockerConfigDirectory is null ? DockerConfigFile.Locate() : DockerConfigFile.InDirectory(dockerConfigDirectory);
+                return file.Read();
+            }
+            catch (Exception exception) when (exception is IOException or DockerConfigMalformedException or UnauthorizedAccessException)
+            {
+                return null; // the explanation then does without the config's state
+            }
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            client?.Dispose();
+            if (ownsAuth)
+                auth?.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
