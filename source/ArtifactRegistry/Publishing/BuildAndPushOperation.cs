@@ -61,12 +61,12 @@ internal sealed class BuildAndPushOperation(BuildAndPushSettings settings, IPubl
             ShortId(build.ImageId), build.Duration.TotalSeconds, build.Steps, build.CachedSteps);
 
         var pushes = await PushAllAsync(docker, session, taggedImages, dockerNames, cancellationToken).ConfigureAwait(false);
-        var digest = AgreedDigest(image, pushes);
+        var digest = DigestAgreement.OfPushes(image, plan.Tags, pushes.Select(push => push.Digest).ToList());
         var verified = false;
         long? size = null;
         if (settings.RegistryVerification)
         {
-            digest = await VerifyAsync(session, image, taggedImages, pushes, digest, cancellationToken).ConfigureAwait(false);
+            digest = await VerifyAsync(session, image, taggedImages, pushes, cancellationToken).ConfigureAwait(false);
             size = await session.FindImageSizeAsync(image.WithDigest(digest), cancellationToken).ConfigureAwait(false);
             verified = true;
         }
@@ -159,37 +159,14 @@ internal sealed class BuildAndPushOperation(BuildAndPushSettings settings, IPubl
 
     private TimeSpan Backoff(int attempt) => settings.PushRetryDelay * Math.Pow(2, attempt - 1);
 
-    /// <summary>The digest every push reported, or null when docker printed none; a disagreement fails loudly.</summary>
-    private static ImageDigest? AgreedDigest(ImageReference image, IReadOnlyList<DockerPushOutcome> pushes)
-    {
-        var reported = pushes.Where(push => push.Digest is not null).Select(push => push.Digest!).Distinct().ToList();
-        if (reported.Count > 1)
-            throw new DigestMismatchException(image, pushes.Select(push => (TagOf(push.Name), "docker push", push.Digest)).ToList());
-        return reported.SingleOrDefault();
-    }
-
     private async Task<ImageDigest> VerifyAsync(
-        IPublishingSession session,
-        ImageReference image, IReadOnlyList<ImageReference> taggedImages, IReadOnlyList<DockerPushOutcome> pushes, ImageDigest? pushedDigest, CancellationToken cancellationToken)
+        IPublishingSession session, ImageReference image, IReadOnlyList<ImageReference> taggedImages, IReadOnlyList<DockerPushOutcome> pushes, CancellationToken cancellationToken)
     {
-        var lookups = taggedImages.Select(tagged => session.FindTagDigestAsync(tagged, cancellationToken)).ToList();
-        var found = await Task.WhenAll(lookups).ConfigureAwait(false);
-        var expected = pushedDigest ?? found.FirstOrDefault(digest => digest is not null);
-        if (expected is null || found.Any(digest => digest != expected))
-        {
-            var observations = new List<(string, string, ImageDigest?)>();
-            for (var i = 0; i < taggedImages.Count; i++)
-            {
-                observations.Add((taggedImages[i].Tag!, "docker push", pushes[i].Digest));
-                observations.Add((taggedImages[i].Tag!, "registry", found[i]));
-            }
-            throw new DigestMismatchException(image, observations);
-        }
-        _logger.LogInformation("Registry confirms {Count} tag(s) → {Digest}", taggedImages.Count, expected.ToShortString());
-        return expected;
+        var found = await Task.WhenAll(taggedImages.Select(tagged => session.FindTagDigestAsync(tagged, cancellationToken))).ConfigureAwait(false);
+        var digest = DigestAgreement.Confirm(image, taggedImages.Select(tagged => tagged.Tag!).ToList(), pushes.Select(push => push.Digest).ToList(), found);
+        _logger.LogInformation("Registry confirms {Count} tag(s) → {Digest}", taggedImages.Count, digest.ToShortString());
+        return digest;
     }
-
-    private static string TagOf(string dockerName) => dockerName[(dockerName.LastIndexOf(':') + 1)..];
 
     private static string ShortId(string imageId) => imageId.StartsWith("sha256:", StringComparison.Ordinal) && imageId.Length > 19 ? imageId[..19] : imageId;
 }
