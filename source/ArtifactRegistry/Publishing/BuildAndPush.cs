@@ -2,7 +2,7 @@ namespace ArtifactRegistry.Publishing;
 
 /// <summary>
 /// Builds an image and pushes it to Artifact Registry under every tag, returning the one digest they all resolve to:
-/// <c>await BuildAndPush.RunAsync(s =&gt; s.SetImage("asia-docker.pkg.dev/p/repo/app").SetContextDirectory("src/app"))</c>.
+/// <c>await BuildAndPush.RunAsync(s =&gt; s.SetImage("asia-docker.pkg.dev/my-project/repo/app").SetContextDirectory("src/app"))</c>.
 /// Replaces <c>docker build -t …</c>, <c>docker tag …</c> and <c>docker push …</c>.
 /// </summary>
 public static class BuildAndPush

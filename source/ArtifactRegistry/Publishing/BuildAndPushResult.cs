@@ -8,7 +8,7 @@ namespace ArtifactRegistry.Publishing;
 /// <summary>What a build-and-push produced: one digest behind every tag, and where the time went.</summary>
 public sealed record BuildAndPushResult
 {
-    /// <summary>The first tag pinned to the digest: <c>asia-docker.pkg.dev/p/r/app:abc1234@sha256:…</c>; what a deployment should use.</summary>
+    /// <summary>The first tag pinned to the digest: <c>asia-docker.pkg.dev/my-project/repo/app:abc1234@sha256:…</c>; what a deployment should use.</summary>
     public required ImageReference Image { get; init; }
 
     /// <summary>The manifest digest every tag resolves to.</summary>
@@ -20,7 +20,7 @@ public sealed record BuildAndPushResult
     /// <summary>The image, canonical, with each tag (no digest).</summary>
     public IReadOnlyList<ImageReference> TaggedImages => Tags.Select(tag => Image.WithoutDigest().WithTag(tag)).ToList();
 
-    /// <summary>The digest-pinned image without a tag: <c>asia-docker.pkg.dev/p/r/app@sha256:…</c>.</summary>
+    /// <summary>The digest-pinned image without a tag: <c>asia-docker.pkg.dev/my-project/repo/app@sha256:…</c>.</summary>
     public ImageReference PinnedImage => Image.WithoutTag();
 
     /// <summary>The engine's image id (the config digest, which is not the registry digest).</summary>
