@@ -21,6 +21,13 @@ internal sealed record IamPolicy(int Version, ImmutableArray<IamBinding> Binding
 
     public static string NextEtag() => Convert.ToBase64String(BitConverter.GetBytes(Interlocked.Increment(ref _revision)));
 
+    /// <summary>
+    /// The etag is a bytes field: gcloud decodes it and sends it back base64url-encoded, so both alphabets name the same etag.
+    /// </summary>
+    public bool HasEtag(string etag) => Canonical(etag) == Canonical(Etag);
+
+    private static string Canonical(string etag) => etag.Replace('-', '+').Replace('_', '/').TrimEnd('=');
+
     public IamPolicy WithBindings(ImmutableArray<IamBinding> bindings, int version) =>
         new(version, bindings.Where(b => b.Members.Length > 0).ToImmutableArray(), bindings.IsEmpty ? EmptyEtag : NextEtag());
 

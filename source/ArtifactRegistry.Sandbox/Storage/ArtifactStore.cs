@@ -104,7 +104,7 @@ internal sealed partial class ArtifactStore
         {
             var repository = Repository(name);
             var current = repository.Policy;
-            if (expectedEtag is not null && expectedEtag != current.Etag)
+            if (expectedEtag is not null && !current.HasEtag(expectedEtag))
                 throw new EtagMismatchException(expectedEtag, current.Etag);
             var next = change(current);
             repository.Policy = next;
@@ -118,7 +118,7 @@ internal sealed partial class ArtifactStore
         lock (_gate)
         {
             var current = _projectPolicies.GetValueOrDefault(project) ?? IamPolicy.Empty;
-            if (expectedEtag is not null && expectedEtag != current.Etag)
+            if (expectedEtag is not null && !current.HasEtag(expectedEtag))
                 throw new EtagMismatchException(expectedEtag, current.Etag);
             var next = change(current);
             _projectPolicies[project] = next;

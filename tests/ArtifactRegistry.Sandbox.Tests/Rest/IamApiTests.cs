@@ -61,6 +61,27 @@ public class IamApiTests
     }
 
     [Test]
+    public async Task An_etag_sent_back_base64url_encoded_as_gcloud_does_is_the_current_etag()
+    {
+        var rewrittenEtags = 0;
+        for (var attempt = 0; attempt < 20 && rewrittenEtags < 3; attempt++)
+        {
+            var read = await _sandbox.GetAsync(Repo + ":getIamPolicy", SandboxPrincipals.Admin);
+            var etag = read.Json["etag"]!.GetValue<string>();
+            var urlSafe = etag.Replace('+', '-').Replace('/', '_');
+            if (urlSafe != etag)
+                rewrittenEtags++;
+            var policy = read.Json.DeepClone().AsObject();
+            policy["etag"] = urlSafe;
+
+            var set = await _sandbox.RestAsync(HttpMethod.Post, Repo + ":setIamPolicy", SandboxPrincipals.Admin, new JsonObject { ["policy"] = policy });
+
+            Assert.That(set.Status, Is.EqualTo(HttpStatusCode.OK), $"etag {urlSafe} (read as {etag}) was refused");
+        }
+        Assert.That(rewrittenEtags, Is.EqualTo(3), "no etag contained '+' or '/', so the base64url form was never exercised");
+    }
+
+    [Test]
     public async Task A_write_with_a_stale_etag_is_aborted_like_googles_concurrent_change()
     {
         var read = await _sandbox.GetAsync(Repo + ":getIamPolicy", SandboxPrincipals.Admin);

@@ -23,6 +23,6 @@ public class BuildScriptTests
         var errorLines = output.Split('\n').Where(x => x.Contains(" [ERR] ")).ToList();
         Assert.That(errorLines, Has.Count.EqualTo(1), output);
         Assert.That(errorLines[0].TrimEnd(), Does.EndWith(
-            "Target 'Compil' does not exist; did you mean 'Compile'? Available targets: Clean, Compile, Pack, Restore, Test."));
+            "Target 'Compil' does not exist; did you mean 'Compile'? Available targets: Clean, Compile, Pack, Restore, Sandbox, Test."));
     }
 }
