@@ -24,8 +24,11 @@ internal sealed class ArtifactRegistryPublishing(BuildAndPushSettings settings) 
         }
         else if (settings.DockerAuth)
         {
+            // The preflight runs below, once the session is in hand: a refusal must not leave a build-scoped login
+            // (and the token in it) behind, and the REST client is shared with the verification.
             var result = await EnsureDockerAuth.RunAsync(auth
                 .SetImages(images)
+                .DisableAccessPreflight()
                 .SetLogger(settings.Logger)
                 .SetProcessRunner(settings.ProcessRunner), cancellationToken).ConfigureAwait(false);
             session = result.Session;
@@ -33,10 +36,11 @@ internal sealed class ArtifactRegistryPublishing(BuildAndPushSettings settings) 
             ownsSession = true;
         }
 
+        ArtifactRegistryClient? client = null;
         try
         {
-            ArtifactRegistryClient? client = null;
-            if (settings.RegistryVerification)
+            var preflight = ownsSession && auth.AccessPreflight;
+            if (settings.RegistryVerification || preflight)
             {
                 var tokens = session?.Tokens ?? auth.AccessTokenSource ?? await ApplicationDefaultTokensAsync(auth, cancellationToken).ConfigureAwait(false);
                 client = new ArtifactRegistryClient(tokens, new ArtifactRegistryClientOptions
@@ -47,13 +51,51 @@ internal sealed class ArtifactRegistryPublishing(BuildAndPushSettings settings) 
                     Time = auth.Time,
                 });
             }
+            if (preflight)
+                principal = await PreflightAsync(client!, session!, principal!, images, cancellationToken).ConfigureAwait(false);
+
             var dockerConfig = session?.DockerConfigDirectory ?? auth.DockerConfigDirectory;
-            return new Session(session, ownsSession && !settings.KeepDockerAuthSession, ownsSession && settings.KeepDockerAuthSession, client, principal, dockerConfig, auth.HostMap ?? RegistryHostMap.Parse(auth.Variable(RegistryHostMap.EnvironmentVariable)));
+            return new Session(session, ownsSession && !settings.KeepDockerAuthSession, ownsSession && settings.KeepDockerAuthSession,
+                settings.RegistryVerification ? client : null, principal, dockerConfig,
+                auth.HostMap ?? RegistryHostMap.Parse(auth.Variable(RegistryHostMap.EnvironmentVariable)));
         }
-        catch when (ownsSession)
+        catch
         {
-            session!.Dispose();
+            client?.Dispose();
+            if (ownsSession)
+                session!.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>EnsureDockerAuth's access preflight, with the session's own token; returns the principal, traced through tokeninfo when the credential did not name it.</summary>
+    private async Task<GooglePrincipal> PreflightAsync(
+        ArtifactRegistryClient client, DockerAuthSession session, GooglePrincipal principal, IReadOnlyList<ImageReference> images, CancellationToken cancellationToken)
+    {
+        var auth = settings.DockerAuthSettings;
+        var known = principal.IsKnown ? principal : null;
+        async Task<GooglePrincipal> PrincipalAsync(CancellationToken ct)
+        {
+            if (known is not null)
+                return known;
+            using var http = auth.HttpHandler is null ? new HttpClient() : new HttpClient(auth.HttpHandler, disposeHandler: false);
+            var owner = await new TokenInfo(http, auth.TokenInfoEndpoint ?? TokenInfo.EndpointFrom(auth.Variable))
+                .LookUpAsync(await session.Tokens.GetAccessTokenAsync(ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+            known = owner.IsKnown ? owner : principal;
+            return known;
+        }
+
+        try
+        {
+            await new AccessPreflight(client, PrincipalAsync, settings.Logger)
+                .CheckAsync(images, auth.AccessNeeds, auth.CreateRepositoryIfMissing, cancellationToken).ConfigureAwait(false);
+            return known ?? principal;
+        }
+        catch (ArtifactRegistryApiException e) when (e.HttpStatus == System.Net.HttpStatusCode.Unauthorized)
+        {
+            throw new GoogleCredentialException(
+                $"Artifact Registry rejected the credentials of {principal.Description} ({session.Tokens.Description}) as unauthenticated: {e.GoogleMessage} " +
+                "The token may have expired or been revoked: for gcloud run `gcloud auth login`; for a key or federation file check that it is current.", e);
         }
     }
 

@@ -101,13 +101,21 @@ public class BuildAndPushErrorTests
     }
 
     [Test]
-    public async Task A_principal_without_the_writer_role_is_stopped_by_the_preflight_before_the_build()
+    public async Task A_principal_without_the_writer_role_is_stopped_by_the_preflight_before_the_build_leaving_no_login_behind()
     {
-        var exception = await Assert.ThrowsAsync<ArtifactRegistryAccessDeniedException>(() =>
-            BuildAndPush.RunAsync(_world.Settings(_source, "app", SandboxPrincipals.Viewer)));
+        var settings = _world.Settings(_source, "app", SandboxPrincipals.Viewer);
+
+        var exception = await Assert.ThrowsAsync<ArtifactRegistryAccessDeniedException>(() => BuildAndPush.RunAsync(settings));
 
         Assert.That(exception!.Message, Does.Contain($"--member=serviceAccount:{SandboxPrincipals.Viewer} --role=roles/artifactregistry.writer"));
         Assert.That(_world.DockerCommands, Has.None.EqualTo("docker build"));
+        Assert.That(_world.DockerCommands, Has.One.EqualTo("docker login"), "docker was logged in before the preflight");
+        // The source caches its token: this is the one the build-scoped login holds.
+        var token = (await settings.DockerAuthSettings.AccessTokenSource!.GetAccessTokenAsync()).Value;
+        var login = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("oauth2accesstoken:" + token));
+        var leftovers = Directory.GetDirectories(Path.GetTempPath(), "ar-docker-*")
+            .Where(directory => File.Exists(Path.Combine(directory, "config.json")) && File.ReadAllText(Path.Combine(directory, "config.json")).Contains(login));
+        Assert.That(leftovers, Is.Empty, "the refused build's docker login (and its token) was deleted");
     }
 
     [Test]
