@@ -7,8 +7,7 @@ namespace ArtifactRegistry.Processes;
 public sealed class ProcessCanceledException : OperationCanceledException
 {
     internal ProcessCanceledException(ProcessFailureContext context, int processId, TimeSpan ranFor, CancellationToken token)
-        : base($"Process '{context.Program}' was canceled after {ranFor.TotalSeconds:0.###} s and killed with its child processes.{Environment.NewLine}" +
-               $"   > {context.CommandLine}{Environment.NewLine}   @ {context.WorkingDirectory}", token)
+        : base(context.Describe($"Process '{context.Program}' was canceled after {ranFor.TotalSeconds:0.###} s and killed with its child processes.", [], []), token)
     {
         Program = context.Program;
         CommandLine = context.CommandLine;

@@ -32,7 +32,7 @@ internal sealed class ProcessExecution(ProcessCommand command)
         if (!Directory.Exists(workingDirectory))
             throw new ProcessStartException(context, $"the working directory '{workingDirectory}' does not exist.");
 
-        var input = command.StandardInput.Open();
+        var input = OpenStandardInput(context);
         using var process = new Process { StartInfo = StartInfo(executable) };
         LogStart();
         var stopwatch = Stopwatch.StartNew();
@@ -126,6 +126,18 @@ internal sealed class ProcessExecution(ProcessCommand command)
             command.Logger.LogInformation("> {CommandLine}", command.ToString());
         else
             command.Logger.LogInformation("> {CommandLine} (in {WorkingDirectory})", command.ToString(), _redactor.Redact(command.WorkingDirectory));
+    }
+
+    private Stream OpenStandardInput(ProcessFailureContext context)
+    {
+        try
+        {
+            return command.StandardInput.Open();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new ProcessStartException(context, $"its standard input {command.StandardInput} cannot be opened: {exception.Message}", exception);
+        }
     }
 
     private void Start(Process process, ProcessFailureContext context, Stream input)

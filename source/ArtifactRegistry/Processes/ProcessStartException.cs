@@ -4,8 +4,7 @@ namespace ArtifactRegistry.Processes;
 public sealed class ProcessStartException : ProcessException
 {
     internal ProcessStartException(ProcessFailureContext context, string reason, Exception? innerException = null)
-        : base(context, $"Process '{context.Program}' could not be started: {reason}{Environment.NewLine}" +
-                        $"   > {context.CommandLine}{Environment.NewLine}   @ {context.WorkingDirectory}", innerException)
+        : base(context, context.Describe($"Process '{context.Program}' could not be started: {reason}", [], []), innerException)
     {
     }
 }

@@ -19,10 +19,6 @@ internal sealed class SecretRedactor
             .OrderByDescending(secret => secret.Length)
             .ToArray();
 
-    public static SecretRedactor None { get; } = new([]);
-
-    public bool IsEmpty => _secrets.Length == 0;
-
     public static SecretRedactor For(ProcessCommand command) =>
         new(command.Arguments.Where(argument => argument.IsSecret).Select(argument => argument.Value)
             .Concat(command.Environment.Where(variable => variable.IsSecret).Select(variable => variable.Value!))

@@ -3,8 +3,8 @@ namespace ArtifactRegistry.References;
 /// <summary>The location data, kept apart from the code that uses it.</summary>
 internal static class ArtifactRegistryLocationTable
 {
-    // The locations `gcloud artifacts locations list` reported when this table was written.
-    // Google adds regions from time to time: add a row here when one is missing; nothing else needs to change.
+    // Google adds regions from time to time and `gcloud artifacts locations list` shows the current ones:
+    // add a row here when one is missing; nothing else needs to change.
     public static readonly ArtifactRegistryLocation[] Rows =
     [
         MultiRegion("asia", "Asia"),

@@ -94,7 +94,7 @@ public sealed class ImageDigest : IEquatable<ImageDigest>
 
         var notHex = hex.Where(c => !char.IsAsciiHexDigit(c)).Distinct().ToList();
         if (notHex.Count > 0)
-            return $"digest '{digest}' contains {string.Join(", ", notHex.Select(c => $"'{c}'"))}, which {(notHex.Count == 1 ? "is" : "are")} not hex";
+            return $"digest '{digest}' contains {DisallowedCharacters.Quoted(notHex)}, which {(notHex.Count == 1 ? "is" : "are")} not hex";
         if (hex.Length != Sha256HexLength)
             return $"digest '{digest}' has {hex.Length} hex digits; a sha256 digest has exactly {Sha256HexLength} (was it shortened or cut off?)";
         if (hex.Any(char.IsAsciiLetterUpper))

@@ -41,9 +41,8 @@ internal static partial class ImagePathRules
         var reasons = new List<string>();
         if (component.Any(char.IsAsciiLetterUpper))
             reasons.Add($"uppercase letters are not allowed (image names are lowercase: '{component.ToLowerInvariant()}')");
-        var others = component.Where(c => !char.IsAsciiLetterOrDigit(c) && c is not '.' and not '_' and not '-').Distinct().ToList();
-        if (others.Count > 0)
-            reasons.Add($"{string.Join(", ", others.Select(c => $"'{c}'"))} {(others.Count == 1 ? "is" : "are")} not allowed");
+        if (DisallowedCharacters.Describe(component, c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-') is { } others)
+            reasons.Add(others);
         if (reasons.Count == 0)
             reasons.Add("separators ('.', '_', '__', '-') must stand between letters or digits, never at an end or doubled like '..' or '___'");
         return $"component '{component}': {string.Join("; ", reasons)}";

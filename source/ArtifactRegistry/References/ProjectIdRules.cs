@@ -56,15 +56,12 @@ internal static partial class ProjectIdRules
         }
         if (id.Contains('_')) violations.Add("underscores ('_') are not allowed");
         if (id.Any(char.IsAsciiLetterUpper)) violations.Add("uppercase letters are not allowed");
-        var others = id.Where(c => !char.IsAsciiLetterOrDigit(c) && c is not '-' and not '_').Distinct().ToList();
-        if (others.Count > 0) violations.Add($"{Quote(others)} {(others.Count == 1 ? "is" : "are")} not allowed");
-        if (id.Length is < 6 or > 30) violations.Add($"it has {id.Length} characters, not 6 to 30");
+        if (DisallowedCharacters.Describe(id, c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') is { } others) violations.Add(others);
+        if (id.Length is < 6 or > 30) violations.Add($"it has {id.Length} character{(id.Length == 1 ? "" : "s")}, not 6 to 30");
         if (!char.IsAsciiLetter(id[0])) violations.Add($"it starts with '{id[0]}', not a letter");
         if (id[^1] == '-') violations.Add("it ends with a hyphen");
         return violations;
     }
-
-    private static string Quote(IEnumerable<char> chars) => string.Join(", ", chars.Select(c => $"'{c}'"));
 
     [GeneratedRegex("^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")]
     private static partial Regex DomainPattern();

@@ -30,9 +30,8 @@ internal static partial class RepositoryIdRules
         }
         if (repositoryId.Contains('_')) violations.Add("underscores ('_') are not allowed");
         if (repositoryId.Any(char.IsAsciiLetterUpper)) violations.Add("uppercase letters are not allowed");
-        var others = repositoryId.Where(c => !char.IsAsciiLetterOrDigit(c) && c is not '-' and not '_').Distinct().ToList();
-        if (others.Count > 0)
-            violations.Add($"{string.Join(", ", others.Select(c => $"'{c}'"))} {(others.Count == 1 ? "is" : "are")} not allowed");
+        if (DisallowedCharacters.Describe(repositoryId, c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') is { } others)
+            violations.Add(others);
         if (repositoryId.Length > 63) violations.Add($"it has {repositoryId.Length} characters, more than 63");
         if (!char.IsAsciiLetter(repositoryId[0])) violations.Add($"it starts with '{repositoryId[0]}', not a letter");
         if (repositoryId[^1] == '-') violations.Add("it ends with a hyphen");

@@ -20,9 +20,8 @@ internal static partial class TagRules
         if (DockerTagPattern().IsMatch(tag)) return null;
 
         var reasons = new List<string>();
-        var others = tag.Where(c => !char.IsAsciiLetterOrDigit(c) && c is not '_' and not '.' and not '-').Distinct().ToList();
-        if (others.Count > 0)
-            reasons.Add($"{string.Join(", ", others.Select(c => $"'{c}'"))} {(others.Count == 1 ? "is" : "are")} not allowed");
+        if (DisallowedCharacters.Describe(tag, c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-') is { } others)
+            reasons.Add(others);
         if (tag[0] is '.' or '-') reasons.Add($"it starts with '{tag[0]}'");
         if (tag.Length > 128) reasons.Add($"it has {tag.Length} characters, more than 128");
         return $"'{tag}' is not a valid tag: {string.Join("; ", reasons)}";
@@ -33,8 +32,7 @@ internal static partial class TagRules
     {
         if (tagId.Length == 0) return "the tag ID is empty";
         if (TagIdPattern().IsMatch(tagId)) return null;
-        var others = tagId.Where(c => !char.IsAsciiLetterOrDigit(c) && "-._~:@".IndexOf(c) < 0).Distinct();
-        return $"'{tagId}' is not a valid tag ID: {string.Join(", ", others.Select(c => $"'{c}'"))} not allowed";
+        return $"'{tagId}' is not a valid tag ID: {DisallowedCharacters.Describe(tagId, c => char.IsAsciiLetterOrDigit(c) || "-._~:@".Contains(c))}";
     }
 
     [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$")]

@@ -55,6 +55,21 @@ public sealed class ExitCodeValidationTests
     }
 
     [Test]
+    public async Task A_missing_standard_input_file_fails_before_the_program_starts_and_names_it()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "no-such-input-" + Guid.NewGuid());
+        var marker = Path.Combine(Path.GetTempPath(), "process-tests-" + Guid.NewGuid());
+
+        var exception = await Assert.ThrowsAsync<ProcessStartException>(() => ProcessCommand.For("/bin/sh")
+            .WithArguments(["-c", "touch \"$0\"", marker])
+            .WithStandardInput(StandardInput.FromFile(missing))
+            .ExecuteAsync());
+
+        Assert.That(exception!.Message, Does.StartWith($"Process '/bin/sh' could not be started: its standard input {missing} cannot be opened:"));
+        Assert.That(File.Exists(marker), Is.False, "the program ran although its input could not be read");
+    }
+
+    [Test]
     public async Task A_file_that_is_not_executable_fails_with_the_chmod_that_fixes_it()
     {
         var directory = Directory.CreateTempSubdirectory("process-tests-").FullName;

@@ -18,6 +18,33 @@ internal static class ProcessTable
         }
     }
 
+    /// <summary>
+    /// Waits until the process runs <paramref name="program"/>. A shell prints <c>$!</c> right after forking, while the child
+    /// is still a copy of the shell with its traps; a signal landing in that window is taken by the trap and lost.
+    /// </summary>
+    public static void WaitUntilRunning(int processId, string program)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (ProgramOf(processId) != program)
+        {
+            if (DateTime.UtcNow > deadline)
+                Assert.Fail($"Process {processId} did not start '{program}' within 10 s.");
+            Thread.Sleep(5);
+        }
+    }
+
+    private static string? ProgramOf(int processId)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{processId}/comm").TrimEnd('\n');
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     public static void RequireLinux()
     {
         if (!OperatingSystem.IsLinux())

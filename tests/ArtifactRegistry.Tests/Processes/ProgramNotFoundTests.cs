@@ -8,10 +8,10 @@ public sealed class ProgramNotFoundTests
     private string _emptyDirectory = null!;
 
     [SetUp]
-    public async Task CreateDirectory() => _emptyDirectory = Directory.CreateTempSubdirectory("process-tests-").FullName;
+    public void CreateDirectory() => _emptyDirectory = Directory.CreateTempSubdirectory("process-tests-").FullName;
 
     [TearDown]
-    public async Task DeleteDirectory() => Directory.Delete(_emptyDirectory, recursive: true);
+    public void DeleteDirectory() => Directory.Delete(_emptyDirectory, recursive: true);
 
     [TestCase("docker", "`sudo apt-get install docker.io`", "https://docs.docker.com/engine/install/")]
     [TestCase("gcloud", "https://cloud.google.com/sdk/docs/install", "`sudo apt-get install google-cloud-cli`")]

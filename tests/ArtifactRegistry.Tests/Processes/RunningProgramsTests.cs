@@ -8,10 +8,10 @@ public sealed class RunningProgramsTests
     private string _directory = null!;
 
     [SetUp]
-    public async Task CreateDirectory() => _directory = Directory.CreateTempSubdirectory("process-tests-").FullName;
+    public void CreateDirectory() => _directory = Directory.CreateTempSubdirectory("process-tests-").FullName;
 
     [TearDown]
-    public async Task DeleteDirectory() => Directory.Delete(_directory, recursive: true);
+    public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
 
     [Test]
     public async Task I_can_run_a_program_and_get_its_exit_code_and_output()

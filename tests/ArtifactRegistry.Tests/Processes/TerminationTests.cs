@@ -101,7 +101,11 @@ public sealed class TerminationTests
             .WithOutputLine(line =>
             {
                 lines.Add(line);
-                sleeper ??= Remember(line);
+                if (sleeper is null && Remember(line) is { } processId)
+                {
+                    sleeper = processId;
+                    ProcessTable.WaitUntilRunning(processId, "sleep");
+                }
                 cancellation.Cancel();
             })
             .ExecuteAsync(cancellation.Token));

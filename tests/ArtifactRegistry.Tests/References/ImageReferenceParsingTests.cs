@@ -91,6 +91,7 @@ public class ImageReferenceParsingTests
         new("asia-docker.pkg.dev/My-Project/repo/app", [ImageReferenceProblemKind.InvalidProjectId],
             "'My-Project' is not a valid project ID (uppercase letters are not allowed)", "Did you mean 'my-project'?"),
         new("asia-docker.pkg.dev/proj/repo/app", [ImageReferenceProblemKind.InvalidProjectId], "it has 4 characters, not 6 to 30"),
+        new("asia-docker.pkg.dev/p/repo/app", [ImageReferenceProblemKind.InvalidProjectId], "it has 1 character, not 6 to 30"),
         new("asia-docker.pkg.dev/1project/repo/app", [ImageReferenceProblemKind.InvalidProjectId], "it starts with '1', not a letter"),
         new("asia-docker.pkg.dev/my-project-/repo/app", [ImageReferenceProblemKind.InvalidProjectId], "it ends with a hyphen", "Did you mean 'my-project'?"),
         new("asia-docker.pkg.dev/123456789012/repo/app", [ImageReferenceProblemKind.InvalidProjectId],

@@ -175,7 +175,7 @@ public class ResourceNameTests
         new object[] { Repository + "/packages/app", "version", "it is a package name; a version name goes on with /versions/sha256:HEX" },
         new object[] { Repository + "/packages/app/versions/latest", "version", "a Docker version ID is the image digest, but 'latest' is not a digest" },
         new object[] { Repository + "/packages/app/tags/v1", "version", "it is a tag name, not a version name: parse it with TagName.Parse" },
-        new object[] { Repository + "/packages/app/tags/v 1", "tag", "'v 1' is not a valid tag ID: ' ' not allowed" },
+        new object[] { Repository + "/packages/app/tags/v 1", "tag", "'v 1' is not a valid tag ID: ' ' is not allowed" },
         new object[] { Repository + "/packages/app/tags/v1/extra", "tag", "unexpected 'extra' at the end" },
         new object[] { Repository + "/dockerImages/app", "Docker image", "Docker image ID 'app' has no digest" },
         new object[] { Repository + $"/dockerImages/team/app@sha256:{Hex}", "Docker image", "must escape '/' as %2F: dockerImages/team%2Fapp@sha256:" },

@@ -22,7 +22,8 @@ public class BuildScriptTests
         Assert.That(exitCode, Is.EqualTo(1), output + error);
         var errorLines = output.Split('\n').Where(x => x.Contains(" [ERR] ")).ToList();
         Assert.That(errorLines, Has.Count.EqualTo(1), output);
-        Assert.That(errorLines[0].TrimEnd(), Does.EndWith(
-            "Target 'Compil' does not exist; did you mean 'Compile'? Available targets: Clean, Compile, Pack, Restore, Sandbox, Test."));
+        // The repository's targets grow with the project; the exact listing is ErrorTests' business.
+        Assert.That(errorLines[0].TrimEnd(), Does.Match(
+            @"\[ERR\] Target 'Compil' does not exist; did you mean 'Compile'\? Available targets: (\w+, )*Compile(, \w+)*\.$"));
     }
 }

@@ -100,4 +100,18 @@ public class ConditionTests
         Assert.That(Journal.Entries, Is.Empty, "Publish itself is skipped only by its own condition here");
         Assert.That(run.SummaryRowOf("Publish"), Does.Contain("condition false"));
     }
+
+    [Test]
+    public void A_misspelt_skip_fails_before_anything_runs_instead_of_running_the_target_it_meant_to_skip()
+    {
+        using var harness = new BuildHarness();
+
+        var run = harness.Run<ConditionalBuild>("Dynamic", "--skip", "Prepar");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.ErrorLines.Single(), Does.EndWith(
+            "Target 'Prepar' given with --skip does not exist; did you mean 'Prepare'? " +
+            "Available targets: Announce, Dynamic, Prepare, Publish, Static."));
+        Assert.That(Journal.Entries, Is.Empty);
+    }
 }

@@ -128,6 +128,19 @@ public class ParameterConversionTests
     }
 
     [Test]
+    public void A_target_written_after_a_parameter_gets_the_order_that_works()
+    {
+        using var harness = new BuildHarness();
+
+        var run = harness.Run<TypedBuild>("--channel", "Preview", "Show");
+
+        Assert.That(run.ErrorLines.Single(), Does.EndWith(
+            "Parameter 'Channel' got 'Preview Show' from the command line (--channel), but it takes a single value, like Stable. " +
+            "If 'Show' is a target, name it before the parameters: Show --channel Preview"));
+        Assert.That(Journal.Entries, Is.Empty);
+    }
+
+    [Test]
     public void A_value_parameter_without_a_value_fails()
     {
         using var harness = new BuildHarness();

@@ -32,6 +32,13 @@ public class SecretRedactionTests
         Target Throw => _ => _.Executes(() => Nuke.Common.Assert.Fail($"Authentication with '{ApiKey}' was refused."));
 
         Target Unread => _ => _.Executes(() => Serilog.Log.Information("A file says " + File.ReadAllText(RootDirectory / "token.txt")));
+
+        Target KeyLines => _ => _.Executes(() =>
+        {
+            foreach (var line in ApiKey!.Split('\n'))
+                Serilog.Log.Information("key line: " + line);
+            Serilog.Log.Information("{ \"unrelated\": \"json\" }");
+        });
     }
 
     [Test]
@@ -94,6 +101,21 @@ public class SecretRedactionTests
 
         Assert.That(run.Output, Does.Not.Contain(Token));
         Assert.That(run.Output, Does.Contain("A file says [REDACTED]"));
+    }
+
+    [Test]
+    public void Each_long_line_of_a_multi_line_secret_is_redacted_but_short_ones_like_braces_are_left_alone()
+    {
+        using var harness = new BuildHarness();
+        const string keyLine = "\"private_key\": \"MIIEvQIBADANBgkqhkiG9w0BAQEFAASC\"";
+        harness.Environment["API_KEY"] = $"{{\n  {keyLine}\n}}\n";
+
+        var run = harness.Run<SecretBuild>("KeyLines");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
+        Assert.That(run.Output, Does.Not.Contain("MIIEvQIBADANBgkqhkiG9w0BAQEFAASC"));
+        Assert.That(run.Output, Does.Contain("key line:   [REDACTED]"));
+        Assert.That(run.Output, Does.Contain("key line: {").And.Contain("{ \"unrelated\": \"json\" }"));
     }
 
     [Test]

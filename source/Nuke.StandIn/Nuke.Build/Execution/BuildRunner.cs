@@ -59,7 +59,11 @@ internal static class BuildRunner
             ParameterInjector.Inject(build, parameters, resolver);
             var invoked = arguments.Positional.Concat(arguments.Get("Target") ?? []).ToList();
             var plan = ExecutionPlanner.Plan(targets, invoked);
-            return new TargetExecutor(plan, output, verbosity == Verbosity.Verbose).Execute(build, parameters, arguments.Get("Skip"));
+            // A misspelt --skip would otherwise run the very target it was meant to leave out.
+            var skip = arguments.Get("Skip");
+            foreach (var name in skip ?? [])
+                ExecutionPlanner.FindByName(name, targets, givenWith: "--skip");
+            return new TargetExecutor(plan, output, verbosity == Verbosity.Verbose).Execute(build, parameters, skip);
         }
         catch (Exception thrown)
         {
@@ -97,7 +101,7 @@ internal static class BuildRunner
 
         foreach (var name in given.Where(x => known.All(y => ParameterNames.Normalize(y) != ParameterNames.Normalize(x))))
         {
-            var suggestion = TargetNameSuggester.Suggest(ParameterNames.Dashed(name), known.Select(ParameterNames.Dashed));
+            var suggestion = NameSuggester.Suggest(ParameterNames.Dashed(name), known.Select(ParameterNames.Dashed));
             var hint = suggestion != null ? $"; did you mean --{suggestion}?" : ".";
             Log.Warning("Ignoring unknown parameter --{Name}{Hint}", name, hint);
         }

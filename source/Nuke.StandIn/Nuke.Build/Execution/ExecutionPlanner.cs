@@ -58,15 +58,18 @@ internal static class ExecutionPlanner
         return scheduled;
     }
 
-    private static ExecutableTarget FindByName(string name, IReadOnlyList<ExecutableTarget> targets)
+    /// <summary>The target a name given on the command line means (case and dashes ignored); otherwise a failure listing the targets.</summary>
+    /// <param name="givenWith">Where the name was given when not as a target to run, e.g. <c>--skip</c>.</param>
+    public static ExecutableTarget FindByName(string name, IReadOnlyList<ExecutableTarget> targets, string? givenWith = null)
     {
         var match = targets.FirstOrDefault(x => ParameterNames.Normalize(x.Name) == ParameterNames.Normalize(name));
         if (match != null)
             return match;
 
         var names = targets.Select(x => x.Name).OrderBy(x => x, StringComparer.OrdinalIgnoreCase).ToList();
-        var suggestion = TargetNameSuggester.Suggest(name, names);
+        var suggestion = NameSuggester.Suggest(name, names);
         var hint = suggestion != null ? $"; did you mean '{suggestion}'?" : ".";
-        throw new BuildFailure($"Target '{name}' does not exist{hint} Available targets: {string.Join(", ", names)}.");
+        var given = givenWith != null ? $" given with {givenWith}" : string.Empty;
+        throw new BuildFailure($"Target '{name}'{given} does not exist{hint} Available targets: {string.Join(", ", names)}.");
     }
 }

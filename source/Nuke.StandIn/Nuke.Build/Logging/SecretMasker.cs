@@ -5,6 +5,9 @@ internal sealed class SecretMasker
 {
     public const string Redacted = "[REDACTED]";
 
+    // Lines of a multi-line secret shorter than this ("{", "}") are too common to mask: every brace in the log would go.
+    private const int MinimumSecretLineLength = 8;
+
     private readonly object _lock = new();
     private string[] _secrets = [];
 
@@ -14,9 +17,9 @@ internal sealed class SecretMasker
             return;
 
         // Process output is logged line by line, so each line of a multi-line secret must be masked on its own too.
-        var parts = new[] { secret, secret.Trim() }
-            .Concat(secret.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Where(x => x.Length > 0);
+        var lines = secret.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(x => x.Length >= MinimumSecretLineLength);
+        var parts = new[] { secret, secret.Trim() }.Concat(lines).Where(x => x.Length > 0);
 
         lock (_lock)
         {

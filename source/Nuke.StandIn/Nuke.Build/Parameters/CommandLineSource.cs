@@ -18,6 +18,7 @@ internal sealed class CommandLineSource : IParameterSource
         var split = separator is { } character
             ? values.SelectMany(x => x.Split(character, StringSplitOptions.RemoveEmptyEntries)).ToList()
             : values;
-        return new RawParameterValue(split, $"the command line ({_arguments.SpellingOf(parameterName)})");
+        var spelling = _arguments.SpellingOf(parameterName);
+        return new RawParameterValue(split, $"the command line ({spelling})", spelling);
     }
 }

@@ -43,7 +43,7 @@ internal sealed class ParameterResolver
                     _masker.Add(value);
             }
 
-            var origin = new ValueOrigin(parameter.Name, raw.Origin, parameter.IsSecret);
+            var origin = ValueOrigin.Of(parameter.Name, raw, parameter.IsSecret);
             return ParameterValueConverter.Convert(raw.Values, type, _workingDirectory, origin);
         });
     }
@@ -54,7 +54,7 @@ internal sealed class ParameterResolver
         var raw = FindRaw(name);
         return raw == null
             ? default
-            : (T?) ParameterValueConverter.Convert(raw.Values, typeof(T), _workingDirectory, new ValueOrigin(name, raw.Origin, IsSecret: false));
+            : (T?) ParameterValueConverter.Convert(raw.Values, typeof(T), _workingDirectory, ValueOrigin.Of(name, raw, isSecret: false));
     }
 
     /// <summary>What <see cref="INukeBuild.TryGetValue{T}(Expression{Func{T}})"/> answers.</summary>

@@ -38,10 +38,21 @@ internal static class ParameterValueConverter
         if (values.Count > 1)
         {
             throw new ParameterException(
-                $"{origin.Describe(string.Join(" ", values))}, but it takes a single value, like {ExampleFor(scalarType)}.");
+                $"{origin.Describe(string.Join(" ", values))}, but it takes a single value, like {ExampleFor(scalarType)}.{TargetsFirstHint(values, origin)}");
         }
 
         return ConvertScalar(values[0], scalarType, workingDirectory, origin);
+    }
+
+    /// <summary>Every word after <c>--name</c> is its value, so targets written after a parameter land here.</summary>
+    private static string TargetsFirstHint(IReadOnlyList<string> values, ValueOrigin origin)
+    {
+        if (origin.CommandLineSpelling is not { } spelling || origin.IsSecret)
+            return string.Empty;
+
+        var extra = string.Join(" ", values.Skip(1));
+        var are = values.Count > 2 ? "are targets, name them" : "is a target, name it";
+        return $" If '{extra}' {are} before the parameters: {extra} {spelling} {values[0]}";
     }
 
     private static Type? ElementTypeOf(Type type)

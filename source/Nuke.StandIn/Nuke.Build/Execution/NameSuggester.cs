@@ -1,7 +1,7 @@
 namespace Nuke.Common.Execution;
 
-/// <summary>The "did you mean" for a mistyped target name: the closest name by edit distance, if it is close enough.</summary>
-internal static class TargetNameSuggester
+/// <summary>The "did you mean" for a mistyped target or parameter name: the closest name by edit distance, if it is close enough.</summary>
+internal static class NameSuggester
 {
     public static string? Suggest(string typed, IEnumerable<string> names)
     {
