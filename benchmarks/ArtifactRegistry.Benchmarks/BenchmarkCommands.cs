@@ -1,4 +1,5 @@
 using ArtifactRegistry.Benchmarks.Auth;
+using ArtifactRegistry.Benchmarks.Push;
 using ArtifactRegistry.Benchmarks.Sandbox;
 
 namespace ArtifactRegistry.Benchmarks;
@@ -16,7 +17,7 @@ internal interface IBenchmarkCommand
 /// <summary>Dispatches <c>-- COMMAND [--option value]…</c> to the command of that name; new commands are added to <see cref="All"/>.</summary>
 internal static class BenchmarkCommands
 {
-    private static readonly IBenchmarkCommand[] All = [new SandboxBenchmark(), new AuthBenchmark()];
+    private static readonly IBenchmarkCommand[] All = [new SandboxBenchmark(), new AuthBenchmark(), new PushBenchmark()];
 
     public static async Task<int> RunAsync(string[] args)
     {

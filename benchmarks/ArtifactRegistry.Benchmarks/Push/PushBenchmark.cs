@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using ArtifactRegistry.Auth;
+using ArtifactRegistry.Docker;
+using ArtifactRegistry.DockerAuth;
+using ArtifactRegistry.Processes;
+using ArtifactRegistry.Publishing;
+using ArtifactRegistry.Sandbox;
+using ArtifactRegistry.Testing.Docker;
+
+namespace ArtifactRegistry.Benchmarks.Push;
+
+/// <summary>
+/// <c>push</c>: BuildAndPush of a small FROM-scratch image (new content each run, two tags) into the in-process sandbox with a
+/// private dockerd, split into docker's own build and push time and the library's overhead around them (checks, git, docker
+/// auth and preflight, registry verification), which must stay under 300 ms.
+/// </summary>
+internal sealed class PushBenchmark : IBenchmarkCommand
+{
+    private static readonly TimeSpan Target = TimeSpan.FromMilliseconds(300);
+
+    public string Name => "push";
+
+    public string Description => "BuildAndPush of a small image: the library's overhead next to the total, target < 300 ms (--runs 10)";
+
+    public async Task<int> RunAsync(BenchmarkArguments arguments, CancellationToken cancellationToken)
+    {
+        var runs = arguments.Int("runs", 10);
+        await using var engine = await PrivateDockerd.StartAsync(cancellationToken: cancellationToken);
+        await using var sandbox = await SandboxServer.StartAsync(ct: cancellationToken);
+        var root = Directory.CreateTempSubdirectory("ar-push-bench-").FullName;
+        try
+        {
+            var source = Directory.CreateDirectory(Path.Combine(root, "source")).FullName;
+            File.WriteAllText(Path.Combine(source, "Dockerfile"), "FROM scratch\nCOPY payload.txt /payload.txt\n");
+            File.WriteAllText(Path.Combine(source, "payload.txt"), "first");
+            await GitAsync(source, "init", "--quiet", "--initial-branch=main");
+            await GitAsync(source, "add", "--all");
+            await GitAsync(source, "commit", "--quiet", "--no-gpg-sign", "-m", "benchmark");
+
+            var settings = Settings(sandbox, engine, source, Directory.CreateDirectory(Path.Combine(root, "home")).FullName);
+            // Warm-up: JIT, the engine's first build, the repository's first layers.
+            await BuildAndPush.RunAsync(settings, cancellationToken);
+
+            var results = new List<BuildAndPushResult>(runs);
+            for (var i = 0; i < runs; i++)
+            {
+                File.WriteAllText(Path.Combine(source, "payload.txt"), $"run {i} {Guid.NewGuid()}");
+                results.Add(await BuildAndPush.RunAsync(settings, cancellationToken));
+            }
+
+            var overhead = Median(results.Select(r => r.Overhead));
+            Console.WriteLine($"push: BuildAndPush of a small FROM-scratch image, {results[0].Tags.Count} tags, new content each run (sandbox in process, private dockerd {engine.DockerHost})");
+            Console.WriteLine($"  {"",-34} {"median",10} {"p95",10}");
+            Row("total", results.Select(r => r.TotalDuration));
+            Row("  docker build", results.Select(r => r.BuildDuration));
+            Row("  docker push (every tag)", results.Select(r => r.PushDuration));
+            Row("  library overhead", results.Select(r => r.Overhead));
+            Console.WriteLine($"  overhead = total - docker build - docker push: validation, git, docker engine checks, EnsureDockerAuth (build-scoped");
+            Console.WriteLine($"  docker login), access preflight and REST verification of every tag. Runs: {runs}.");
+            Console.WriteLine($"  target: library overhead < {Target.TotalMilliseconds:0} ms (median): {(overhead < Target ? "met" : "NOT met")}");
+            return overhead < Target ? 0 : 1;
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static BuildAndPushSettings Settings(SandboxServer sandbox, PrivateDockerd engine, string source, string home) => new BuildAndPushSettings()
+        .SetImage("asia-docker.pkg.dev/sample-project/sample/benchmark")
+        .SetContextDirectory(source)
+        .SetDockerHost(engine.DockerHost)
+        .SetDockerConfigDirectory(Directory.CreateDirectory(Path.Combine(home, ".docker")).FullName)
+        .SetDockerAuthSettings(auth => auth
+            .SetMode(DockerAuthMode.AccessToken)
+            .SetAccessTokenSource(new RefreshingAccessTokenSource("sandbox deployer", GooglePrincipal.ServiceAccount(SandboxPrincipals.Deployer), _ =>
+            {
+                var now = DateTimeOffset.UtcNow;
+                return Task.FromResult(new AccessToken(sandbox.IssueAccessToken(SandboxPrincipals.Deployer), now, now.AddHours(1)));
+            }))
+            .SetHostMap(RegistryHostMap.Parse(string.Join(",", sandbox.RegistryHostMap.Select(pair => $"{pair.Key}={pair.Value}"))))
+            .SetArtifactRegistryEndpoint(sandbox.ApiEndpoint)
+            .SetHomeDirectory(home)
+            .SetEnvironmentVariable("GOOGLE_APPLICATION_CREDENTIALS", null));
+
+    private static async Task GitAsync(string directory, params string[] arguments) =>
+        await ProcessCommand.For("git")
+            .WithArguments(arguments)
+            .WithWorkingDirectory(directory)
+            .WithEnvironment(variables => variables
+                .Set("GIT_CONFIG_GLOBAL", "/dev/null").Set("GIT_CONFIG_NOSYSTEM", "1")
+                .Set("GIT_AUTHOR_NAME", "Benchmark").Set("GIT_AUTHOR_EMAIL", "benchmark@example.com")
+                .Set("GIT_COMMITTER_NAME", "Benchmark").Set("GIT_COMMITTER_EMAIL", "benchmark@example.com"))
+            .ExecuteAsync();
+
+    private static void Row(string name, IEnumerable<TimeSpan> samples)
+    {
+        var list = samples.ToList();
+        Console.WriteLine($"  {name,-34} {Format(Median(list)),10} {Format(Percentile(list, 0.95)),10}");
+    }
+
+    private static TimeSpan Median(IEnumerable<TimeSpan> samples) => Percentile(samples.ToList(), 0.5);
+
+    private static TimeSpan Percentile(List<TimeSpan> samples, double share)
+    {
+        var sorted = samples.Order().ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(share * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
+    private static string Format(TimeSpan time) => $"{time.TotalMilliseconds:0} ms";
+}

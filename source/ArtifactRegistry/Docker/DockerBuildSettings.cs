@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+
+namespace ArtifactRegistry.Docker;
+
+/// <summary>
+/// What <c>docker build</c> gets: context, Dockerfile, build arguments, target, platform, labels, pull, no-cache.
+/// Immutable; change it with the fluent <c>Set/Add/Remove/Clear/Reset/Enable/Disable</c> methods of
+/// <see cref="DockerBuildSettingsExtensions"/>, which keep the derived settings type (<c>BuildAndPushSettings</c>).
+/// </summary>
+public record DockerBuildSettings
+{
+    /// <summary>The build context folder; relative paths are resolved against the current directory when the build runs.</summary>
+    public string ContextDirectory { get; init; } = ".";
+
+    /// <summary>The Dockerfile; null means <c>Dockerfile</c> in <see cref="ContextDirectory"/>.</summary>
+    public string? DockerfilePath { get; init; }
+
+    public ImmutableList<BuildArgument> BuildArguments { get; init; } = [];
+
+    /// <summary>The stage to build (<c>--target</c>); null builds the last stage.</summary>
+    public string? Target { get; init; }
+
+    /// <summary><c>--platform</c>, e.g. <c>linux/amd64</c>; null builds for the engine's platform.</summary>
+    public string? Platform { get; init; }
+
+    /// <summary>Labels added to the image; they win over the standard OCI labels of the same key.</summary>
+    public ImmutableSortedDictionary<string, string> Labels { get; init; } = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Whether the standard OCI labels (<c>org.opencontainers.image.revision</c>, <c>.source</c>, <c>.created</c>) are added from git.</summary>
+    public bool OciLabels { get; init; } = true;
+
+    /// <summary><c>--pull</c>: always look for a newer base image.</summary>
+    public bool Pull { get; init; }
+
+    /// <summary><c>--no-cache</c>.</summary>
+    public bool NoCache { get; init; }
+
+    public DockerBuilder Builder { get; init; } = DockerBuilder.Auto;
+
+    /// <summary>The Dockerfile as docker will read it: <see cref="DockerfilePath"/>, or <c>Dockerfile</c> in the context, as a full path.</summary>
+    public string ResolveDockerfilePath() => Path.GetFullPath(DockerfilePath ?? Path.Combine(ContextDirectory, "Dockerfile"));
+
+    /// <summary>The context folder as a full path.</summary>
+    public string ResolveContextDirectory() => Path.GetFullPath(ContextDirectory);
+
+    /// <summary>Shows the collections' contents (secret build arguments as <c>[REDACTED]</c>) rather than their type names.</summary>
+    protected virtual bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"ContextDirectory = {ContextDirectory}, DockerfilePath = {DockerfilePath}, ");
+        builder.Append($"BuildArguments = [{string.Join(", ", BuildArguments)}], Target = {Target}, Platform = {Platform}, ");
+        builder.Append($"Labels = [{string.Join(", ", Labels.Select(label => $"{label.Key}={label.Value}"))}], ");
+        builder.Append($"OciLabels = {OciLabels}, Pull = {Pull}, NoCache = {NoCache}, Builder = {Builder}");
+        return true;
+    }
+}

@@ -1,0 +1,74 @@
+using ArtifactRegistry.Processes;
+
+namespace ArtifactRegistry.Docker;
+
+/// <summary>Questions to the docker CLI about its engine and its build front ends, answered in milliseconds before anything slow starts.</summary>
+public sealed class DockerEngine
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    private readonly DockerClient _client;
+    private readonly IProcessRunner _runner;
+
+    public DockerEngine(DockerClient? client = null, IProcessRunner? runner = null)
+    {
+        _client = client ?? DockerClient.Default;
+        _runner = runner ?? ProcessRunner.Default;
+    }
+
+    /// <summary>The engine's version, proving it answers.</summary>
+    /// <exception cref="ProgramNotFoundException">The docker CLI is not installed; the message says how to install it.</exception>
+    /// <exception cref="DockerEngineUnreachableException">No engine answers; the message says how to start one.</exception>
+    public async Task<string> EnsureReachableAsync(CancellationToken cancellationToken = default)
+    {
+        var command = _client.Command(arguments => arguments.Add("version").Add("--format").Add("{{.Server.Version}}"))
+            .WithValidation(ProcessValidation.None)
+            .WithTimeout(Timeout);
+        var result = await _runner.ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
+        var version = result.StandardOutput.Trim();
+        if (result.IsSuccess && version.Length > 0)
+            return version;
+        throw Unreachable(result.StandardError.Trim());
+    }
+
+    /// <summary>Buildx when <paramref name="preference"/> allows it and the plugin answers <c>docker buildx version</c>, else the legacy builder.</summary>
+    /// <exception cref="InvalidOperationException">Buildx was required but is not installed.</exception>
+    public async Task<DockerBuilder> ResolveBuilderAsync(DockerBuilder preference, CancellationToken cancellationToken = default)
+    {
+        if (preference is DockerBuilder.Legacy)
+            return DockerBuilder.Legacy;
+        var command = _client.Command(arguments => arguments.Add("buildx").Add("version"))
+            .WithValidation(ProcessValidation.None)
+            .WithTimeout(Timeout);
+        var result = await _runner.ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
+        if (result.IsSuccess)
+            return DockerBuilder.Buildx;
+        if (preference is DockerBuilder.Buildx)
+            throw new InvalidOperationException(
+                $"The build was set to use buildx, but `{_client.Program} buildx version` failed: {result.StandardError.Trim()} " +
+                "Install the buildx plugin (`sudo apt-get install docker-buildx-plugin` from Docker's apt repository, or see " +
+                "https://docs.docker.com/go/buildx/), or let the build choose with SetBuilder(DockerBuilder.Auto).");
+        return DockerBuilder.Legacy;
+    }
+
+    private DockerEngineUnreachableException Unreachable(string error)
+    {
+        var host = _client.EffectiveHost;
+        var where = host is null
+            ? "DOCKER_HOST is not set, so docker used its default engine (the local socket /var/run/docker.sock, or the current `docker context`)"
+            : $"DOCKER_HOST is {host}";
+        string advice;
+        if (error.Contains("permission denied", StringComparison.OrdinalIgnoreCase))
+            advice = "The engine runs but this user may not use its socket: add the user to the docker group " +
+                     "(`sudo usermod -aG docker $USER`, then log in again), or run the build as a user that may.";
+        else if (host is not null)
+            advice = $"Start the engine DOCKER_HOST points at, or point DOCKER_HOST at a running one (unset it to use the local engine).";
+        else
+            advice = "Start an engine: `sudo systemctl start docker` (Linux with systemd), start Docker Desktop (macOS, Windows), " +
+                     "or run `sudo dockerd &`; or set DOCKER_HOST to a running engine (e.g. DOCKER_HOST=unix:///run/user/1000/docker.sock " +
+                     "for rootless docker, or DOCKER_HOST=ssh://user@build-host).";
+        var said = error.Length > 0 ? error : "(docker printed nothing)";
+        return new DockerEngineUnreachableException(host,
+            $"No Docker engine answers: `{_client.Program} version` said: {said}{Environment.NewLine}{where}. {advice}");
+    }
+}

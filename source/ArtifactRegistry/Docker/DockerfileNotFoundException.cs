@@ -1,0 +1,36 @@
+namespace ArtifactRegistry.Docker;
+
+/// <summary>The Dockerfile (or the build context folder) does not exist; found before anything slow starts.</summary>
+public sealed class DockerfileNotFoundException : FileNotFoundException
+{
+    internal DockerfileNotFoundException(string message, string path) : base(message, path)
+    {
+    }
+
+    /// <summary>Checks that the context folder and the Dockerfile exist; the message suggests Dockerfiles found in the context.</summary>
+    internal static void ThrowIfMissing(DockerBuildSettings settings)
+    {
+        var context = settings.ResolveContextDirectory();
+        if (!Directory.Exists(context))
+            throw new DockerfileNotFoundException(
+                $"The build context folder '{context}' does not exist (from '{settings.ContextDirectory}', relative to '{Environment.CurrentDirectory}'). " +
+                "Point SetContextDirectory(…) at the folder holding the application's sources.", context);
+
+        var dockerfile = settings.ResolveDockerfilePath();
+        if (File.Exists(dockerfile))
+            return;
+        var candidates = Directory.EnumerateFiles(context)
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .Where(name => name.Contains("dockerfile", StringComparison.OrdinalIgnoreCase) || name.Contains("containerfile", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .Take(5)
+            .ToList();
+        var hint = candidates.Count > 0
+            ? $" The context holds {string.Join(", ", candidates.Select(name => $"'{name}'"))}: name the right one with SetDockerfile(\"{Path.Combine(settings.ContextDirectory, candidates[0])}\")."
+            : settings.DockerfilePath is null
+                ? " Add a Dockerfile to the context folder, or name it with SetDockerfile(…)."
+                : " Fix the path given to SetDockerfile(…) (relative paths start at the current directory).";
+        throw new DockerfileNotFoundException($"The Dockerfile '{dockerfile}' does not exist (build context '{context}').{hint}", dockerfile);
+    }
+}

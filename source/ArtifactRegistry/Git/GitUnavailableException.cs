@@ -1,0 +1,11 @@
+namespace ArtifactRegistry.Git;
+
+/// <summary>The folder is not a git work tree git can read (no repository, no commit yet, an untrusted owner, git missing).</summary>
+public sealed class GitUnavailableException : Exception
+{
+    public GitUnavailableException(string directory, string message, Exception? innerException = null)
+        : base(message, innerException) => Directory = directory;
+
+    /// <summary>The folder git was asked about.</summary>
+    public string Directory { get; }
+}

@@ -1,0 +1,177 @@
+using System.Text.Json;
+using ArtifactRegistry.Access;
+using ArtifactRegistry.Auth;
+using ArtifactRegistry.Docker;
+using ArtifactRegistry.DockerAuth;
+using ArtifactRegistry.References;
+using ArtifactRegistry.Registry;
+
+namespace ArtifactRegistry.Publishing;
+
+/// <summary>The registry side of BuildAndPush against Artifact Registry (or the sandbox): EnsureDockerAuth, then the REST API.</summary>
+internal sealed class ArtifactRegistryPublishing(BuildAndPushSettings settings) : IPublishingRegistry
+{
+    public async Task<IPublishingSession> OpenAsync(IReadOnlyList<ImageReference> images, CancellationToken cancellationToken)
+    {
+        var auth = settings.DockerAuthSettings;
+        DockerAuthSession? session = null;
+        var ownsSession = false;
+        GooglePrincipal? principal = null;
+        if (settings.DockerAuthSession is { } existing)
+        {
+            session = existing;
+            principal = existing.Tokens.Principal;
+        }
+        else if (settings.DockerAuth)
+        {
+            // The preflight runs below, once the session is in hand: a refusal must not leave a build-scoped login
+            // (and the token in it) behind, and the REST client is shared with the verification.
+            var result = await EnsureDockerAuth.RunAsync(auth
+                .SetImages(images)
+                .DisableAccessPreflight()
+                .SetLogger(settings.Logger)
+                .SetProcessRunner(settings.ProcessRunner), cancellationToken).ConfigureAwait(false);
+            session = result.Session;
+            principal = result.Principal;
+            ownsSession = true;
+        }
+
+        ArtifactRegistryClient? client = null;
+        try
+        {
+            var preflight = ownsSession && auth.AccessPreflight;
+            if (settings.RegistryVerification || preflight)
+            {
+                var tokens = session?.Tokens ?? auth.AccessTokenSource ?? await ApplicationDefaultTokensAsync(auth, cancellationToken).ConfigureAwait(false);
+                client = new ArtifactRegistryClient(tokens, new ArtifactRegistryClientOptions
+                {
+                    ApiRoot = auth.ArtifactRegistryEndpoint ?? ArtifactRegistryEndpoint.FromEnvironment(auth.Variable),
+                    Handler = auth.HttpHandler,
+                    Logger = settings.Logger,
+                    Time = auth.Time,
+                });
+            }
+            if (preflight)
+                principal = await PreflightAsync(client!, session!, principal!, images, cancellationToken).ConfigureAwait(false);
+
+            var dockerConfig = session?.DockerConfigDirectory ?? auth.DockerConfigDirectory;
+            return new Session(session, ownsSession && !settings.KeepDockerAuthSession, ownsSession && settings.KeepDockerAuthSession,
+                settings.RegistryVerification ? client : null, principal, dockerConfig,
+                auth.HostMap ?? RegistryHostMap.Parse(auth.Variable(RegistryHostMap.EnvironmentVariable)));
+        }
+        catch
+        {
+            client?.Dispose();
+            if (ownsSession)
+                session!.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>EnsureDockerAuth's access preflight, with the session's own token; returns the principal, traced through tokeninfo when the credential did not name it.</summary>
+    private async Task<GooglePrincipal> PreflightAsync(
+        ArtifactRegistryClient client, DockerAuthSession session, GooglePrincipal principal, IReadOnlyList<ImageReference> images, CancellationToken cancellationToken)
+    {
+        var auth = settings.DockerAuthSettings;
+        var known = principal.IsKnown ? principal : null;
+        async Task<GooglePrincipal> PrincipalAsync(CancellationToken ct)
+        {
+            if (known is not null)
+                return known;
+            using var http = auth.HttpHandler is null ? new HttpClient() : new HttpClient(auth.HttpHandler, disposeHandler: false);
+            var owner = await new TokenInfo(http, auth.TokenInfoEndpoint ?? TokenInfo.EndpointFrom(auth.Variable))
+                .LookUpAsync(await session.Tokens.GetAccessTokenAsync(ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+            known = owner.IsKnown ? owner : principal;
+            return known;
+        }
+
+        try
+        {
+            await new AccessPreflight(client, PrincipalAsync, settings.Logger)
+                .CheckAsync(images, auth.AccessNeeds, auth.CreateRepositoryIfMissing, cancellationToken).ConfigureAwait(false);
+            return known ?? principal;
+        }
+        catch (ArtifactRegistryApiException e) when (e.HttpStatus == System.Net.HttpStatusCode.Unauthorized)
+        {
+            throw new GoogleCredentialException(
+                $"Artifact Registry rejected the credentials of {principal.Description} ({session.Tokens.Description}) as unauthenticated: {e.GoogleMessage} " +
+                "The token may have expired or been revoked: for gcloud run `gcloud auth login`; for a key or federation file check that it is current.", e);
+        }
+    }
+
+    private static async Task<IAccessTokenSource> ApplicationDefaultTokensAsync(EnsureDockerAuthSettings auth, CancellationToken cancellationToken)
+    {
+        var adc = await ApplicationDefaultCredentials.ResolveAsync(new ApplicationDefaultCredentialsOptions
+        {
+            Environment = auth.Variable,
+            HomeDirectory = auth.Home,
+            Time = auth.Time,
+        }, cancellationToken).ConfigureAwait(false);
+        return adc.TokenSource ?? throw new GoogleCredentialException(
+            "Registry verification asks Artifact Registry's REST API which digest each pushed tag has, and needs Google credentials for it, " +
+            "but docker auth is off and no credentials were found (" + string.Join("; ", adc.Attempts.Select(attempt => attempt.ToString())) + "). " +
+            "Let BuildAndPush run EnsureDockerAuth (EnableDockerAuth), give a token source (SetDockerAuthSettings(a => a.SetAccessTokenSource(…))), " +
+            "set GOOGLE_APPLICATION_CREDENTIALS, or trust docker's digest line (DisableRegistryVerification).");
+    }
+
+    private sealed class Session(
+        DockerAuthSession? auth, bool ownsAuth, bool keepsAuth, ArtifactRegistryClient? client, GooglePrincipal? principal, string? dockerConfigDirectory, RegistryHostMap hostMap)
+        : IPublishingSession
+    {
+        public string? DockerConfigDirectory => dockerConfigDirectory;
+
+        public DockerAuthSession? KeptDockerAuthSession => keepsAuth ? auth : null;
+
+        public Task BeforePushAsync(CancellationToken cancellationToken) =>
+            auth?.EnsureFreshAsync(cancellationToken) ?? Task.CompletedTask;
+
+        public async Task<ImageDigest?> FindTagDigestAsync(ImageReference taggedImage, CancellationToken cancellationToken)
+        {
+            var tag = await Client.FindTagAsync(taggedImage.TagName, cancellationToken).ConfigureAwait(false);
+            return tag?.Version is { } version ? VersionName.Parse(version).Digest : null;
+        }
+
+        public async Task<long?> FindImageSizeAsync(ImageReference pinnedImage, CancellationToken cancellationToken)
+        {
+            var version = await Client.GetVersionAsync(pinnedImage.VersionName, VersionView.Basic, cancellationToken).ConfigureAwait(false);
+            // Docker versions carry the image's metadata, imageSizeBytes among it (an int64, which JSON carries as a string).
+            if (version.Metadata is { ValueKind: JsonValueKind.Object } metadata && metadata.TryGetProperty("imageSizeBytes", out var size))
+                return size.ValueKind == JsonValueKind.String && long.TryParse(size.GetString(), out var parsed) ? parsed
+                    : size.ValueKind == JsonValueKind.Number ? size.GetInt64() : null;
+            return null;
+        }
+
+        public Exception? ExplainPushRefusal(string dockerError, ImageReference taggedImage, string dockerName) =>
+            DockerRegistryErrors.TryExplain(dockerError, new DockerErrorContext
+            {
+                Reference = taggedImage.ToString(),
+                CanonicalHost = taggedImage.Host,
+                ActualHost = hostMap.Resolve(taggedImage.Host),
+                Principal = principal,
+                Config = ReadConfig(),
+            });
+
+        private ArtifactRegistryClient Client => client ?? throw new InvalidOperationException("Registry verification is off: the registry is not asked.");
+
+        private DockerConfig? ReadConfig()
+        {
+            try
+            {
+                var file = dockerConfigDirectory is null ? DockerConfigFile.Locate() : DockerConfigFile.InDirectory(dockerConfigDirectory);
+                return file.Read();
+            }
+            catch (Exception exception) when (exception is IOException or DockerConfigMalformedException or UnauthorizedAccessException)
+            {
+                return null; // the explanation then does without the config's state
+            }
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            client?.Dispose();
+            if (ownsAuth)
+                auth?.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}

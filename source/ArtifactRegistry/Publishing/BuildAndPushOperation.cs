@@ -1,0 +1,172 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using ArtifactRegistry.Docker;
+using ArtifactRegistry.Git;
+using ArtifactRegistry.References;
+using Microsoft.Extensions.Logging;
+
+namespace ArtifactRegistry.Publishing;
+
+/// <summary>
+/// Builds an image and pushes it under every tag, so that all tags resolve to one digest, which it returns.
+/// Everything that can be checked quickly (reference, tags, Dockerfile, docker engine, credentials, permissions) is checked
+/// before the build starts.
+/// </summary>
+internal sealed class BuildAndPushOperation(BuildAndPushSettings settings, IPublishingRegistry registry)
+{
+    private readonly ILogger _logger = settings.Logger;
+
+    /// <summary>Waits between push attempts; replaced in tests.</summary>
+    public Func<TimeSpan, CancellationToken, Task> Delay { get; init; } = Task.Delay;
+
+    public async Task<BuildAndPushResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var total = Stopwatch.StartNew();
+
+        // Milliseconds: the reference, the tags and the Dockerfile, before any process starts.
+        var image = ParseImage(settings.Image);
+        var explicitTags = image.HasTag ? settings.Tags.Insert(0, image.Tag) : settings.Tags;
+        ImageTagPlan.ValidateExplicitTags(explicitTags);
+        image = image.WithoutTag();
+        DockerfileNotFoundException.ThrowIfMissing(settings);
+        var auth = settings.DockerAuthSettings;
+        var hostMap = auth.HostMap ?? RegistryHostMap.Parse(auth.Variable(RegistryHostMap.EnvironmentVariable));
+        var docker = new DockerClient { Program = settings.DockerProgram, Environment = auth.EnvironmentVariables, ConfigDirectory = auth.DockerConfigDirectory };
+
+        // A few milliseconds each, at once: git, the docker engine, the build front end.
+        var engine = new DockerEngine(docker, settings.ProcessRunner);
+        var gitTask = ReadGitAsync(cancellationToken);
+        var versionTask = engine.EnsureReachableAsync(cancellationToken);
+        var builderTask = engine.ResolveBuilderAsync(settings.Builder, cancellationToken);
+        await Task.WhenAll(gitTask, versionTask, builderTask).ConfigureAwait(false);
+        var (git, gitProblem) = await gitTask;
+        var builder = await builderTask;
+
+        var plan = ImageTagPlan.Create(explicitTags, settings.GitTagsOnHead, git, gitProblem);
+        foreach (var note in plan.Notes)
+            _logger.LogInformation("{Note}", note);
+        var taggedImages = plan.Tags.Select(image.WithTag).ToList();
+        var labels = Labels(git);
+        _logger.LogInformation("BuildAndPush {Image} as {Tags} (docker engine {Version}, {Builder} builder{Git})",
+            image, string.Join(", ", plan.Tags), await versionTask, builder == DockerBuilder.Buildx ? "buildx" : "legacy",
+            git is null ? ", no git state: no OCI labels" : $", commit {git.ShortSha}{(git.IsDirty ? " with local changes" : "")}");
+
+        await using var session = await registry.OpenAsync(taggedImages, cancellationToken).ConfigureAwait(false);
+        docker = docker.WithConfigDirectory(session.DockerConfigDirectory ?? docker.ConfigDirectory);
+
+        var dockerNames = taggedImages.Select(tagged => DockerName(tagged, hostMap)).ToList();
+        var build = await new DockerImageBuild(settings.ProcessRunner, _logger, settings.DockerOutputLogLevel)
+            .RunAsync(docker, settings, builder, dockerNames, labels, cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation("Built {ImageId} in {Seconds:0.00} s ({Steps} steps, {Cached} from cache)",
+            ShortId(build.ImageId), build.Duration.TotalSeconds, build.Steps, build.CachedSteps);
+
+        var pushes = await PushAllAsync(docker, session, taggedImages, dockerNames, cancellationToken).ConfigureAwait(false);
+        var digest = DigestAgreement.OfPushes(image, plan.Tags, pushes.Select(push => push.Digest).ToList());
+        var verified = false;
+        long? size = null;
+        if (settings.RegistryVerification)
+        {
+            digest = await VerifyAsync(session, image, taggedImages, pushes, cancellationToken).ConfigureAwait(false);
+            size = await session.FindImageSizeAsync(image.WithDigest(digest), cancellationToken).ConfigureAwait(false);
+            verified = true;
+        }
+        if (digest is null)
+            throw new InvalidOperationException(
+                $"docker push printed no digest line for {image} and registry verification is off, so the digest is unknown. " +
+                "Enable registry verification (EnableRegistryVerification), which reads the digest from the registry.");
+
+        var result = new BuildAndPushResult
+        {
+            Image = taggedImages[0].WithDigest(digest),
+            Digest = digest,
+            Tags = plan.Tags,
+            ImageId = build.ImageId,
+            ImageSizeBytes = size,
+            LayersPushed = pushes.Sum(push => push.LayersPushed),
+            LayersAlreadyPresent = pushes.Sum(push => push.LayersAlreadyPresent),
+            VerifiedWithRegistry = verified,
+            DockerAuthSession = session.KeptDockerAuthSession,
+            BuildDuration = build.Duration,
+            PushDuration = pushes.Aggregate(TimeSpan.Zero, (sum, push) => sum + push.Duration),
+            TotalDuration = total.Elapsed,
+        };
+        _logger.LogInformation("Pushed {Image}{NewLine}{Table}", result.Image, Environment.NewLine, result);
+        return result;
+    }
+
+    private static ImageReference ParseImage(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            throw new ArgumentException(
+                "BuildAndPush needs the image to push: SetImage(\"LOCATION-docker.pkg.dev/PROJECT-ID/REPOSITORY/IMAGE\"), " +
+                "e.g. asia-docker.pkg.dev/my-project/my-repo/app.", nameof(BuildAndPushSettings.Image));
+        var image = ImageReference.Parse(text.Trim());
+        if (image.HasDigest)
+            throw new ArgumentException(
+                $"'{text}' names a digest, but a push cannot choose its digest: the registry computes it from what is pushed. " +
+                $"Give the image without it ({image.WithoutDigest()}); the digest is in the result.", nameof(BuildAndPushSettings.Image));
+        return image;
+    }
+
+    private async Task<(GitWorkTreeState?, GitUnavailableException?)> ReadGitAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var directory = settings.GitDirectory ?? settings.ResolveContextDirectory();
+            return (await new GitWorkTree(settings.ProcessRunner).ReadAsync(directory, cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (GitUnavailableException exception)
+        {
+            return (null, exception);
+        }
+    }
+
+    private ImmutableSortedDictionary<string, string> Labels(GitWorkTreeState? git)
+    {
+        var labels = settings.OciLabels && git is not null ? OciImageLabels.From(git) : ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+        return labels.SetItems(settings.Labels);
+    }
+
+    /// <summary>The name docker uses: the canonical reference with its host mapped (to the sandbox's listener in sandbox mode).</summary>
+    private static string DockerName(ImageReference taggedImage, RegistryHostMap hostMap)
+    {
+        var text = taggedImage.ToString();
+        return hostMap.Resolve(taggedImage.Host) + text[taggedImage.Host.Length..];
+    }
+
+    private async Task<List<DockerPushOutcome>> PushAllAsync(
+        DockerClient docker, IPublishingSession session, IReadOnlyList<ImageReference> taggedImages, IReadOnlyList<string> dockerNames, CancellationToken cancellationToken)
+    {
+        var outcomes = new List<DockerPushOutcome>();
+        for (var i = 0; i < taggedImages.Count; i++)
+        {
+            var index = i;
+            var tagged = taggedImages[index];
+            var push = new DockerImagePush(settings.ProcessRunner, _logger, settings.DockerOutputLogLevel, settings.PushAttempts, Backoff)
+            {
+                ExplainRefusal = (error, _) => session.ExplainPushRefusal(error, tagged, dockerNames[index]),
+                Delay = Delay,
+            };
+            await session.BeforePushAsync(cancellationToken).ConfigureAwait(false);
+            var outcome = await push.RunAsync(docker, dockerNames[index], cancellationToken).ConfigureAwait(false);
+            _logger.LogInformation("Pushed :{Tag} → {Digest} in {Seconds:0.00} s ({Pushed} layers uploaded, {Present} already there{Retries})",
+                tagged.Tag, outcome.Digest?.ToShortString() ?? "(no digest line)", outcome.Duration.TotalSeconds,
+                outcome.LayersPushed, outcome.LayersAlreadyPresent, outcome.Attempts > 1 ? $", {outcome.Attempts} attempts" : "");
+            outcomes.Add(outcome);
+        }
+        return outcomes;
+    }
+
+    private TimeSpan Backoff(int attempt) => settings.PushRetryDelay * Math.Pow(2, attempt - 1);
+
+    private async Task<ImageDigest> VerifyAsync(
+        IPublishingSession session, ImageReference image, IReadOnlyList<ImageReference> taggedImages, IReadOnlyList<DockerPushOutcome> pushes, CancellationToken cancellationToken)
+    {
+        var found = await Task.WhenAll(taggedImages.Select(tagged => session.FindTagDigestAsync(tagged, cancellationToken))).ConfigureAwait(false);
+        var digest = DigestAgreement.Confirm(image, taggedImages.Select(tagged => tagged.Tag!).ToList(), pushes.Select(push => push.Digest).ToList(), found);
+        _logger.LogInformation("Registry confirms {Count} tag(s) → {Digest}", taggedImages.Count, digest.ToShortString());
+        return digest;
+    }
+
+    private static string ShortId(string imageId) => imageId.StartsWith("sha256:", StringComparison.Ordinal) && imageId.Length > 19 ? imageId[..19] : imageId;
+}

@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using ArtifactRegistry.Docker;
+using ArtifactRegistry.DockerAuth;
+using ArtifactRegistry.Processes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ArtifactRegistry.Publishing;
+
+/// <summary>
+/// One build-and-push: the image (<c>LOCATION-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE</c>), its tags, how to build it
+/// (the <see cref="DockerBuildSettings"/> it extends) and how docker gets its credentials (<see cref="DockerAuthSettings"/>).
+/// Immutable; change it with the fluent methods of <see cref="BuildAndPushSettingsExtensions"/> and <see cref="DockerBuildSettingsExtensions"/>.
+/// </summary>
+public sealed record BuildAndPushSettings : DockerBuildSettings
+{
+    /// <summary>
+    /// The image to push, canonical (<c>asia-docker.pkg.dev/my-project/my-repo/app</c>) even against the sandbox; validated before
+    /// anything else. A tag written here counts as an explicit tag; a digest is refused (a push cannot choose its digest).
+    /// </summary>
+    public string? Image { get; init; }
+
+    /// <summary>Explicit tags; empty means the default ones (short commit id, <c>-dirty</c> with local changes, and <c>latest</c>).</summary>
+    public ImmutableList<string> Tags { get; init; } = [];
+
+    /// <summary>Whether git tags pointing at a clean HEAD are added to the tags.</summary>
+    public bool GitTagsOnHead { get; init; } = true;
+
+    /// <summary>The folder git is asked about; null means the build context.</summary>
+    public string? GitDirectory { get; init; }
+
+    /// <summary>The docker CLI: a name looked up on PATH, or a path.</summary>
+    public string DockerProgram { get; init; } = "docker";
+
+    /// <summary>Whether EnsureDockerAuth runs for the image's host before the build (opt-out, e.g. when the job logged docker in itself).</summary>
+    public bool DockerAuth { get; init; } = true;
+
+    /// <summary>
+    /// How EnsureDockerAuth runs, and what every step shares: the environment overrides for docker and credential lookups
+    /// (<c>DOCKER_HOST</c>, the sandbox's variables), the docker config, the host map, the REST endpoint, the token source,
+    /// the access preflight (on by default). Its images are set by BuildAndPush.
+    /// </summary>
+    public EnsureDockerAuthSettings DockerAuthSettings { get; init; } = new();
+
+    /// <summary>A docker auth session an earlier step of the build opened; when set, BuildAndPush uses it instead of running EnsureDockerAuth.</summary>
+    public DockerAuthSession? DockerAuthSession { get; init; }
+
+    /// <summary>
+    /// Whether a session BuildAndPush opens stays open for later steps (returned in <see cref="BuildAndPushResult.DockerAuthSession"/>,
+    /// which the caller then disposes); by default it is closed, and a build-scoped login deleted, when BuildAndPush ends.
+    /// </summary>
+    public bool KeepDockerAuthSession { get; init; }
+
+    /// <summary>Whether every pushed tag is looked up in the registry (REST <c>tags.get</c>) and must resolve to the pushed digest (opt-out).</summary>
+    public bool RegistryVerification { get; init; } = true;
+
+    /// <summary>docker push runs per tag at most, the first included; transient failures (5xx, 429, reset connections) use them up.</summary>
+    public int PushAttempts { get; init; } = 4;
+
+    /// <summary>The wait after the first failed push attempt; it doubles after each further one.</summary>
+    public TimeSpan PushRetryDelay { get; init; } = TimeSpan.FromSeconds(2);
+
+    public ILogger Logger { get; init; } = NullLogger.Instance;
+
+    /// <summary>The level docker's own output lines are logged at; step summaries are logged at Information.</summary>
+    public LogLevel DockerOutputLogLevel { get; init; } = LogLevel.Debug;
+
+    /// <summary>Runs docker and git; tests and hosts may supply their own.</summary>
+    public IProcessRunner ProcessRunner { get; init; } = Processes.ProcessRunner.Default;
+
+    protected override bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"Image = {Image}, Tags = [{string.Join(", ", Tags)}], GitTagsOnHead = {GitTagsOnHead}, ");
+        base.PrintMembers(builder);
+        builder.Append($", DockerAuth = {DockerAuth}, AccessPreflight = {DockerAuthSettings.AccessPreflight}, RegistryVerification = {RegistryVerification}, PushAttempts = {PushAttempts}");
+        return true;
+    }
+}

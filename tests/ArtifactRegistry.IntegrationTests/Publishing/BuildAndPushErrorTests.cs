@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using ArtifactRegistry.Access;
+using ArtifactRegistry.Docker;
+using ArtifactRegistry.Processes;
+using ArtifactRegistry.Publishing;
+using ArtifactRegistry.References;
+using ArtifactRegistry.Sandbox;
+
+namespace ArtifactRegistry.IntegrationTests.Publishing;
+
+/// <summary>Each way BuildAndPush can fail, with the real parts: one message saying what happened and what fixes it, as early as it can be known.</summary>
+[CancelAfter(300_000)]
+public class BuildAndPushErrorTests
+{
+    private PublishWorld _world = null!;
+    private SourceTree _source = null!;
+
+    [SetUp]
+    public async Task Start()
+    {
+        _world = await PublishWorld.StartAsync();
+        _source = await SourceTree.ScratchAsync("errors " + Guid.NewGuid());
+    }
+
+    [TearDown]
+    public async Task Stop()
+    {
+        _source.Dispose();
+        await _world.DisposeAsync();
+    }
+
+    [Test]
+    public async Task A_reference_without_a_REPOSITORY_segment_fails_in_milliseconds_before_any_process_starts()
+    {
+        var stopwatch = Stopwatch.StartNew();
+
+        var exception = await Assert.ThrowsAsync<InvalidImageReferenceException>(() =>
+            BuildAndPush.RunAsync(_world.Settings(_source, "app").SetImage("asia-docker.pkg.dev/sample-project/app")));
+
+        Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromMilliseconds(500)));
+        Assert.That(_world.Runner.Count, Is.Zero, "no git, no docker, no login");
+        Assert.That(exception!.Message, Does.Contain("REPOSITORY"));
+    }
+
+    [Test]
+    public async Task Invalid_tags_are_refused_before_any_process_starts()
+    {
+        var exception = await Assert.ThrowsAsync<InvalidImageTagException>(() =>
+            BuildAndPush.RunAsync(_world.Settings(_source, "app").SetTags("v1", "feature/login")));
+
+        Assert.That(_world.Runner.Count, Is.Zero);
+        Assert.That(exception!.Message, Does.Contain("'feature/login' is not a valid tag"));
+    }
+
+    [Test]
+    public async Task A_missing_Dockerfile_is_reported_before_any_process_starts()
+    {
+        var exception = await Assert.ThrowsAsync<DockerfileNotFoundException>(() =>
+            BuildAndPush.RunAsync(_world.Settings(_source, "app").SetDockerfile(Path.Combine(_source.Path, "Dockerfile.prod"))));
+
+        Assert.That(_world.Runner.Count, Is.Zero);
+        Assert.That(exception!.Message, Does.Contain("Dockerfile.prod' does not exist").And.Contain("SetDockerfile(\""));
+    }
+
+    [Test]
+    public async Task A_missing_docker_CLI_is_named_with_how_to_install_it()
+    {
+        var exception = await Assert.ThrowsAsync<ProgramNotFoundException>(() =>
+            BuildAndPush.RunAsync(_world.Settings(_source, "app").SetDockerProgram("docker-not-installed")));
+
+        Assert.That(exception!.Message, Does.Contain("'docker-not-installed' was not found on PATH"));
+        Assert.That(_world.DockerCommands, Has.None.EqualTo("docker build"));
+    }
+
+    [Test]
+    public async Task An_unreachable_docker_engine_says_how_to_start_one_and_names_DOCKER_HOST()
+    {
+        var host = $"unix://{_world.Home}/no-engine.sock";
+
+        var exception = await Assert.ThrowsAsync<DockerEngineUnreachableException>(() =>
+            BuildAndPush.RunAsync(_world.Settings(_source, "app").SetDockerHost(host)));
+
+        Assert.That(exception!.DockerHost, Is.EqualTo(host));
+        Assert.That(exception.Message, Does.Contain("Cannot connect to the Docker daemon").And.Contain($"DOCKER_HOST is {host}"));
+        Assert.That(_world.DockerCommands, Has.None.EqualTo("docker build"));
+    }
+
+    [Test]
+    public async Task A_failing_build_shows_dockers_last_error_lines_and_the_failing_step_not_a_stack_trace()
+    {
+        _source.Write("Dockerfile", "FROM scratch\nCOPY payload.txt /payload.txt\nCOPY missing.txt /missing.txt\n");
+
+        var exception = await Assert.ThrowsAsync<DockerBuildFailedException>(() => BuildAndPush.RunAsync(_world.Settings(_source, "app")));
+
+        // The steps after it are the OCI labels, which docker applies as steps of their own.
+        Assert.That(exception!.FailedStep, Does.StartWith("step 3/").And.EndWith(": COPY missing.txt /missing.txt"));
+        Assert.That(exception.ErrorLines.Last(), Does.Contain("missing.txt").And.Contain("file does not exist"));
+        Assert.That(exception.Message, Does.StartWith($"docker build failed at {exception.FailedStep} (exit code 1)."));
+        Assert.That(exception.Message, Does.Not.Contain("   at ").And.Not.Contain("DEPRECATED"));
+        Assert.That(_world.DockerCommands, Has.None.EqualTo("docker push"));
+    }
+
+    [Test]
+    public async Task A_principal_without_the_writer_role_is_stopped_by_the_preflight_before_the_build_leaving_no_login_behind()
+    {
+        var settings = _world.Settings(_source, "app", SandboxPrincipals.Viewer);
+
+        var exception = await Assert.ThrowsAsync<ArtifactRegistryAccessDeniedException>(() => BuildAndPush.RunAsync(settings));
+
+        Assert.That(exception!.Message, Does.Contain($"--member=serviceAccount:{SandboxPrincipals.Viewer} --role=roles/artifactregistry.writer"));
+        Assert.That(_world.DockerCommands, Has.None.EqualTo("docker build"));
+        Assert.That(_world.DockerCommands, Has.One.EqualTo("docker login"), "docker was logged in before the preflight");
+        // The source caches its token: this is the one the build-scoped login holds.
+        var token = (await settings.DockerAuthSettings.AccessTokenSource!.GetAccessTokenAsync()).Value;
+        var login = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("oauth2accesstoken:" + token));
+        var leftovers = Directory.GetDirectories(Path.GetTempPath(), "ar-docker-*")
+            .Where(directory => File.Exists(Path.Combine(directory, "config.json")) && File.ReadAllText(Path.Combine(directory, "config.json")).Contains(login));
+        Assert.That(leftovers, Is.Empty, "the refused build's docker login (and its token) was deleted");
+    }
+
+    [Test]
+    public async Task Without_the_preflight_a_refused_push_is_explained_with_the_grant_command_and_not_retried()
+    {
+        var exception = await Assert.ThrowsAsync<DockerRegistryAccessException>(() =>
+            BuildAndPush.RunAsync(_world.Settings(_source, "app", SandboxPrincipals.Viewer).DisableAccessPreflight().SetTags("v1")));
+
+        Assert.That(exception!.Kind, Is.EqualTo(DockerRegistryErrorKind.PermissionDenied));
+        Assert.That(exception.Permission, Is.EqualTo("artifactregistry.repositories.uploadArtifacts"));
+        Assert.That(exception.Message, Does.Contain("--role=roles/artifactregistry.writer"));
+        Assert.That(_world.DockerCommands.Count(command => command == "docker push"), Is.EqualTo(1), "a refusal is never retried");
+    }
+
+    [Test]
+    public async Task A_secret_build_argument_and_the_login_token_stay_out_of_argv_the_log_and_the_result()
+    {
+        var npmToken = "npm_" + Guid.NewGuid().ToString("N");
+        _source.Write("Dockerfile", "FROM scratch\nARG NPM_TOKEN\nCOPY payload.txt /payload.txt\n");
+
+        var settings = _world.Settings(_source, "app").AddSecretBuildArg("NPM_TOKEN", npmToken);
+
+        var result = await BuildAndPush.RunAsync(settings);
+        // The source caches its token: this is the one docker logged in with.
+        var accessToken = (await settings.DockerAuthSettings.AccessTokenSource!.GetAccessTokenAsync()).Value;
+
+        var build = _world.Runner.Runs.Select(run => run.Command).Single(command => command.Arguments.Any(a => a.Value == "build"));
+        Assert.That(build.Environment.Single(variable => variable.Name == "NPM_TOKEN").Value, Is.EqualTo(npmToken), "docker got the value");
+        Assert.That(_world.Runner.Visible, Does.Not.Contain(npmToken), "argv, shown command lines, docker's stderr");
+        Assert.That(_world.Log.Text, Does.Not.Contain(npmToken));
+        Assert.That(result.ToString(), Does.Not.Contain(npmToken));
+        Assert.That(_world.Log.Text, Does.Contain("NPM_TOKEN=[REDACTED]"));
+        Assert.That(_world.Log.Text + _world.Runner.Visible, Does.Not.Contain(accessToken), "nor the registry login's token");
+    }
+}

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using ArtifactRegistry.References;
+
+namespace ArtifactRegistry.IntegrationTests.Publishing;
+
+/// <summary>
+/// The NUKE face end to end: a user's build implementing IArtifactRegistryBuildAndPush, run as its own process in a git work tree,
+/// reaching the sandbox only through <c>.nuke/temp/sandbox.env</c> and handing the digest to a later target.
+/// </summary>
+[CancelAfter(300_000)]
+public class NukeBuildAndPushTests
+{
+    private PublishWorld _world = null!;
+    private SourceTree _source = null!;
+
+    [SetUp]
+    public async Task Start()
+    {
+        _world = await PublishWorld.StartAsync();
+        _source = await SourceTree.CreateAsync("FROM scratch\nCOPY payload.txt /payload.txt\n", new Dictionary<string, string>
+        {
+            ["payload.txt"] = "nuke " + Guid.NewGuid(),
+            [".gitignore"] = ".nuke/temp/\n",
+            [".nuke/parameters.json"] = "{}",
+        });
+        await _world.Sandbox.WriteEnvFileAsync(Path.Combine(_source.Path, ".nuke", "temp", "sandbox.env"), Path.Combine(_source.Path, ".nuke", "temp", "sandbox-keys"));
+    }
+
+    [TearDown]
+    public async Task Stop()
+    {
+        _source.Dispose();
+        await _world.DisposeAsync();
+    }
+
+    [Test]
+    public async Task The_BuildAndPush_target_pushes_to_the_sandbox_from_its_env_file_and_a_later_target_gets_the_digest()
+    {
+        var shortSha = await _source.GitAsync("rev-parse", "--short", "HEAD");
+
+        var (exitCode, output) = await RunBuildAsync("Deploy", "--image", PublishWorld.Canonical("nuke-app"), "--use-sandbox");
+
+        Assert.That(exitCode, Is.Zero, output);
+        var deployed = Regex.Match(output, @"Deploying (?<image>\S+)");
+        Assert.That(deployed.Success, Is.True, output);
+        var image = ImageReference.Parse(deployed.Groups["image"].Value);
+        Assert.That(image.ToString(), Does.StartWith($"{PublishWorld.Canonical("nuke-app")}:{shortSha}@sha256:"));
+        Assert.That(await _world.RestTagDigestAsync("nuke-app", shortSha), Is.EqualTo(image.Digest));
+        Assert.That(await _world.RestTagDigestAsync("nuke-app", "latest"), Is.EqualTo(image.Digest));
+        Assert.That(output, Does.Contain("docker build step 1/").And.Contain("Registry confirms 2 tag(s)"));
+    }
+
+    [Test]
+    public async Task Without_the_sandbox_running_the_use_sandbox_switch_says_how_to_start_it()
+    {
+        File.Delete(Path.Combine(_source.Path, ".nuke", "temp", "sandbox.env"));
+
+        var (exitCode, output) = await RunBuildAsync("BuildAndPush", "--image", PublishWorld.Canonical("nuke-app"), "--use-sandbox");
+
+        Assert.That(exitCode, Is.Not.Zero);
+        Assert.That(output, Does.Contain("sandbox.env").And.Contain("`./build.sh Sandbox`"));
+    }
+
+    private async Task<(int ExitCode, string Output)> RunBuildAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        {
+            WorkingDirectory = _source.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "TestPrograms", "PublishBuild.dll"));
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        foreach (var name in start.Environment.Keys.Where(name =>
+                     name.StartsWith("CLOUDSDK_", StringComparison.Ordinal) || name.StartsWith("DOCKER_", StringComparison.Ordinal) ||
+                     name.StartsWith("ARTIFACT_REGISTRY_", StringComparison.Ordinal) || name == "GOOGLE_APPLICATION_CREDENTIALS").ToList())
+            start.Environment.Remove(name);
+        start.Environment["DOCKER_HOST"] = _world.Engine.DockerHost;
+        start.Environment["DOCKER_CONFIG"] = _world.DockerConfigDirectory;
+        start.Environment["HOME"] = _world.Home;
+        start.Environment["GCE_METADATA_HOST"] = "127.0.0.1:9";
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+        return (process.ExitCode, await output + await error);
+    }
+}

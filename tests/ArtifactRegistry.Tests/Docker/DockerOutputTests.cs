@@ -1,0 +1,91 @@
+using ArtifactRegistry.Docker;
+using ArtifactRegistry.Git;
+
+namespace ArtifactRegistry.Tests.Docker;
+
+public sealed class DockerOutputTests
+{
+    private const string Hex = "0f3a7c1d9e2b4a5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
+
+    [Test]
+    public void The_digest_line_of_a_push_gives_tag_digest_and_manifest_size_and_layer_lines_are_counted()
+    {
+        var output = DockerPushOutput.Parse(
+            "The push refers to repository [127.0.0.1:5000/p/r/app]\n" +
+            "5f70bf18a086: Pushed\n" +
+            "1a2b3c4d5e6f: Layer already exists\n" +
+            "aabbccddeeff: Mounted from p/r/base\n" +
+            $"abc1234-dirty: digest: sha256:{Hex} size: 528\n");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(output.Tag, Is.EqualTo("abc1234-dirty"));
+            Assert.That(output.Digest!.ToString(), Is.EqualTo("sha256:" + Hex));
+            Assert.That(output.ManifestSize, Is.EqualTo(528));
+            Assert.That(output.LayersPushed, Is.EqualTo(1));
+            Assert.That(output.LayersAlreadyPresent, Is.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public void Push_output_without_a_digest_line_gives_no_digest()
+    {
+        var output = DockerPushOutput.Parse("The push refers to repository [x/p/r/app]\n5f70bf18a086: Preparing\n");
+
+        Assert.That(output.Digest, Is.Null);
+    }
+
+    [TestCase("Step 2/4 : COPY a.txt /a.txt", 2, 4, "COPY a.txt /a.txt", null)]
+    [TestCase("#5 [2/3] RUN echo hi", 2, 3, "RUN echo hi", null)]
+    [TestCase("#7 [build 1/2] FROM docker.io/library/busybox", 1, 2, "FROM docker.io/library/busybox", "build")]
+    public void Step_announcements_of_both_builders_are_recognised(string line, int number, int count, string instruction, string? stage) =>
+        Assert.That(DockerBuildProgress.TryParseStep(line), Is.EqualTo(new DockerBuildStep(number, count, instruction, stage)));
+
+    [TestCase(" ---> Using cache")]
+    [TestCase("#5 DONE 0.3s")]
+    [TestCase("Successfully built ff97b1ccd2d7")]
+    public void Other_build_lines_are_not_steps(string line) => Assert.That(DockerBuildProgress.TryParseStep(line), Is.Null);
+
+    [Test]
+    public void The_legacy_builders_deprecation_notice_is_not_shown_as_the_error()
+    {
+        var lines = DockerErrorOutput.LastErrorLines([
+            "DEPRECATED: The legacy builder is deprecated and will be removed in a future release.",
+            "            Install the buildx component to build images with BuildKit:",
+            "            https://docs.docker.com/go/buildx/",
+            "",
+            "COPY failed: file not found in build context or excluded by .dockerignore: stat missing.txt: file does not exist",
+        ]);
+
+        Assert.That(lines, Is.EqualTo(new[] { "COPY failed: file not found in build context or excluded by .dockerignore: stat missing.txt: file does not exist" }));
+    }
+
+    [Test]
+    public void Buildx_errors_are_shown_from_the_first_ERROR_line_on()
+    {
+        var lines = DockerErrorOutput.LastErrorLines([
+            "#5 [2/2] RUN false", "#5 ERROR: process \"/bin/sh -c false\" did not complete successfully: exit code: 1",
+            "------", " > [2/2] RUN false:", "------",
+            "ERROR: failed to solve: process \"/bin/sh -c false\" did not complete successfully: exit code: 1",
+        ]);
+
+        Assert.That(lines, Is.EqualTo(new[] { "ERROR: failed to solve: process \"/bin/sh -c false\" did not complete successfully: exit code: 1" }));
+    }
+
+    [Test]
+    public void OCI_labels_take_the_commit_time_so_a_rebuild_of_the_same_source_gets_the_same_labels()
+    {
+        var state = new GitWorkTreeState("0123456789abcdef0123456789abcdef01234567", "0123456", DateTimeOffset.Parse("2026-03-04T05:06:07+02:00"),
+            IsDirty: false, TagsOnHead: [], RemoteUrl: "https://github.com/acme/shop.git");
+
+        var labels = OciImageLabels.From(state);
+
+        Assert.That(labels, Is.EqualTo(new Dictionary<string, string>
+        {
+            ["org.opencontainers.image.created"] = "2026-03-04T03:06:07Z",
+            ["org.opencontainers.image.revision"] = "0123456789abcdef0123456789abcdef01234567",
+            ["org.opencontainers.image.source"] = "https://github.com/acme/shop.git",
+        }));
+        Assert.That(OciImageLabels.From(state with { RemoteUrl = null }).ContainsKey(OciImageLabels.Source), Is.False);
+    }
+}

@@ -1,0 +1,89 @@
+using ArtifactRegistry.Docker;
+using ArtifactRegistry.Publishing;
+using ArtifactRegistry.References;
+using ArtifactRegistry.Testing.FileSystem;
+
+namespace ArtifactRegistry.Tests.Publishing;
+
+public sealed class BuildAndPushSettingsTests
+{
+    [Test]
+    public void Docker_build_and_push_settings_chain_in_one_expression_and_keep_their_type()
+    {
+        BuildAndPushSettings settings = new BuildAndPushSettings()
+            .SetImage("asia-docker.pkg.dev/my-project/repo/app")
+            .SetContextDirectory("src/app")
+            .AddBuildArg("VERSION", "1")
+            .SetTags("v1")
+            .AddTags("stable")
+            .DisableGitTagsOnHead();
+
+        Assert.That(settings.Image, Is.EqualTo("asia-docker.pkg.dev/my-project/repo/app"));
+        Assert.That(settings.ContextDirectory, Is.EqualTo("src/app"));
+        Assert.That(settings.Tags, Is.EqualTo(new[] { "v1", "stable" }));
+        Assert.That(settings.GitTagsOnHead, Is.False);
+        Assert.That(settings.ClearTags().Tags, Is.Empty);
+    }
+
+    [Test]
+    public void Docker_host_config_and_preflight_are_set_once_for_EnsureDockerAuth_and_docker_alike()
+    {
+        var settings = new BuildAndPushSettings()
+            .SetDockerHost("unix:///tmp/d.sock")
+            .SetDockerConfigDirectory("/tmp/cfg")
+            .DisableAccessPreflight();
+
+        Assert.That(settings.DockerAuthSettings.EnvironmentVariables["DOCKER_HOST"], Is.EqualTo("unix:///tmp/d.sock"));
+        Assert.That(settings.DockerAuthSettings.DockerConfigDirectory, Is.EqualTo("/tmp/cfg"));
+        Assert.That(settings.DockerAuthSettings.AccessPreflight, Is.False);
+        Assert.That(settings.EnableAccessPreflight().DockerAuthSettings.AccessPreflight, Is.True);
+    }
+
+    [Test]
+    public void The_sandbox_env_file_becomes_the_environment_of_docker_and_the_credential_lookups()
+    {
+        using var folder = TempDirectory.Create("ard-env-");
+        var file = folder.WriteFile("sandbox.env",
+            "export ARTIFACT_REGISTRY_HOST_MAP='asia-docker.pkg.dev=127.0.0.1:40001'\nexport CLOUDSDK_API_ENDPOINT_OVERRIDES_ARTIFACTREGISTRY='http://127.0.0.1:40000/'\n");
+
+        var settings = new BuildAndPushSettings().SetEnvironmentFile(file);
+
+        Assert.That(settings.DockerAuthSettings.EnvironmentVariables[RegistryHostMap.EnvironmentVariable], Is.EqualTo("asia-docker.pkg.dev=127.0.0.1:40001"));
+        Assert.That(settings.DockerAuthSettings.EnvironmentVariables["CLOUDSDK_API_ENDPOINT_OVERRIDES_ARTIFACTREGISTRY"], Is.EqualTo("http://127.0.0.1:40000/"));
+    }
+
+    [Test]
+    public void The_result_reads_as_a_table_with_the_pinned_image_and_the_overhead()
+    {
+        var digest = ImageDigest.FromSha256Hex(new string('c', 64));
+        var result = new BuildAndPushResult
+        {
+            Image = ImageReference.Parse("asia-docker.pkg.dev/my-project/repo/app:abc1234").WithDigest(digest),
+            Digest = digest,
+            Tags = ["abc1234", "latest"],
+            ImageId = "sha256:" + new string('d', 64),
+            ImageSizeBytes = 2048,
+            LayersPushed = 1,
+            LayersAlreadyPresent = 0,
+            VerifiedWithRegistry = true,
+            BuildDuration = TimeSpan.FromMilliseconds(1500),
+            PushDuration = TimeSpan.FromMilliseconds(200),
+            TotalDuration = TimeSpan.FromMilliseconds(1750),
+        };
+
+        Assert.That(result.Overhead, Is.EqualTo(TimeSpan.FromMilliseconds(50)));
+        Assert.That(result.PinnedImage.ToString(), Is.EqualTo($"asia-docker.pkg.dev/my-project/repo/app@{digest}"));
+        Assert.That(result.TaggedImages.Select(image => image.ToString()), Is.EqualTo(new[]
+        {
+            "asia-docker.pkg.dev/my-project/repo/app:abc1234", "asia-docker.pkg.dev/my-project/repo/app:latest",
+        }));
+        Assert.That(result.ToString(), Is.EqualTo(
+            $"image    : asia-docker.pkg.dev/my-project/repo/app:abc1234@{digest}\n" +
+            $"digest   : {digest}\n" +
+            "tags     : abc1234, latest\n" +
+            "size     : 2.0 KiB\n" +
+            "layers   : 1 pushed, 0 already there\n" +
+            "verified : every tag resolves to the digest in the registry\n" +
+            "duration : build 1.500 s, push 0.200 s, overhead 0.050 s, total 1.750 s"));
+    }
+}

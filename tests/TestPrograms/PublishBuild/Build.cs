@@ -1,0 +1,13 @@
+using ArtifactRegistry.Nuke;
+using Nuke.Common;
+using Serilog;
+
+/// <summary>A user's build: BuildAndPush from the component, and a later target that deploys what it pushed, by digest.</summary>
+class Build : NukeBuild, IArtifactRegistryBuildAndPush
+{
+    public static int Main() => Execute<Build>();
+
+    Target Deploy => _ => _
+        .DependsOn<IArtifactRegistryBuildAndPush>(x => x.BuildAndPush)
+        .Executes(() => Log.Information("Deploying {Image}", ((IArtifactRegistryBuildAndPush)this).PushedImage.Image));
+}
