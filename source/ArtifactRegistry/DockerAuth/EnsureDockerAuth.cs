@@ -101,8 +101,17 @@ public static class EnsureDockerAuth
 
         if (settings.AccessPreflight && settings.Images.Length > 0)
         {
-            var (repositories, principal) = await PreflightAsync(settings, result, cancellationToken).ConfigureAwait(false);
-            result = result with { Repositories = repositories, Principal = principal };
+            try
+            {
+                var (repositories, principal) = await PreflightAsync(settings, result, cancellationToken).ConfigureAwait(false);
+                result = result with { Repositories = repositories, Principal = principal };
+            }
+            catch
+            {
+                // The caller never gets the session of a failed run, so nobody else could delete its login and token.
+                await result.Session.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
         }
 
         result = result with { ChildProcesses = runner.Count, Duration = stopwatch.Elapsed };

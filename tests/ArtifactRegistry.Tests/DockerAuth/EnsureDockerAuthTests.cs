@@ -204,6 +204,18 @@ public class EnsureDockerAuthTests
     }
 
     [Test]
+    public async Task A_preflight_failure_in_access_token_mode_leaves_no_login_behind()
+    {
+        _registry.HeldPermissions[Repo] = ["artifactregistry.repositories.get"];
+        var key = _oauth.WriteServiceAccountKey(_home, "viewer@sample-project.iam.gserviceaccount.com");
+
+        await Assert.ThrowsAsync<ArtifactRegistryAccessDeniedException>(() => EnsureDockerAuth.RunAsync(Settings(("GOOGLE_APPLICATION_CREDENTIALS", key))));
+
+        var loggedInto = _programs.Commands.Single(command => command.Program == "docker").Environment["DOCKER_CONFIG"];
+        Assert.That(Directory.Exists(loggedInto), Is.False, "the build-scoped config holding the token is deleted with the failed run");
+    }
+
+    [Test]
     public async Task A_credsStore_config_is_kept_and_the_log_says_credHelpers_wins()
     {
         File.WriteAllText(Path.Combine(_dockerConfig, "config.json"), """{"auths": {"https://index.docker.io/v1/": {}}, "credsStore": "desktop"}""");
