@@ -53,7 +53,7 @@ public static class EnsureDockerAuth
             var configurationTime = configStopwatch.Elapsed;
             LogChange(logger, change);
 
-            var principal = gcloud.Account is { } account ? PrincipalOfAccount(account) : GooglePrincipal.Unknown($"the gcloud credentials ({gcloud.Source})");
+            var principal = gcloud.Account is { } account ? GooglePrincipal.FromEmail(account) : GooglePrincipal.Unknown($"the gcloud credentials ({gcloud.Source})");
             var tokens = new RefreshingAccessTokenSource($"docker-credential-gcloud ({gcloud.Source})", principal,
                 async ct => (await helper.GetAsync(hosts[0], settings.Time, ct).ConfigureAwait(false)).Token, settings.Time);
             var session = new DockerAuthSession(mode, Path.GetDirectoryName(configFile.Path)!, false, tokens, null, [], null, settings.Time, logger);
@@ -222,9 +222,6 @@ public static class EnsureDockerAuth
                 "for a key or federation file check that it is current.", e);
         }
     }
-
-    private static GooglePrincipal PrincipalOfAccount(string account) =>
-        account.EndsWith(".gserviceaccount.com", StringComparison.OrdinalIgnoreCase) ? GooglePrincipal.ServiceAccount(account) : GooglePrincipal.User(account);
 
     private static void LogChange(ILogger logger, CredentialHelperChange change)
     {

@@ -204,6 +204,17 @@ public class EnsureDockerAuthTests
     }
 
     [Test]
+    public async Task A_person_s_gcloud_account_is_granted_as_a_user()
+    {
+        _registry.HeldPermissions[Repo] = ["artifactregistry.repositories.get"];
+
+        var error = (await Assert.ThrowsAsync<ArtifactRegistryAccessDeniedException>(() =>
+            EnsureDockerAuth.RunAsync(Settings(("CLOUDSDK_CORE_ACCOUNT", "alice@example.com")))))!;
+
+        Assert.That(error.GrantCommand, Does.EndWith("--member=user:alice@example.com --role=roles/artifactregistry.writer"));
+    }
+
+    [Test]
     public async Task A_preflight_failure_in_access_token_mode_leaves_no_login_behind()
     {
         _registry.HeldPermissions[Repo] = ["artifactregistry.repositories.get"];
