@@ -3,8 +3,8 @@ using ArtifactRegistry.Access;
 using ArtifactRegistry.Auth;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.DockerAuth;
+using ArtifactRegistry.Tests.Processes;
 using ArtifactRegistry.Tests.TestServers;
-using Microsoft.Extensions.Logging;
 
 namespace ArtifactRegistry.Tests.DockerAuth;
 
@@ -24,7 +24,7 @@ public class EnsureDockerAuthTests
     private FakeArtifactRegistryRest _registry = null!;
     private FakeGoogleOAuth _oauth = null!;
     private string _binDirectory = null!;
-    private List<string> _logLines = null!;
+    private CapturingLogger _log = null!;
 
     [SetUp]
     public async Task Start()
@@ -42,7 +42,7 @@ public class EnsureDockerAuthTests
         _registry.RepositoryFormats[Repo] = "DOCKER";
         _registry.HeldPermissions[Repo] = ["artifactregistry.repositories.get", "artifactregistry.repositories.uploadArtifacts", "artifactregistry.tags.update"];
         _oauth = await FakeGoogleOAuth.StartAsync();
-        _logLines = [];
+        _log = new CapturingLogger();
     }
 
     [TearDown]
@@ -60,7 +60,7 @@ public class EnsureDockerAuthTests
         .SetArtifactRegistryEndpoint(_registry.Server.BaseAddress)
         .SetTokenInfoEndpoint(_oauth.Server.Url("tokeninfo"))
         .SetProcessRunner(_programs)
-        .SetLogger(new ListLogger(_logLines))
+        .SetLogger(_log)
         .SetEnvironmentVariable("PATH", _binDirectory)
         .SetEnvironmentVariable("GOOGLE_APPLICATION_CREDENTIALS", null)
         .SetEnvironmentVariable("CLOUDSDK_CONFIG", Path.Combine(_home, "gcloud"))
@@ -158,7 +158,7 @@ public class EnsureDockerAuthTests
         Assert.That(File.ReadAllText(Path.Combine(_dockerConfig, "config.json")), Does.Not.Contain("auths"), "the user's config is untouched");
         Assert.That(File.GetUnixFileMode(Path.Combine(result.DockerConfigDirectory, "config.json")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
         Assert.That(result.Principal.Email, Is.EqualTo(Deployer));
-        Assert.That(string.Join("\n", _logLines), Does.Not.Contain(token));
+        Assert.That(_log.AllText, Does.Not.Contain(token), "neither in a line nor in its arguments");
 
         await result.Session.DisposeAsync();
         Assert.That(Directory.Exists(result.DockerConfigDirectory), Is.False, "the build-scoped config and its token are gone");
@@ -200,7 +200,7 @@ public class EnsureDockerAuthTests
 
         Assert.That(error.Message, Does.Contain("serviceAccount:viewer@sample-project.iam.gserviceaccount.com --role=roles/artifactregistry.writer")
             .And.Contain("artifactregistry.repositories.uploadArtifacts").And.Not.Contain(token.Value));
-        Assert.That(string.Join("\n", _logLines) + string.Join("\n", _programs.Commands.Select(c => c.Shown)), Does.Not.Contain(token.Value));
+        Assert.That(_log.AllText + string.Join("\n", _programs.Commands.Select(c => c.Shown)), Does.Not.Contain(token.Value));
     }
 
     [Test]
@@ -234,7 +234,7 @@ public class EnsureDockerAuthTests
         await EnsureDockerAuth.RunAsync(Settings(("CLOUDSDK_CORE_ACCOUNT", Deployer)).DisableAccessPreflight());
 
         Assert.That(DockerConfigFile.InDirectory(_dockerConfig).Read().CredentialsStore, Is.EqualTo("desktop"));
-        Assert.That(_logLines, Has.Some.Contains("credsStore 'desktop' (Docker Desktop) stays for other registries; credHelpers wins for asia-docker.pkg.dev"));
+        Assert.That(_log.Entries.Select(entry => entry.Text), Has.Some.Contains("credsStore 'desktop' (Docker Desktop) stays for other registries; credHelpers wins for asia-docker.pkg.dev"));
     }
 
     [Test]
@@ -245,18 +245,5 @@ public class EnsureDockerAuthTests
 
         Assert.That(result.Hosts, Is.EqualTo(new[] { "asia-docker.pkg.dev" }));
         Assert.That(DockerConfigFile.InDirectory(_dockerConfig).Read().CredentialHelpers.Keys, Is.EqualTo(new[] { "127.0.0.1:5001" }));
-    }
-
-    private sealed class ListLogger(List<string> lines) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (lines)
-                lines.Add(formatter(state, exception));
-        }
     }
 }
