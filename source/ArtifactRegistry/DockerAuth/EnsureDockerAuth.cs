@@ -54,6 +54,7 @@ public static class EnsureDockerAuth
             LogChange(logger, change);
 
             var principal = gcloud.Account is { } account ? GooglePrincipal.FromEmail(account) : GooglePrincipal.Unknown($"the gcloud credentials ({gcloud.Source})");
+            // gcloud's helper hands every host the same account's token: asking for the first host proves them all.
             var tokens = new RefreshingAccessTokenSource($"docker-credential-gcloud ({gcloud.Source})", principal,
                 async ct => (await helper.GetAsync(hosts[0], settings.Time, ct).ConfigureAwait(false)).Token, settings.Time);
             var session = new DockerAuthSession(mode, Path.GetDirectoryName(configFile.Path)!, false, tokens, null, [], null, settings.Time, logger);
@@ -67,6 +68,7 @@ public static class EnsureDockerAuth
         {
             var tokens = settings.AccessTokenSource ?? adc?.TokenSource ?? (await ResolveAdcAsync(settings, cancellationToken).ConfigureAwait(false));
             var ownsDirectory = settings.SessionDirectory is null;
+            // A new directory, mode 0700 on Unix, outside the user's home: the login's token never lands in ~/.docker.
             var directory = settings.SessionDirectory ?? Directory.CreateTempSubdirectory("ar-docker-").FullName;
             var login = new DockerLogin(runner, environment, logger);
             AccessToken token;
