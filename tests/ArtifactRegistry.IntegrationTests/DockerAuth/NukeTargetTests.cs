@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.Sandbox;
+using ArtifactRegistry.Testing.Docker;
 
 namespace ArtifactRegistry.IntegrationTests.DockerAuth;
 
@@ -68,11 +69,7 @@ public partial class NukeTargetTests
     [Test]
     public async Task In_access_token_mode_the_build_scoped_login_is_gone_when_the_build_exits()
     {
-        var key = _world.Sandbox.WriteServiceAccountKey(SandboxPrincipals.Deployer, _root);
-        var docker = _world.Docker();
-
-        var (exitCode, output) = await RunBuildAsync(docker.EnvironmentVariables.Append(new("GOOGLE_APPLICATION_CREDENTIALS", key)),
-            "EnsureDockerAuth", "--images", AuthWorld.Canonical("from-nuke"));
+        var (exitCode, output, _) = await RunWithDeployerKeyAsync("EnsureDockerAuth");
 
         Assert.That(exitCode, Is.Zero, output);
         var scoped = ScopedLogin().Match(output);
@@ -83,17 +80,23 @@ public partial class NukeTargetTests
     [Test]
     public async Task A_credential_helper_run_after_an_access_token_run_configures_the_user_s_docker_config()
     {
-        var key = _world.Sandbox.WriteServiceAccountKey(SandboxPrincipals.Deployer, _root);
-        var docker = _world.Docker();
-
-        var (exitCode, output) = await RunBuildAsync(docker.EnvironmentVariables.Append(new("GOOGLE_APPLICATION_CREDENTIALS", key)),
-            "ConfigureCredentialHelperToo", "--images", AuthWorld.Canonical("from-nuke"));
+        var (exitCode, output, docker) = await RunWithDeployerKeyAsync("ConfigureCredentialHelperToo");
 
         Assert.That(exitCode, Is.Zero, output);
         Assert.That(output, Does.Contain("EnsureDockerAuth: AccessToken for asia-docker.pkg.dev"));
         Assert.That(DockerConfigFile.InDirectory(docker.ConfigDirectory).Read().CredentialHelperFor(_world.ActualHost), Is.EqualTo("gcloud"),
             "not the first run's build-scoped login, which is deleted");
         Assert.That(output, Does.Contain($"DOCKER_CONFIG is now {docker.ConfigDirectory}"));
+    }
+
+    /// <summary>Runs <paramref name="target"/> with no gcloud account and the deployer's key as ADC: Auto picks AccessToken.</summary>
+    private async Task<(int ExitCode, string Output, DockerCli Docker)> RunWithDeployerKeyAsync(string target)
+    {
+        var key = _world.Sandbox.WriteServiceAccountKey(SandboxPrincipals.Deployer, _root);
+        var docker = _world.Docker();
+        var (exitCode, output) = await RunBuildAsync(docker.EnvironmentVariables.Append(new("GOOGLE_APPLICATION_CREDENTIALS", key)),
+            target, "--images", AuthWorld.Canonical("from-nuke"));
+        return (exitCode, output, docker);
     }
 
     [GeneratedRegex(@"docker config  (?<directory>\S+) \(build-scoped login\)")]
