@@ -129,6 +129,12 @@ public static class EnsureDockerAuth
         {
             case DockerAuthMode.CredentialHelper:
                 settings.Logger.LogInformation("EnsureDockerAuth: mode CredentialHelper (requested; gcloud: {Source})", gcloud.Source);
+                // With the preflight, the helper call itself fails with the remedies; without it nothing would until the push.
+                if (!gcloud.HasCredentials && !(settings.AccessPreflight && settings.Images.Length > 0))
+                    settings.Logger.LogWarning(
+                        "EnsureDockerAuth: gcloud seems to have no account ({Source}), so docker-credential-gcloud will have nothing to give docker: " +
+                        "run `gcloud auth login` (a person) or `gcloud auth activate-service-account --key-file=KEY.json` (CI), or use the AccessToken mode",
+                        gcloud.Source);
                 return (DockerAuthMode.CredentialHelper, gcloud, null);
             case DockerAuthMode.AccessToken:
                 settings.Logger.LogInformation("EnsureDockerAuth: mode AccessToken (requested)");

@@ -5,6 +5,7 @@ using ArtifactRegistry.Docker;
 using ArtifactRegistry.DockerAuth;
 using ArtifactRegistry.Tests.Processes;
 using ArtifactRegistry.Tests.TestServers;
+using Microsoft.Extensions.Logging;
 
 namespace ArtifactRegistry.Tests.DockerAuth;
 
@@ -112,6 +113,17 @@ public class EnsureDockerAuthTests
         Assert.That(error.Problem, Is.EqualTo(DockerCredentialHelperProblem.NoCredentials));
         Assert.That(error.Message, Does.Contain("You do not currently have an active account selected")
             .And.Contain("gcloud auth login").And.Contain("gcloud auth activate-service-account").And.Contain("AccessToken mode"));
+    }
+
+    [Test]
+    public async Task Without_the_preflight_a_gcloud_without_account_is_warned_about_since_nothing_else_would_tell()
+    {
+        var result = await EnsureDockerAuth.RunAsync(Settings().SetMode(DockerAuthMode.CredentialHelper).DisableAccessPreflight()
+            .SetEnvironmentVariable("CLOUDSDK_AUTH_ACCESS_TOKEN", null).SetEnvironmentVariable("CLOUDSDK_CORE_ACCOUNT", null));
+
+        Assert.That(result.ChildProcesses, Is.Zero);
+        Assert.That(_log.Entries, Has.Some.Matches<(LogLevel Level, string Text)>(entry =>
+            entry.Level == LogLevel.Warning && entry.Text.Contains("gcloud seems to have no account") && entry.Text.Contains("gcloud auth login")));
     }
 
     [Test]
