@@ -1,3 +1,4 @@
+using ArtifactRegistry.Docker;
 using ArtifactRegistry.DockerAuth;
 using ArtifactRegistry.Nuke.Logging;
 using Nuke.Common.Tooling;
@@ -9,6 +10,7 @@ public static partial class ArtifactRegistryTasks
 {
     private static readonly Lock SessionLock = new();
     private static DockerAuthSession? _dockerAuth;
+    private static string? _dockerConfigBeforeLogin;
 
     /// <summary>
     /// The docker auth of this build, set by <see cref="EnsureDockerAuth"/>: later steps call <see cref="DockerAuthSession.EnsureFreshAsync"/>
@@ -34,10 +36,22 @@ public static partial class ArtifactRegistryTasks
     /// </summary>
     public static async Task<EnsureDockerAuthResult> EnsureDockerAuthAsync(Configure<EnsureDockerAuthSettings> configure, CancellationToken cancellationToken = default)
     {
-        var settings = configure.InvokeSafe(new EnsureDockerAuthSettings().SetLogger(SerilogBridge.Instance));
+        var settings = configure.InvokeSafe(UserDockerConfig(new EnsureDockerAuthSettings().SetLogger(SerilogBridge.Instance)));
         var result = await global::ArtifactRegistry.DockerAuth.EnsureDockerAuth.RunAsync(settings, cancellationToken).ConfigureAwait(false);
         Adopt(result.Session);
         return result;
+    }
+
+    /// <summary>
+    /// After an AccessToken run this process's <c>DOCKER_CONFIG</c> names that run's build-scoped login, which is deleted when the
+    /// session is replaced: a further run must read (and in CredentialHelper mode, configure) the user's docker config instead.
+    /// </summary>
+    private static EnsureDockerAuthSettings UserDockerConfig(EnsureDockerAuthSettings settings)
+    {
+        lock (SessionLock)
+            return _dockerAuth is { Mode: DockerAuthMode.AccessToken }
+                ? settings.SetEnvironmentVariable(DockerConfigFile.DirectoryVariable, _dockerConfigBeforeLogin)
+                : settings;
     }
 
     private static void Adopt(DockerAuthSession session)
@@ -46,13 +60,19 @@ public static partial class ArtifactRegistryTasks
         {
             if (ReferenceEquals(_dockerAuth, session))
                 return;
-            _dockerAuth?.Dispose();
+            var previous = _dockerAuth;
+            previous?.Dispose();
             _dockerAuth = session;
-        }
-        if (session.Mode == DockerAuthMode.AccessToken)
-        {
-            Environment.SetEnvironmentVariable(Docker.DockerConfigFile.DirectoryVariable, session.DockerConfigDirectory);
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => session.Dispose();
+
+            var wasLoggedIn = previous is { Mode: DockerAuthMode.AccessToken };
+            if (session.Mode == DockerAuthMode.AccessToken)
+            {
+                if (!wasLoggedIn)
+                    _dockerConfigBeforeLogin = Environment.GetEnvironmentVariable(DockerConfigFile.DirectoryVariable);
+                Environment.SetEnvironmentVariable(DockerConfigFile.DirectoryVariable, session.DockerConfigDirectory);
+            }
+            else if (wasLoggedIn)
+                Environment.SetEnvironmentVariable(DockerConfigFile.DirectoryVariable, _dockerConfigBeforeLogin);
         }
     }
 }

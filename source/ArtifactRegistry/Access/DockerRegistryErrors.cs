@@ -63,8 +63,8 @@ public static partial class DockerRegistryErrors
         var principal = context.Principal ?? GooglePrincipal.Unknown("the account docker authenticated as");
         var host = HostOf(context);
         var credentials = context.Config is not null && !HasCredentialsFor(context.Config, context.ActualHost ?? host)
-            ? $" First, though: the docker config {context.Config.Path} has no credential helper or login for {context.ActualHost ?? host}, " +
-              $"so docker pushed anonymously; that alone causes this error. {ExplainCredentials(context)}"
+            ? $" First, though: docker had no credentials for {context.ActualHost ?? host}, so it pushed anonymously, and that alone causes this error. " +
+              ExplainCredentials(context)
             : "";
 
         if (RepositoryName.TryParse(resource, out var repository))
@@ -94,7 +94,7 @@ public static partial class DockerRegistryErrors
                   (context.Config.CredentialHelpers.Count > 0 ? $" (only for {string.Join(", ", context.Config.CredentialHelpers.Keys)})." : ".");
         return $"Docker needs credentials for exactly this host.{state} Fix: run the EnsureDockerAuth step for it, or `gcloud auth configure-docker {host}` " +
                $"(a bare `gcloud auth configure-docker` configures only the gcr.io hosts), or log in with an access token: " +
-               $"gcloud auth print-access-token | docker login -u oauth2accesstoken --password-stdin https://{host}";
+               $"`gcloud auth print-access-token | docker login -u oauth2accesstoken --password-stdin https://{host}`.";
     }
 
     private static bool HasCredentialsFor(DockerConfig config, string host) =>

@@ -31,7 +31,7 @@ public sealed class RepositoryNotFoundException : Exception
         var creation = creationProblem is null
             ? $" or set CreateRepositoryIfMissing (the principal then needs {ArtifactRegistryPermissions.CreateRepository}, granted by {ArtifactRegistryPermissions.AdminRole} on the project)."
             : $" Creating it was attempted and failed: {creationProblem}";
-        return $"Repository {repository} (docker host path {repository.DockerHost}/{repository.DockerPath}) does not exist, " +
+        return $"Repository {repository} (docker path {repository.DockerPath}) does not exist, " +
                $"or {principal.Description} is not allowed to see it: Artifact Registry answers both the same way. " +
                $"If it does not exist, create it with: {GcloudCommands.CreateDockerRepository(repository)};{creation} " +
                $"If it exists, grant access with: {GcloudCommands.AddRepositoryIamBinding(repository, principal, role)}.{GcloudCommands.UnknownMemberHint(principal)}";

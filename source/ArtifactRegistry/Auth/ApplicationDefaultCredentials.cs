@@ -1,3 +1,5 @@
+using ArtifactRegistry.Gcloud;
+
 namespace ArtifactRegistry.Auth;
 
 /// <summary>
@@ -56,15 +58,8 @@ public static class ApplicationDefaultCredentials
     }
 
     /// <summary>Where <c>gcloud auth application-default login</c> writes (honours <c>CLOUDSDK_CONFIG</c>).</summary>
-    public static string WellKnownFilePath(ApplicationDefaultCredentialsOptions options)
-    {
-        var gcloudConfig = options.Environment("CLOUDSDK_CONFIG");
-        if (string.IsNullOrWhiteSpace(gcloudConfig))
-            gcloudConfig = OperatingSystem.IsWindows()
-                ? Path.Combine(options.Environment("APPDATA") ?? options.HomeDirectory, "gcloud")
-                : Path.Combine(options.HomeDirectory, ".config", "gcloud");
-        return Path.Combine(gcloudConfig, "application_default_credentials.json");
-    }
+    public static string WellKnownFilePath(ApplicationDefaultCredentialsOptions options) =>
+        Path.Combine(GcloudConfigDirectory.Locate(options.Environment, options.HomeDirectory), "application_default_credentials.json");
 }
 
 /// <summary>The outcome of <see cref="ApplicationDefaultCredentials.ResolveAsync"/>: a token source, or none, and every place tried.</summary>

@@ -36,6 +36,10 @@ public sealed record GooglePrincipal
     public static GooglePrincipal User(string email) =>
         new(GooglePrincipalKind.User, email, $"user {email}");
 
+    /// <summary>A service account when <paramref name="email"/> is a <c>*.gserviceaccount.com</c> address, else a user: IAM members differ by kind.</summary>
+    internal static GooglePrincipal FromEmail(string email) =>
+        email.EndsWith(".gserviceaccount.com", StringComparison.OrdinalIgnoreCase) ? ServiceAccount(email) : User(email);
+
     /// <summary>A Workload Identity Federation identity used directly (no service account impersonation); <paramref name="principal"/> is the <c>principal://…</c> member when known.</summary>
     public static GooglePrincipal FederatedIdentity(string? principal, string audience) =>
         new(GooglePrincipalKind.FederatedIdentity, principal,

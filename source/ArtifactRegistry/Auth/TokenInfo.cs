@@ -41,8 +41,7 @@ public sealed class TokenInfo
             var info = await response.Content.ReadFromJsonAsync<Answer>(cancellationToken).ConfigureAwait(false);
             return info?.Email switch
             {
-                { Length: > 0 } email when email.EndsWith(".gserviceaccount.com", StringComparison.OrdinalIgnoreCase) => GooglePrincipal.ServiceAccount(email),
-                { Length: > 0 } email => GooglePrincipal.User(email),
+                { Length: > 0 } email => GooglePrincipal.FromEmail(email),
                 _ => GooglePrincipal.Unknown("the owner of the access token (its scopes do not reveal the email)"),
             };
         }

@@ -146,7 +146,9 @@ public sealed class DockerConfig
         var suffix = message.IndexOf(" Path: ", StringComparison.Ordinal);
         if (suffix < 0)
             suffix = message.IndexOf(" LineNumber: ", StringComparison.Ordinal);
-        return (suffix >= 0 ? message[..suffix] : message).Trim();
+        // Its trailing-comma message advises the programmer to "Change the reader options"; the user's fix is to remove the comma.
+        return (suffix >= 0 ? message[..suffix] : message).Trim()
+            .Replace(" which is not supported in this mode. Change the reader options.", ", which JSON does not allow: remove it.", StringComparison.Ordinal);
     }
 
     private static ReadOnlySpan<byte> TrimBom(ReadOnlySpan<byte> bytes) =>

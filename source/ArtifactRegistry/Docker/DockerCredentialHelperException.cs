@@ -27,7 +27,7 @@ public sealed class DockerCredentialHelperException : Exception
             "`gcloud auth activate-service-account --key-file=KEY.json` (a CI service account), " +
             "or the AccessToken mode, which needs no gcloud (set GOOGLE_APPLICATION_CREDENTIALS to a key or Workload Identity Federation file).",
         _ =>
-            $"docker-credential-{helper} failed to give credentials for {host}: {detail}. " +
+            $"docker-credential-{helper} failed to give credentials for {host}: {detail.TrimEnd('.')}. " +
             $"Run `echo {host} | docker-credential-{helper} get` to see its full answer (it prints a token: do not share it).",
     };
 }

@@ -27,8 +27,8 @@ public sealed class DockerLogin
     }
 
     /// <summary>Logs docker in to <paramref name="host"/> (the host docker talks to) with <paramref name="token"/>, storing the credentials in <paramref name="dockerConfigDirectory"/>.</summary>
-    /// <exception cref="DockerRegistryAccessException">The registry refused the token.</exception>
-    /// <exception cref="ProcessExitCodeException">docker failed for another reason.</exception>
+    /// <exception cref="DockerRegistryAccessException">docker printed one of Artifact Registry's refusals (explained).</exception>
+    /// <exception cref="DockerLoginException">The registry refused the token, or docker could not reach it.</exception>
     public async Task LoginAsync(string host, AccessToken token, string dockerConfigDirectory, CancellationToken cancellationToken = default)
     {
         var environment = new Dictionary<string, string?>(_environment) { [DockerConfigFile.DirectoryVariable] = dockerConfigDirectory };

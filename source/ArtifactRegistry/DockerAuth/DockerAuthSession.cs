@@ -7,7 +7,8 @@ namespace ArtifactRegistry.DockerAuth;
 /// <summary>
 /// What later docker steps of the same build need: the docker config directory to use, and (in AccessToken mode) a login
 /// renewed before a push that would start with less than a fifth of the token's lifetime left.
-/// Dispose it when the build ends: a build-scoped config directory, and the token in it, are deleted.
+/// Dispose it when the build ends: a build-scoped config directory, and the token in it, are deleted (at the latest when
+/// the process exits, should nobody dispose it).
 /// </summary>
 public sealed class DockerAuthSession : IAsyncDisposable, IDisposable
 {
@@ -31,6 +32,8 @@ public sealed class DockerAuthSession : IAsyncDisposable, IDisposable
         LoggedInToken = loggedInToken;
         _time = time;
         _logger = logger;
+        if (ownsDirectory)
+            AppDomain.CurrentDomain.ProcessExit += DeleteOnExit;
     }
 
     /// <summary>The mode in effect (never <see cref="DockerAuthMode.Auto"/>).</summary>
@@ -87,7 +90,12 @@ public sealed class DockerAuthSession : IAsyncDisposable, IDisposable
 
     public void Dispose()
     {
-        if (_ownsDirectory && Directory.Exists(DockerConfigDirectory))
+        if (!_ownsDirectory)
+            return;
+        AppDomain.CurrentDomain.ProcessExit -= DeleteOnExit;
+        if (Directory.Exists(DockerConfigDirectory))
             Directory.Delete(DockerConfigDirectory, recursive: true);
     }
+
+    private void DeleteOnExit(object? sender, EventArgs e) => Dispose();
 }

@@ -53,7 +53,8 @@ public static class EnsureDockerAuth
             var configurationTime = configStopwatch.Elapsed;
             LogChange(logger, change);
 
-            var principal = gcloud.Account is { } account ? PrincipalOfAccount(account) : GooglePrincipal.Unknown($"the gcloud credentials ({gcloud.Source})");
+            var principal = gcloud.Account is { } account ? GooglePrincipal.FromEmail(account) : GooglePrincipal.Unknown($"the gcloud credentials ({gcloud.Source})");
+            // gcloud's helper hands every host the same account's token: asking for the first host proves them all.
             var tokens = new RefreshingAccessTokenSource($"docker-credential-gcloud ({gcloud.Source})", principal,
                 async ct => (await helper.GetAsync(hosts[0], settings.Time, ct).ConfigureAwait(false)).Token, settings.Time);
             var session = new DockerAuthSession(mode, Path.GetDirectoryName(configFile.Path)!, false, tokens, null, [], null, settings.Time, logger);
@@ -67,6 +68,7 @@ public static class EnsureDockerAuth
         {
             var tokens = settings.AccessTokenSource ?? adc?.TokenSource ?? (await ResolveAdcAsync(settings, cancellationToken).ConfigureAwait(false));
             var ownsDirectory = settings.SessionDirectory is null;
+            // A new directory, mode 0700 on Unix, outside the user's home: the login's token never lands in ~/.docker.
             var directory = settings.SessionDirectory ?? Directory.CreateTempSubdirectory("ar-docker-").FullName;
             var login = new DockerLogin(runner, environment, logger);
             AccessToken token;
@@ -101,8 +103,17 @@ public static class EnsureDockerAuth
 
         if (settings.AccessPreflight && settings.Images.Length > 0)
         {
-            var (repositories, principal) = await PreflightAsync(settings, result, cancellationToken).ConfigureAwait(false);
-            result = result with { Repositories = repositories, Principal = principal };
+            try
+            {
+                var (repositories, principal) = await PreflightAsync(settings, result, cancellationToken).ConfigureAwait(false);
+                result = result with { Repositories = repositories, Principal = principal };
+            }
+            catch
+            {
+                // The caller never gets the session of a failed run, so nobody else could delete its login and token.
+                await result.Session.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
         }
 
         result = result with { ChildProcesses = runner.Count, Duration = stopwatch.Elapsed };
@@ -118,6 +129,12 @@ public static class EnsureDockerAuth
         {
             case DockerAuthMode.CredentialHelper:
                 settings.Logger.LogInformation("EnsureDockerAuth: mode CredentialHelper (requested; gcloud: {Source})", gcloud.Source);
+                // With the preflight, the helper call itself fails with the remedies; without it nothing would until the push.
+                if (!gcloud.HasCredentials && !(settings.AccessPreflight && settings.Images.Length > 0))
+                    settings.Logger.LogWarning(
+                        "EnsureDockerAuth: gcloud seems to have no account ({Source}), so docker-credential-gcloud will have nothing to give docker: " +
+                        "run `gcloud auth login` (a person) or `gcloud auth activate-service-account --key-file=KEY.json` (CI), or use the AccessToken mode",
+                        gcloud.Source);
                 return (DockerAuthMode.CredentialHelper, gcloud, null);
             case DockerAuthMode.AccessToken:
                 settings.Logger.LogInformation("EnsureDockerAuth: mode AccessToken (requested)");
@@ -213,9 +230,6 @@ public static class EnsureDockerAuth
                 "for a key or federation file check that it is current.", e);
         }
     }
-
-    private static GooglePrincipal PrincipalOfAccount(string account) =>
-        account.EndsWith(".gserviceaccount.com", StringComparison.OrdinalIgnoreCase) ? GooglePrincipal.ServiceAccount(account) : GooglePrincipal.User(account);
 
     private static void LogChange(ILogger logger, CredentialHelperChange change)
     {

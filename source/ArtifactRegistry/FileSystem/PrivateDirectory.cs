@@ -13,7 +13,4 @@ internal static class PrivateDirectory
         else
             Directory.CreateDirectory(path, OwnerOnly);
     }
-
-    /// <summary>Creates a new uniquely named directory (mode 0700 on Unix) under the temporary directory.</summary>
-    public static string CreateTemporary(string prefix) => Directory.CreateTempSubdirectory(prefix).FullName;
 }

@@ -19,7 +19,7 @@ public sealed record GcloudCredentialState(bool HasCredentials, string? Account,
         if (NonEmpty(environment("CLOUDSDK_CORE_ACCOUNT")) is { } variableAccount)
             return new GcloudCredentialState(true, variableAccount, "CLOUDSDK_CORE_ACCOUNT");
 
-        var configDirectory = NonEmpty(environment("CLOUDSDK_CONFIG")) ?? DefaultConfigDirectory(environment, homeDirectory);
+        var configDirectory = GcloudConfigDirectory.Locate(environment, homeDirectory);
         var configurationName = NonEmpty(environment("CLOUDSDK_ACTIVE_CONFIG_NAME")) ?? ReadActiveConfigurationName(configDirectory);
         var configurationFile = Path.Combine(configDirectory, "configurations", $"config_{configurationName}");
         var account = ReadProperty(configurationFile, "core", "account");
@@ -27,11 +27,6 @@ public sealed record GcloudCredentialState(bool HasCredentials, string? Account,
             ? new GcloudCredentialState(false, null, $"no account in {configurationFile}")
             : new GcloudCredentialState(true, account, configurationFile);
     }
-
-    private static string DefaultConfigDirectory(Func<string, string?> environment, string homeDirectory) =>
-        OperatingSystem.IsWindows()
-            ? Path.Combine(environment("APPDATA") ?? homeDirectory, "gcloud")
-            : Path.Combine(homeDirectory, ".config", "gcloud");
 
     private static string ReadActiveConfigurationName(string configDirectory)
     {

@@ -40,7 +40,7 @@ public sealed record RetryPolicy
 
         var exponential = InitialBackoff * Math.Pow(2, attempt - 1);
         var capped = exponential < MaxBackoff ? exponential : MaxBackoff;
-        // Full jitter between half and all of the backoff keeps parallel builds from retrying in lockstep.
+        // A random wait between half and all of the backoff keeps parallel builds from retrying in lockstep.
         return capped * (0.5 + Random.Shared.NextDouble() / 2);
     }
 }

@@ -35,7 +35,6 @@ public class IdempotenceTests
         Assert.That(second.ChildProcesses, Is.EqualTo(1), "docker-credential-gcloud get, whose token the preflight reuses");
         Assert.That(_world.Runner.Runs.Skip(processesBefore).Select(r => r.Command.Program), Is.EqualTo(new[] { "docker-credential-gcloud" }));
         Assert.That(third.ChildProcesses, Is.Zero, "the configuration step alone starts nothing");
-        Assert.That(third.ConfigurationTime, Is.LessThan(TimeSpan.FromMilliseconds(50)));
         Assert.That(File.GetLastWriteTimeUtc(docker.ConfigFilePath), Is.EqualTo(new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
     }
 

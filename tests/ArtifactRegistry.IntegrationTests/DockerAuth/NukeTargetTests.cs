@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.Sandbox;
+using ArtifactRegistry.Testing.Docker;
 
 namespace ArtifactRegistry.IntegrationTests.DockerAuth;
 
@@ -9,7 +11,7 @@ namespace ArtifactRegistry.IntegrationTests.DockerAuth;
 /// the command line and the sandbox's variables in the environment (as after <c>source .nuke/temp/sandbox.env</c>).
 /// </summary>
 [CancelAfter(300_000)]
-public class NukeTargetTests
+public partial class NukeTargetTests
 {
     private AuthWorld _world = null!;
     private string _root = null!;
@@ -63,6 +65,42 @@ public class NukeTargetTests
         Assert.That(output, Does.Contain("artifactregistry.repositories.uploadArtifacts")
             .And.Contain($"--member=serviceAccount:{SandboxPrincipals.Viewer} --role=roles/artifactregistry.writer"));
     }
+
+    [Test]
+    public async Task In_access_token_mode_the_build_scoped_login_is_gone_when_the_build_exits()
+    {
+        var (exitCode, output, _) = await RunWithDeployerKeyAsync("EnsureDockerAuth");
+
+        Assert.That(exitCode, Is.Zero, output);
+        var scoped = ScopedLogin().Match(output);
+        Assert.That(scoped.Success, Is.True, output);
+        Assert.That(Directory.Exists(scoped.Groups["directory"].Value), Is.False, "the token left with the build");
+    }
+
+    [Test]
+    public async Task A_credential_helper_run_after_an_access_token_run_configures_the_user_s_docker_config()
+    {
+        var (exitCode, output, docker) = await RunWithDeployerKeyAsync("ConfigureCredentialHelperToo");
+
+        Assert.That(exitCode, Is.Zero, output);
+        Assert.That(output, Does.Contain("EnsureDockerAuth: AccessToken for asia-docker.pkg.dev"));
+        Assert.That(DockerConfigFile.InDirectory(docker.ConfigDirectory).Read().CredentialHelperFor(_world.ActualHost), Is.EqualTo("gcloud"),
+            "not the first run's build-scoped login, which is deleted");
+        Assert.That(output, Does.Contain($"DOCKER_CONFIG is now {docker.ConfigDirectory}"));
+    }
+
+    /// <summary>Runs <paramref name="target"/> with no gcloud account and the deployer's key as ADC: Auto picks AccessToken.</summary>
+    private async Task<(int ExitCode, string Output, DockerCli Docker)> RunWithDeployerKeyAsync(string target)
+    {
+        var key = _world.Sandbox.WriteServiceAccountKey(SandboxPrincipals.Deployer, _root);
+        var docker = _world.Docker();
+        var (exitCode, output) = await RunBuildAsync(docker.EnvironmentVariables.Append(new("GOOGLE_APPLICATION_CREDENTIALS", key)),
+            target, "--images", AuthWorld.Canonical("from-nuke"));
+        return (exitCode, output, docker);
+    }
+
+    [GeneratedRegex(@"docker config  (?<directory>\S+) \(build-scoped login\)")]
+    private static partial Regex ScopedLogin();
 
     private async Task<(int ExitCode, string Output)> RunBuildAsync(IEnumerable<KeyValuePair<string, string>> environment, params string[] arguments)
     {

@@ -103,7 +103,7 @@ public class AccessPreflightTests
 
         var error = (await Assert.ThrowsAsync<RepositoryNotFoundException>(() => Preflight().CheckAsync([Image], AccessNeeds.Push, false)))!;
 
-        Assert.That(error.Message, Does.Contain("does not exist, or service account " + Viewer + " is not allowed to see it")
+        Assert.That(error.Message, Does.Contain("(docker path asia-docker.pkg.dev/sample-project/apps) does not exist, or service account " + Viewer + " is not allowed to see it")
             .And.Contain("gcloud artifacts repositories create apps --repository-format=docker --location=asia --project=sample-project")
             .And.Contain("CreateRepositoryIfMissing")
             .And.Contain("--role=roles/artifactregistry.writer"));

@@ -48,8 +48,9 @@ public class DockerRegistryErrorsTests
 
         var error = DockerRegistryErrors.TryExplain(docker, new DockerErrorContext { CanonicalHost = "asia-docker.pkg.dev", Config = config })!;
 
-        Assert.That(error.Message, Does.Contain("/home/u/.docker/config.json has no credential helper or login for asia-docker.pkg.dev")
-            .And.Contain("pushed anonymously")
+        Assert.That(error.Message, Does.Contain("First, though: docker had no credentials for asia-docker.pkg.dev, so it pushed anonymously")
+            .And.Contain("/home/u/.docker/config.json has no credHelpers entry or login for it")
+            .And.Contain("--password-stdin https://asia-docker.pkg.dev`. Check that the image reference names an existing repository")
             .And.Contain("only for asia.gcr.io, eu.gcr.io, gcr.io, us.gcr.io")
             .And.Contain("gcloud auth configure-docker asia-docker.pkg.dev"));
     }

@@ -200,6 +200,8 @@ public class DockerConfigFileTests
         Assert.That(error.Line, Is.EqualTo(4));
         Assert.That(error.Column, Is.EqualTo(3));
         Assert.That(error.Message, Does.Contain(file.Path).And.Contain("line 4, column 3").And.Contain("left unchanged").And.Contain("json.tool"));
+        Assert.That(error.Problem, Is.EqualTo("The JSON object contains a trailing comma at the end, which JSON does not allow: remove it."),
+            "no advice meant for the programmer of the JSON reader");
         Assert.That(File.ReadAllText(file.Path), Is.EqualTo(broken));
         Assert.That(Directory.GetFiles(_directory), Is.EqualTo(new[] { file.Path }));
     }

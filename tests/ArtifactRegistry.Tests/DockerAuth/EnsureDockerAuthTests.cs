@@ -3,6 +3,7 @@ using ArtifactRegistry.Access;
 using ArtifactRegistry.Auth;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.DockerAuth;
+using ArtifactRegistry.Tests.Processes;
 using ArtifactRegistry.Tests.TestServers;
 using Microsoft.Extensions.Logging;
 
@@ -24,7 +25,7 @@ public class EnsureDockerAuthTests
     private FakeArtifactRegistryRest _registry = null!;
     private FakeGoogleOAuth _oauth = null!;
     private string _binDirectory = null!;
-    private List<string> _logLines = null!;
+    private CapturingLogger _log = null!;
 
     [SetUp]
     public async Task Start()
@@ -42,7 +43,7 @@ public class EnsureDockerAuthTests
         _registry.RepositoryFormats[Repo] = "DOCKER";
         _registry.HeldPermissions[Repo] = ["artifactregistry.repositories.get", "artifactregistry.repositories.uploadArtifacts", "artifactregistry.tags.update"];
         _oauth = await FakeGoogleOAuth.StartAsync();
-        _logLines = [];
+        _log = new CapturingLogger();
     }
 
     [TearDown]
@@ -60,7 +61,7 @@ public class EnsureDockerAuthTests
         .SetArtifactRegistryEndpoint(_registry.Server.BaseAddress)
         .SetTokenInfoEndpoint(_oauth.Server.Url("tokeninfo"))
         .SetProcessRunner(_programs)
-        .SetLogger(new ListLogger(_logLines))
+        .SetLogger(_log)
         .SetEnvironmentVariable("PATH", _binDirectory)
         .SetEnvironmentVariable("GOOGLE_APPLICATION_CREDENTIALS", null)
         .SetEnvironmentVariable("CLOUDSDK_CONFIG", Path.Combine(_home, "gcloud"))
@@ -115,6 +116,17 @@ public class EnsureDockerAuthTests
     }
 
     [Test]
+    public async Task Without_the_preflight_a_gcloud_without_account_is_warned_about_since_nothing_else_would_tell()
+    {
+        var result = await EnsureDockerAuth.RunAsync(Settings().SetMode(DockerAuthMode.CredentialHelper).DisableAccessPreflight()
+            .SetEnvironmentVariable("CLOUDSDK_AUTH_ACCESS_TOKEN", null).SetEnvironmentVariable("CLOUDSDK_CORE_ACCOUNT", null));
+
+        Assert.That(result.ChildProcesses, Is.Zero);
+        Assert.That(_log.Entries, Has.Some.Matches<(LogLevel Level, string Text)>(entry =>
+            entry.Level == LogLevel.Warning && entry.Text.Contains("gcloud seems to have no account") && entry.Text.Contains("gcloud auth login")));
+    }
+
+    [Test]
     public async Task A_missing_docker_credential_gcloud_is_reported_before_anything_is_written()
     {
         var error = (await Assert.ThrowsAsync<DockerCredentialHelperException>(() =>
@@ -158,7 +170,7 @@ public class EnsureDockerAuthTests
         Assert.That(File.ReadAllText(Path.Combine(_dockerConfig, "config.json")), Does.Not.Contain("auths"), "the user's config is untouched");
         Assert.That(File.GetUnixFileMode(Path.Combine(result.DockerConfigDirectory, "config.json")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
         Assert.That(result.Principal.Email, Is.EqualTo(Deployer));
-        Assert.That(string.Join("\n", _logLines), Does.Not.Contain(token));
+        Assert.That(_log.AllText, Does.Not.Contain(token), "neither in a line nor in its arguments");
 
         await result.Session.DisposeAsync();
         Assert.That(Directory.Exists(result.DockerConfigDirectory), Is.False, "the build-scoped config and its token are gone");
@@ -200,7 +212,30 @@ public class EnsureDockerAuthTests
 
         Assert.That(error.Message, Does.Contain("serviceAccount:viewer@sample-project.iam.gserviceaccount.com --role=roles/artifactregistry.writer")
             .And.Contain("artifactregistry.repositories.uploadArtifacts").And.Not.Contain(token.Value));
-        Assert.That(string.Join("\n", _logLines) + string.Join("\n", _programs.Commands.Select(c => c.Shown)), Does.Not.Contain(token.Value));
+        Assert.That(_log.AllText + string.Join("\n", _programs.Commands.Select(c => c.Shown)), Does.Not.Contain(token.Value));
+    }
+
+    [Test]
+    public async Task A_person_s_gcloud_account_is_granted_as_a_user()
+    {
+        _registry.HeldPermissions[Repo] = ["artifactregistry.repositories.get"];
+
+        var error = (await Assert.ThrowsAsync<ArtifactRegistryAccessDeniedException>(() =>
+            EnsureDockerAuth.RunAsync(Settings(("CLOUDSDK_CORE_ACCOUNT", "alice@example.com")))))!;
+
+        Assert.That(error.GrantCommand, Does.EndWith("--member=user:alice@example.com --role=roles/artifactregistry.writer"));
+    }
+
+    [Test]
+    public async Task A_preflight_failure_in_access_token_mode_leaves_no_login_behind()
+    {
+        _registry.HeldPermissions[Repo] = ["artifactregistry.repositories.get"];
+        var key = _oauth.WriteServiceAccountKey(_home, "viewer@sample-project.iam.gserviceaccount.com");
+
+        await Assert.ThrowsAsync<ArtifactRegistryAccessDeniedException>(() => EnsureDockerAuth.RunAsync(Settings(("GOOGLE_APPLICATION_CREDENTIALS", key))));
+
+        var loggedInto = _programs.Commands.Single(command => command.Program == "docker").Environment["DOCKER_CONFIG"];
+        Assert.That(Directory.Exists(loggedInto), Is.False, "the build-scoped config holding the token is deleted with the failed run");
     }
 
     [Test]
@@ -211,7 +246,7 @@ public class EnsureDockerAuthTests
         await EnsureDockerAuth.RunAsync(Settings(("CLOUDSDK_CORE_ACCOUNT", Deployer)).DisableAccessPreflight());
 
         Assert.That(DockerConfigFile.InDirectory(_dockerConfig).Read().CredentialsStore, Is.EqualTo("desktop"));
-        Assert.That(_logLines, Has.Some.Contains("credsStore 'desktop' (Docker Desktop) stays for other registries; credHelpers wins for asia-docker.pkg.dev"));
+        Assert.That(_log.Entries.Select(entry => entry.Text), Has.Some.Contains("credsStore 'desktop' (Docker Desktop) stays for other registries; credHelpers wins for asia-docker.pkg.dev"));
     }
 
     [Test]
@@ -222,18 +257,5 @@ public class EnsureDockerAuthTests
 
         Assert.That(result.Hosts, Is.EqualTo(new[] { "asia-docker.pkg.dev" }));
         Assert.That(DockerConfigFile.InDirectory(_dockerConfig).Read().CredentialHelpers.Keys, Is.EqualTo(new[] { "127.0.0.1:5001" }));
-    }
-
-    private sealed class ListLogger(List<string> lines) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (lines)
-                lines.Add(formatter(state, exception));
-        }
     }
 }
