@@ -12,7 +12,7 @@ namespace ArtifactRegistry.Nuke;
 public interface IArtifactRegistryDockerAuth : INukeBuild
 {
     [Parameter("Images the build pushes, HOST/PROJECT-ID/REPOSITORY/IMAGE[:TAG] (comma-separated in the environment); their hosts get docker credentials", Separator = ",")]
-    string[] Images => TryGetValue(() => Images) ?? [];
+    string[]? Images => TryGetValue(() => Images);
 
     [Parameter("How docker gets credentials: Auto (default: gcloud if it has an account, else Application Default Credentials), CredentialHelper or AccessToken")]
     DockerAuthMode? DockerAuthMode => TryGetValue<DockerAuthMode?>(() => DockerAuthMode);
@@ -28,11 +28,11 @@ public interface IArtifactRegistryDockerAuth : INukeBuild
 
     Target EnsureDockerAuth => _ => _
         .Description("Gives docker credentials for the images' Artifact Registry hosts and checks access before the build")
-        .Requires(() => Images.Length > 0)
+        .Requires(() => Images)
         .Executes(async () =>
         {
             await ArtifactRegistryTasks.EnsureDockerAuthAsync(settings => EnsureDockerAuthSettings(settings
-                .SetImages(Images)
+                .SetImages(Images!)
                 .SetMode(DockerAuthMode ?? DockerAuth.DockerAuthMode.Auto)
                 .SetAccessPreflight(SkipAccessPreflight != true)
                 .SetCreateRepositoryIfMissing(CreateRepositoryIfMissing == true)));

@@ -14,7 +14,7 @@ class Build : NukeBuild, IArtifactRegistryDockerAuth
         .Executes(() =>
         {
             ArtifactRegistryTasks.EnsureDockerAuth(settings => settings
-                .SetImages(((IArtifactRegistryDockerAuth)this).Images)
+                .SetImages(((IArtifactRegistryDockerAuth)this).Images ?? [])
                 .SetMode(DockerAuthMode.CredentialHelper)
                 .DisableAccessPreflight());
             Log.Information("DOCKER_CONFIG is now {DockerConfig}", Environment.GetEnvironmentVariable("DOCKER_CONFIG") ?? "(unset)");
