@@ -32,4 +32,6 @@ if ! BUILD_OUTPUT=$("$DOTNET_EXE" build "$BUILD_PROJECT_FILE" /nodeReuse:false /
     echo "$BUILD_OUTPUT" >&2
     exit 1
 fi
-"$DOTNET_EXE" run --project "$BUILD_PROJECT_FILE" --no-build -- "$@"
+# exec: the build's PID is this script's, so a SIGTERM sent to it (a supervisor, a test, `kill`) reaches `dotnet run`, which
+# passes it on to the build; a shell left waiting in between would die and leave the build running.
+exec "$DOTNET_EXE" run --project "$BUILD_PROJECT_FILE" --no-build -- "$@"

@@ -1,4 +1,5 @@
 using System.Diagnostics.Contracts;
+using System.Globalization;
 
 namespace ArtifactRegistry.Sandbox;
 
@@ -60,6 +61,57 @@ public sealed record SandboxFaultPlan
     public int? RandomSeed { get; init; }
 
     public bool IsNone => Latency <= TimeSpan.Zero && ThrottleShare <= 0 && ServerErrorShare <= 0 && DropShare <= 0;
+
+    /// <summary>
+    /// Throws an <see cref="ArgumentException"/> saying what is wrong when a share lies outside 0..1, the shares add up to
+    /// more than 1, a duration is negative or the server error status is not a 5xx.
+    /// </summary>
+    public void Validate()
+    {
+        RequireShare(ThrottleShare, "throttle share");
+        RequireShare(ServerErrorShare, "server error share");
+        RequireShare(DropShare, "drop share");
+        var sum = ThrottleShare + ServerErrorShare + DropShare;
+        if (sum > 1 + 1e-9)
+            throw new ArgumentException(
+                $"The throttle, server error and drop shares add up to {Number(sum)}, but together they can cover at most every request (1): lower one of them.");
+        if (Latency < TimeSpan.Zero)
+            throw new ArgumentException($"The latency is {Latency}, but a latency cannot be negative: give 0 for none, or a duration like 50ms.");
+        if (RetryAfter < TimeSpan.Zero)
+            throw new ArgumentException($"The Retry-After is {RetryAfter}, but it cannot be negative: give a duration like 2s.");
+        if (ServerErrorStatus is < 500 or > 599)
+            throw new ArgumentException($"The server error status is {ServerErrorStatus}, but it must be a 5xx status, like 503 (unavailable) or 500 (internal).");
+        if ((Scope & ~SandboxFaultScope.All) != 0 || Scope == 0)
+            throw new ArgumentException($"The fault scope is {(int)Scope}, but it must name at least one of Rest, Registry, Token (or All).");
+    }
+
+    /// <summary>For logs: <c>none</c>, or e.g. <c>latency 50 ms, 10 % throttled (Retry-After 2 s), 5 % 503, 1 % dropped; scope Rest</c>.</summary>
+    public override string ToString()
+    {
+        if (IsNone)
+            return "none";
+        var parts = new List<string>();
+        if (Latency > TimeSpan.Zero)
+            parts.Add($"latency {Number(Latency.TotalMilliseconds)} ms");
+        if (ThrottleShare > 0)
+            parts.Add($"{Percent(ThrottleShare)} throttled (429, Retry-After {Number(RetryAfter.TotalSeconds)} s)");
+        if (ServerErrorShare > 0)
+            parts.Add($"{Percent(ServerErrorShare)} {ServerErrorStatus}");
+        if (DropShare > 0)
+            parts.Add($"{Percent(DropShare)} dropped");
+        var where = $"scope {Scope}" + (RoutePrefix is null ? "" : $", routes {RoutePrefix}*") + (RandomSeed is { } seed ? $", seed {seed}" : "");
+        return string.Join(", ", parts) + "; " + where;
+    }
+
+    private static void RequireShare(double share, string name)
+    {
+        if (!(share is >= 0 and <= 1))
+            throw new ArgumentException($"The {name} is {Number(share)}, but a share is a fraction of requests from 0 to 1, like 0.1 for 10 %.");
+    }
+
+    private static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+
+    private static string Percent(double share) => (share * 100).ToString("0.##", CultureInfo.InvariantCulture) + " %";
 
     [Pure]
     public SandboxFaultPlan WithLatency(TimeSpan latency) => this with { Latency = latency };

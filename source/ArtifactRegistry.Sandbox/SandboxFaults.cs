@@ -15,16 +15,19 @@ public sealed class SandboxFaults
 
     internal SandboxFaults(SandboxFaultPlan initial)
     {
+        initial.Validate();
         _plan = initial;
         _random = initial.RandomSeed is { } seed ? new Random(seed) : Random.Shared;
     }
 
+    /// <summary>The plan in force; setting a plan that <see cref="SandboxFaultPlan.Validate"/> refuses throws and keeps the old one.</summary>
     public SandboxFaultPlan Plan
     {
         get => _plan;
         set
         {
             ArgumentNullException.ThrowIfNull(value);
+            value.Validate();
             lock (_gate)
             {
                 _plan = value;

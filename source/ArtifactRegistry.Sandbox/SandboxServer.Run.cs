@@ -1,4 +1,6 @@
 using ArtifactRegistry.Sandbox.Clients;
+using ArtifactRegistry.Sandbox.Control;
+using ArtifactRegistry.Sandbox.Iam;
 
 namespace ArtifactRegistry.Sandbox;
 
@@ -8,8 +10,8 @@ public sealed partial class SandboxServer
     public static readonly TimeSpan EnvFileTokenLifetime = TimeSpan.FromHours(12);
 
     /// <summary>
-    /// Writes the env file (0600): endpoints, the canonical-host map, the deployer's access token and key file, and one key file
-    /// per seeded principal (written to <paramref name="keysDirectory"/>).
+    /// Writes the env file (0600): endpoints, the canonical-host map, the deployer's access token and key file, the control API
+    /// and an admin's token for it, and one key file per seeded principal (written to <paramref name="keysDirectory"/>).
     /// </summary>
     public async Task WriteEnvFileAsync(string path, string keysDirectory)
     {
@@ -29,7 +31,14 @@ public sealed partial class SandboxServer
             ("CLOUDSDK_API_ENDPOINT_OVERRIDES_ARTIFACTREGISTRY", ApiEndpoint.ToString()),
             ("CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER", ApiEndpoint.ToString()),
             ("CLOUDSDK_API_ENDPOINT_OVERRIDES_IAMCREDENTIALS", ApiEndpoint.ToString()),
+            ("ARTIFACT_REGISTRY_SANDBOX_CONTROL", ControlEndpoint.ToString()),
         };
+        // A separate variable, not CLOUDSDK_AUTH_ACCESS_TOKEN: clients under test keep the deployer's token, only the test
+        // driving the faults picks this one up.
+        var controller = principals.OrderBy(p => p == SandboxPrincipals.Admin ? 0 : 1)
+            .FirstOrDefault(p => ControlApi.MayControl(Caller.ForEmail(p), _services));
+        if (controller is not null)
+            variables.Add(("ARTIFACT_REGISTRY_SANDBOX_CONTROL_TOKEN", IssueAccessToken(controller, EnvFileTokenLifetime)));
         if (deployer is not null)
         {
             variables.Add(("CLOUDSDK_AUTH_ACCESS_TOKEN", IssueAccessToken(deployer, EnvFileTokenLifetime)));
@@ -63,9 +72,14 @@ public sealed partial class SandboxServer
         await output.WriteLineAsync($"  REST v1, OAuth, tokeninfo : {server.ApiEndpoint}").ConfigureAwait(false);
         foreach (var (canonical, local) in server.RegistryHostMap.OrderBy(h => h.Key, StringComparer.Ordinal))
             await output.WriteLineAsync($"  {canonical,-26}: {local}").ConfigureAwait(false);
+        await output.WriteLineAsync($"  control (faults, counters): {server.ControlEndpoint}").ConfigureAwait(false);
+        await output.WriteLineAsync($"  faults                    : {server.Faults.Plan}").ConfigureAwait(false);
         await output.WriteLineAsync($"  state                     : {options?.StateDirectory ?? "in memory (lost on exit)"}").ConfigureAwait(false);
         await output.WriteLineAsync($"  principals                : {string.Join(", ", server._services.Accounts.All.Select(a => a.Email))}").ConfigureAwait(false);
-        await output.WriteLineAsync($"Point gcloud, docker and the library at it with:  source {Path.GetRelativePath(Environment.CurrentDirectory, envFile)}").ConfigureAwait(false);
+        await output.WriteLineAsync($"Point gcloud, docker and the library at it with:  source {Shown(envFile)}").ConfigureAwait(false);
+        await output.WriteLineAsync(
+            "Change the faults while it runs with:  curl -X PUT -H \"Authorization: Bearer $ARTIFACT_REGISTRY_SANDBOX_CONTROL_TOKEN\" " +
+            "-d '{\"throttleShare\":0.1,\"retryAfter\":\"2s\"}' \"${ARTIFACT_REGISTRY_SANDBOX_CONTROL}faults\"").ConfigureAwait(false);
 
         try
         {
@@ -76,5 +90,12 @@ public sealed partial class SandboxServer
         }
 
         await output.WriteLineAsync("Artifact Registry sandbox stopped.").ConfigureAwait(false);
+    }
+
+    /// <summary>Relative to the working directory when inside it (<c>.nuke/temp/sandbox.env</c>), otherwise absolute.</summary>
+    private static string Shown(string path)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
     }
 }

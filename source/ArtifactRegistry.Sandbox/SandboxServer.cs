@@ -37,11 +37,18 @@ public sealed partial class SandboxServer : IAsyncDisposable
         _registryPorts = registryPorts;
         ApiEndpoint = new Uri($"http://127.0.0.1:{apiPort}/");
         TokenUri = new Uri(ApiEndpoint, "token");
+        ControlEndpoint = new Uri(ApiEndpoint, "sandbox/v1/");
         RegistryHostMap = registryPorts.ToDictionary(p => p.Key, p => $"127.0.0.1:{p.Value}", StringComparer.Ordinal);
     }
 
     /// <summary><c>http://127.0.0.1:PORT/</c>: REST v1, OAuth token, tokeninfo, STS; what <c>CLOUDSDK_API_ENDPOINT_OVERRIDES_ARTIFACTREGISTRY</c> points at.</summary>
     public Uri ApiEndpoint { get; }
+
+    /// <summary>
+    /// <c>http://127.0.0.1:PORT/sandbox/v1/</c>: the control API of a sandbox run as a process (<c>faults</c>: GET, PUT, DELETE the
+    /// fault plan as JSON; <c>counters</c>: GET the per-route counters), for an admin's access token. Never counted nor faulted.
+    /// </summary>
+    public Uri ControlEndpoint { get; }
 
     /// <summary>The OAuth token endpoint, the <c>token_uri</c> of the key files the sandbox writes.</summary>
     public Uri TokenUri { get; }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ArtifactRegistry.Sandbox.Control;
 using ArtifactRegistry.Sandbox.OAuth;
 using ArtifactRegistry.Sandbox.Registry;
 using ArtifactRegistry.Sandbox.Rest;
@@ -9,7 +10,8 @@ namespace ArtifactRegistry.Sandbox.Hosting;
 
 /// <summary>
 /// The one request handler of every listener. The listener's port tells what it is: the API port (REST v1, OAuth, STS,
-/// IAM Credentials) or a location's registry. Each request is named (route id), counted, offered to the fault plan, then handled.
+/// IAM Credentials, the sandbox's control API) or a location's registry. Each request is named (route id), counted, offered to
+/// the fault plan, then handled; control requests skip counting and faults.
 /// </summary>
 internal sealed class RequestDispatcher(SandboxServices services)
 {
@@ -55,6 +57,13 @@ internal sealed class RequestDispatcher(SandboxServices services)
     {
         var path = RawPath(http);
         var method = http.Request.Method;
+        if (path.StartsWith(ControlApi.PathPrefix, StringComparison.Ordinal))
+        {
+            // Not through EnterAsync: the control API is neither counted nor faulted.
+            await ControlApi.HandleAsync(http, path, services).ConfigureAwait(false);
+            return "sandbox:control";
+        }
+
         switch (path)
         {
             case "/token" or "/oauth2/v4/token" when HttpMethods.IsPost(method):

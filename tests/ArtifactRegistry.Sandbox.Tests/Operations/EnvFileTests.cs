@@ -34,6 +34,33 @@ public class EnvFileTests
     }
 
     [Test]
+    public async Task The_env_file_names_the_control_api_and_gives_an_admin_token_for_it_apart_from_the_clients_token()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        using var folder = TempDirectory.Create("ar-sandbox-tests-");
+        var path = folder.Combine("sandbox.env");
+
+        await sandbox.Server.WriteEnvFileAsync(path, folder.Combine("keys"));
+        var variables = (await File.ReadAllLinesAsync(path))
+            .Where(l => l.StartsWith("export ", StringComparison.Ordinal))
+            .Select(l => l["export ".Length..].Split('=', 2))
+            .ToDictionary(p => p[0], p => p[1].Trim('\''));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(variables["ARTIFACT_REGISTRY_SANDBOX_CONTROL"]), "faults"));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", variables["ARTIFACT_REGISTRY_SANDBOX_CONTROL_TOKEN"]);
+        var faults = await RestAnswer.ReadAsync(await sandbox.Http.SendAsync(request));
+        var owner = await RestAnswer.ReadAsync(await sandbox.Http.GetAsync(sandbox.Api("tokeninfo?access_token=" + variables["ARTIFACT_REGISTRY_SANDBOX_CONTROL_TOKEN"])));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(variables["ARTIFACT_REGISTRY_SANDBOX_CONTROL"], Is.EqualTo(sandbox.Server.ControlEndpoint.ToString()));
+            Assert.That(variables["ARTIFACT_REGISTRY_SANDBOX_CONTROL"], Does.StartWith("http://127.0.0.1:").And.EndWith("/sandbox/v1/"));
+            Assert.That(faults.Status, Is.EqualTo(System.Net.HttpStatusCode.OK), faults.ToString());
+            Assert.That(owner.Json["email"]!.GetValue<string>(), Is.EqualTo(SandboxPrincipals.Admin));
+            Assert.That(variables["CLOUDSDK_AUTH_ACCESS_TOKEN"], Is.Not.EqualTo(variables["ARTIFACT_REGISTRY_SANDBOX_CONTROL_TOKEN"]));
+        });
+    }
+
+    [Test]
     public async Task Sourcing_the_env_file_in_a_shell_gives_the_same_values()
     {
         await using var sandbox = await TestSandbox.StartAsync();

@@ -147,6 +147,45 @@ public class FaultInjectionTests
     }
 
     [Test]
+    public void A_plan_with_an_impossible_share_is_refused_and_the_plan_in_force_is_kept()
+    {
+        var kept = SandboxFaultPlan.None.WithThrottling(0.2);
+        _sandbox.Server.Faults.Plan = kept;
+
+        var tooMuch = Assert.Throws<ArgumentException>(() => _sandbox.Server.Faults.Plan = SandboxFaultPlan.None.WithDroppedConnections(1.5));
+        var overlapping = Assert.Throws<ArgumentException>(() => _sandbox.Server.Faults.Plan = SandboxFaultPlan.None.WithThrottling(0.5).WithServerErrors(0.7));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(tooMuch!.Message, Is.EqualTo("The drop share is 1.5, but a share is a fraction of requests from 0 to 1, like 0.1 for 10 %."));
+            Assert.That(overlapping!.Message, Does.StartWith("The throttle, server error and drop shares add up to 1.2"));
+            Assert.That(_sandbox.Server.Faults.Plan, Is.EqualTo(kept));
+        });
+    }
+
+    [Test]
+    public async Task An_impossible_plan_at_start_fails_the_start()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            SandboxServer.StartAsync(new SandboxOptions().WithFaults(SandboxFaultPlan.None.WithServerErrors(0.1, status: 404))));
+
+        Assert.That(error!.Message, Does.Contain("server error status is 404, but it must be a 5xx status"));
+    }
+
+    [Test]
+    public void A_plan_describes_itself_for_the_startup_log()
+    {
+        var plan = SandboxFaultPlan.None.WithLatency(TimeSpan.FromMilliseconds(50)).WithThrottling(0.1, TimeSpan.FromSeconds(2))
+            .WithServerErrors(0.05).WithDroppedConnections(0.01).WithScope(SandboxFaultScope.Rest);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(plan.ToString(), Is.EqualTo("latency 50 ms, 10 % throttled (429, Retry-After 2 s), 5 % 503, 1 % dropped; scope Rest"));
+            Assert.That(SandboxFaultPlan.None.ToString(), Is.EqualTo("none"));
+        });
+    }
+
+    [Test]
     public async Task Faults_configured_at_start_apply_from_the_first_request()
     {
         await using var sandbox = await TestSandbox.StartAsync(new SandboxOptions().WithFaults(SandboxFaultPlan.None.WithServerErrors(1.0).WithScope(SandboxFaultScope.Token)));

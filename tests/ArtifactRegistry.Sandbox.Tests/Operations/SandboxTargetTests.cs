@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using ArtifactRegistry.Sandbox.Tests.Support;
+using ArtifactRegistry.Testing.FileSystem;
+using ArtifactRegistry.Testing.Processes;
+
+namespace ArtifactRegistry.Sandbox.Tests.Operations;
+
+/// <summary>
+/// The real <c>./build.sh Sandbox</c> as a new user runs it, in this repository's root: start-time fault parameters, the env
+/// file (written to a temporary folder with <c>--sandbox-env-file</c>, so a sandbox the developer runs keeps its own), and a
+/// clean stop on SIGTERM. Takes ~10-15 s, most of it the bootstrapper's incremental build of build/_build.csproj.
+/// </summary>
+public class SandboxTargetTests
+{
+    private const string Repo = "v1/projects/sample-project/locations/asia/repositories/sample";
+    private static readonly TimeSpan StartLimit = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(20);
+
+    [Test]
+    public async Task Build_sh_Sandbox_serves_the_faults_given_on_its_command_line_and_stops_cleanly_on_SIGTERM()
+    {
+        using var folder = TempDirectory.Create("ar-sandbox-target-");
+        var envFile = folder.Combine("sandbox.env");
+        var output = new StringBuilder();
+        using var process = Start(output, "Sandbox",
+            "--sandbox-throttle-share", "1", "--sandbox-retry-after", "3s", "--sandbox-fault-scope", "Rest", "--sandbox-env-file", envFile);
+        var started = new List<int> { process.Id };
+        try
+        {
+            await WaitForStartAsync(process, output);
+            started.AddRange(DescendantsOf(process.Id));
+            var variables = ReadEnvFile(envFile);
+            using var http = new HttpClient();
+
+            var throttled = await SendAsync(http, new Uri(new Uri(variables["ARTIFACT_REGISTRY_SANDBOX"]), Repo), variables["CLOUDSDK_AUTH_ACCESS_TOKEN"]);
+            var tokenInfo = await SendAsync(http, new Uri(new Uri(variables["ARTIFACT_REGISTRY_SANDBOX"]), "tokeninfo"), variables["CLOUDSDK_AUTH_ACCESS_TOKEN"]);
+            var plan = await SendAsync(http, new Uri(new Uri(variables["ARTIFACT_REGISTRY_SANDBOX_CONTROL"]), "faults"), variables["ARTIFACT_REGISTRY_SANDBOX_CONTROL_TOKEN"]);
+
+            Assert.That(UnixSignals.Send(process.Id, UnixSignals.Terminate), Is.True, "SIGTERM could not be sent");
+            using var stopping = new CancellationTokenSource(StopLimit);
+            await process.WaitForExitAsync(stopping.Token);
+            var survivors = started.Where(UnixSignals.IsRunning).Concat(ProcessTable.ProcessesUsing(folder.Path)).Distinct().ToList();
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(throttled.Status, Is.EqualTo(HttpStatusCode.TooManyRequests), throttled.ToString());
+                Assert.That(throttled.GoogleError.Status, Is.EqualTo("RESOURCE_EXHAUSTED"));
+                Assert.That(throttled.Header("Retry-After"), Is.EqualTo("3"));
+                Assert.That(tokenInfo.Status, Is.EqualTo(HttpStatusCode.OK), "--sandbox-fault-scope Rest leaves the token endpoints alone: " + tokenInfo);
+                Assert.That(plan.Json["throttleShare"]!.GetValue<double>(), Is.EqualTo(1), plan.ToString());
+                Assert.That(plan.Json["scope"]!.AsArray().Select(s => s!.GetValue<string>()), Is.EqualTo(new[] { "Rest" }));
+                Assert.That(output.ToString(), Does.Contain("faults                    : 100 % throttled (429, Retry-After 3 s); scope Rest"));
+                Assert.That(output.ToString(), Does.Contain("control (faults, counters): " + variables["ARTIFACT_REGISTRY_SANDBOX_CONTROL"]));
+                Assert.That(output.ToString(), Does.Contain("Artifact Registry sandbox stopped."));
+                Assert.That(process.ExitCode, Is.EqualTo(0), output.ToString());
+                Assert.That(survivors, Is.Empty, "processes left behind after SIGTERM");
+            });
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"./build.sh Sandbox did not exit within {StopLimit.TotalSeconds} s of SIGTERM.{Environment.NewLine}{output}");
+        }
+        finally
+        {
+            // Only what this test started: the script's PID (dotnet run, as build.sh execs it) and the build it runs.
+            foreach (var processId in started.Where(UnixSignals.IsRunning))
+                UnixSignals.Send(processId, UnixSignals.Kill);
+        }
+    }
+
+    private static Process Start(StringBuilder output, params string[] arguments)
+    {
+        var startInfo = new ProcessStartInfo("bash")
+        {
+            WorkingDirectory = RepositoryRoot(),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        startInfo.ArgumentList.Add("build.sh");
+        foreach (var argument in arguments)
+            startInfo.ArgumentList.Add(argument);
+        var process = new Process { StartInfo = startInfo };
+        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static void Append(StringBuilder output, string? line)
+    {
+        if (line is not null)
+            lock (output)
+                output.AppendLine(line);
+    }
+
+    /// <summary>Waits for the last startup line, which comes after the env file is written.</summary>
+    private static async Task WaitForStartAsync(Process process, StringBuilder output)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!Text(output).Contains("Change the faults while it runs with", StringComparison.Ordinal))
+        {
+            if (process.HasExited)
+                Assert.Fail($"./build.sh Sandbox exited with {process.ExitCode} before the sandbox started:{Environment.NewLine}{Text(output)}");
+            if (deadline.Elapsed > StartLimit)
+                Assert.Fail($"./build.sh Sandbox did not start within {StartLimit.TotalSeconds} s:{Environment.NewLine}{Text(output)}");
+            await Task.Delay(100);
+        }
+    }
+
+    private static string Text(StringBuilder output)
+    {
+        lock (output)
+            return output.ToString();
+    }
+
+    private static async Task<RestAnswer> SendAsync(HttpClient http, Uri uri, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await RestAnswer.ReadAsync(await http.SendAsync(request));
+    }
+
+    private static Dictionary<string, string> ReadEnvFile(string path) =>
+        File.ReadAllLines(path)
+            .Where(l => l.StartsWith("export ", StringComparison.Ordinal))
+            .Select(l => l["export ".Length..].Split('=', 2))
+            .ToDictionary(p => p[0], p => p[1].Trim('\''), StringComparer.Ordinal);
+
+    private static List<int> DescendantsOf(int processId)
+    {
+        var children = new List<int>();
+        foreach (var thread in Directory.EnumerateDirectories($"/proc/{processId}/task"))
+        {
+            try
+            {
+                children.AddRange(File.ReadAllText(Path.Combine(thread, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse));
+            }
+            catch (IOException)
+            {
+                // The thread ended while being read.
+            }
+        }
+
+        return [.. children, .. children.SelectMany(DescendantsOf)];
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "build.sh")) && Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
+                return directory.FullName;
+        }
+
+        throw new InvalidOperationException("The repository root (with build.sh and .nuke/) is not above the test directory.");
+    }
+}
