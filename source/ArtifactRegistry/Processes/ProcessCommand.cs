@@ -137,17 +137,27 @@ public sealed class ProcessCommand
         ProcessRunner.Default.ExecuteAsync(this, cancellationToken);
 
     /// <summary>The command as a POSIX shell line, secrets as <c>[REDACTED]</c>: <c>env -u X NAME=value docker login … &lt; [REDACTED]</c>.</summary>
-    public override string ToString()
+    public override string ToString() =>
+        Environment.Count == 0 ? ProgramText() : $"{EnvironmentText()} {ProgramText()}";
+
+    /// <summary>The program, its arguments and its input, redacted: what a build log shows first.</summary>
+    internal string ProgramText()
+    {
+        var parts = new List<string> { CommandLineText.Quote(Program) };
+        parts.AddRange(Arguments.Select(argument => argument.ToString()));
+        if (StandardInput != StandardInput.Empty)
+            parts.Add($"< {StandardInput}");
+        return SecretRedactor.For(this).Redact(string.Join(' ', parts));
+    }
+
+    /// <summary>The environment overrides as an <c>env</c> prefix, redacted; empty when there are none.</summary>
+    internal string EnvironmentText()
     {
         var parts = new List<string>();
         if (Environment.Any(variable => variable.IsRemoval))
             parts.Add("env");
         // `env` takes its -u options before the assignments.
         parts.AddRange(Environment.OrderBy(variable => !variable.IsRemoval).Select(variable => variable.ToString()));
-        parts.Add(CommandLineText.Quote(Program));
-        parts.AddRange(Arguments.Select(argument => argument.ToString()));
-        if (StandardInput != StandardInput.Empty)
-            parts.Add($"< {StandardInput}");
         return SecretRedactor.For(this).Redact(string.Join(' ', parts));
     }
 

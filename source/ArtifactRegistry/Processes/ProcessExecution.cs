@@ -120,12 +120,15 @@ internal sealed class ProcessExecution(ProcessCommand command)
         return startInfo;
     }
 
+    // The overrides (a dozen variables for a sandbox build) would bury the command itself, so they go one level down.
     private void LogStart()
     {
         if (command.WorkingDirectory is null)
-            command.Logger.LogInformation("> {CommandLine}", command.ToString());
+            command.Logger.LogInformation("> {CommandLine}", command.ProgramText());
         else
-            command.Logger.LogInformation("> {CommandLine} (in {WorkingDirectory})", command.ToString(), _redactor.Redact(command.WorkingDirectory));
+            command.Logger.LogInformation("> {CommandLine} (in {WorkingDirectory})", command.ProgramText(), _redactor.Redact(command.WorkingDirectory));
+        if (command.Environment.Count > 0)
+            command.Logger.LogDebug("  with environment {Environment}", command.EnvironmentText());
     }
 
     private Stream OpenStandardInput(ProcessFailureContext context)

@@ -19,6 +19,26 @@ public sealed class LoggingTests
     }
 
     [Test]
+    public async Task Environment_overrides_are_logged_below_the_command_line_at_debug_level_and_redacted()
+    {
+        var logger = new CapturingLogger();
+
+        await ProcessCommand.For("/bin/sh").WithArguments(["-c", "exit 0"])
+            .WithEnvironment(e => e.Set("PLAIN_SETTING", "visible").SetSecret("API_TOKEN", "s3cr3t-value"))
+            .WithLogger(logger)
+            .ExecuteAsync();
+
+        var information = logger.Entries.Where(entry => entry.Level == LogLevel.Information).Select(entry => entry.Text.Split('\n')[0]);
+        var debug = logger.Entries.Where(entry => entry.Level == LogLevel.Debug).Select(entry => entry.Text.Split('\n')[0]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(information, Is.EqualTo(new[] { "> /bin/sh -c 'exit 0'" }));
+            Assert.That(debug, Has.Some.EqualTo("  with environment PLAIN_SETTING=visible API_TOKEN=[REDACTED]"));
+            Assert.That(logger.AllText, Does.Not.Contain("s3cr3t-value"));
+        });
+    }
+
+    [Test]
     public async Task Output_lines_are_logged_at_debug_level_by_default()
     {
         var logger = new CapturingLogger();

@@ -1,0 +1,68 @@
+using System;
+using System.Linq;
+using ArtifactRegistry.Sandbox;
+using Nuke.Common;
+using Nuke.Common.IO;
+
+partial class Build
+{
+    [Parameter("Directory where the sandbox keeps its state across restarts - Default: in memory")]
+    readonly AbsolutePath? SandboxState;
+
+    [Parameter("Where the sandbox writes its env file (key files go to sandbox-keys/ beside it) - Default: .nuke/temp/sandbox.env")]
+    readonly AbsolutePath? SandboxEnvFile;
+
+    // One parameter per knob rather than one "latency=50ms,throttle=0.1" spec: the stand-in already parses durations, numbers
+    // and enums, names the offending parameter when a value is malformed, lists each one in --help, and reads each from the
+    // environment (SANDBOX_THROTTLE_SHARE=0.1) as well; a spec string would need a parser and error messages of its own.
+    // Route prefixes and random seeds stay with the control API (GET/PUT /sandbox/v1/faults), which takes the whole plan.
+    [Parameter("Latency the sandbox adds to each request in the fault scope, like 50ms - Default: none")]
+    readonly TimeSpan? SandboxLatency;
+
+    [Parameter("Share of sandbox requests answered 429 with Retry-After, like 0.1 for 10 % - Default: 0")]
+    readonly double? SandboxThrottleShare;
+
+    [Parameter("Retry-After of the sandbox's 429 answers, like 2s - Default: 1s")]
+    readonly TimeSpan? SandboxRetryAfter;
+
+    [Parameter("Share of sandbox requests answered 503 UNAVAILABLE, like 0.05 - Default: 0")]
+    readonly double? SandboxServerErrorShare;
+
+    [Parameter("Share of sandbox requests whose connection is dropped without an answer, like 0.01 - Default: 0")]
+    readonly double? SandboxDropShare;
+
+    [Parameter("What the sandbox's faults apply to: Rest, Registry, Token or All (several allowed) - Default: All", Name = nameof(SandboxFaultScope))]
+    readonly SandboxFaultScope[]? FaultScope;
+
+    Target Sandbox => _ => _
+        .Description("Runs the local Artifact Registry sandbox until Ctrl-C and writes .nuke/temp/sandbox.env for gcloud, docker and the library")
+        .Executes(async () =>
+        {
+            using var stop = new StopSignal();
+            var options = new SandboxOptions().WithStateDirectory(SandboxState).WithFaults(InitialFaults());
+            await SandboxServer.RunUntilCancelledAsync(options, SandboxEnvFile ?? TemporaryDirectory / "sandbox.env", stop.Token);
+        });
+
+    SandboxFaultPlan InitialFaults()
+    {
+        var plan = SandboxFaultPlan.None with
+        {
+            Latency = SandboxLatency ?? TimeSpan.Zero,
+            ThrottleShare = SandboxThrottleShare ?? 0,
+            RetryAfter = SandboxRetryAfter ?? SandboxFaultPlan.None.RetryAfter,
+            ServerErrorShare = SandboxServerErrorShare ?? 0,
+            DropShare = SandboxDropShare ?? 0,
+            Scope = FaultScope is { Length: > 0 } ? FaultScope.Aggregate((all, one) => all | one) : SandboxFaultScope.All,
+        };
+        try
+        {
+            plan.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            Assert.Fail($"{e.Message} Change the matching --sandbox-* parameter (./build.sh --help lists them).");
+        }
+
+        return plan;
+    }
+}
