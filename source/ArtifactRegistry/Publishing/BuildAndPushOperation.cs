@@ -85,7 +85,7 @@ internal sealed class BuildAndPushOperation(BuildAndPushSettings settings, IPubl
             LayersPushed = pushes.Sum(push => push.LayersPushed),
             LayersAlreadyPresent = pushes.Sum(push => push.LayersAlreadyPresent),
             VerifiedWithRegistry = verified,
-            DockerAuthSession = session.KeptDockerAuthSession,
+            DockerAuthSession = session.TakeKeptDockerAuthSession(),
             BuildDuration = build.Duration,
             PushDuration = pushes.Aggregate(TimeSpan.Zero, (sum, push) => sum + push.Duration),
             TotalDuration = total.Elapsed,

@@ -48,6 +48,7 @@ public sealed record BuildAndPushSettings : DockerBuildSettings
     /// <summary>
     /// Whether a session BuildAndPush opens stays open for later steps (returned in <see cref="BuildAndPushResult.DockerAuthSession"/>,
     /// which the caller then disposes); by default it is closed, and a build-scoped login deleted, when BuildAndPush ends.
+    /// A BuildAndPush that fails closes it either way.
     /// </summary>
     public bool KeepDockerAuthSession { get; init; }
 

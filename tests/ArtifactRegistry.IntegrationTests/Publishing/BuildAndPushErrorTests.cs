@@ -110,12 +110,20 @@ public class BuildAndPushErrorTests
         Assert.That(exception!.Message, Does.Contain($"--member=serviceAccount:{SandboxPrincipals.Viewer} --role=roles/artifactregistry.writer"));
         Assert.That(_world.DockerCommands, Has.None.EqualTo("docker build"));
         Assert.That(_world.DockerCommands, Has.One.EqualTo("docker login"), "docker was logged in before the preflight");
-        // The source caches its token: this is the one the build-scoped login holds.
-        var token = (await settings.DockerAuthSettings.AccessTokenSource!.GetAccessTokenAsync()).Value;
-        var login = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("oauth2accesstoken:" + token));
-        var leftovers = Directory.GetDirectories(Path.GetTempPath(), "ar-docker-*")
-            .Where(directory => File.Exists(Path.Combine(directory, "config.json")) && File.ReadAllText(Path.Combine(directory, "config.json")).Contains(login));
-        Assert.That(leftovers, Is.Empty, "the refused build's docker login (and its token) was deleted");
+        Assert.That(await LoginsLeftBehindAsync(settings), Is.Empty, "the refused build's docker login (and its token) was deleted");
+    }
+
+    [Test]
+    public async Task A_failed_build_asked_to_keep_its_docker_login_for_later_steps_deletes_it_all_the_same()
+    {
+        // What the NUKE host asks for: the login outlives BuildAndPush only when the push succeeded and the caller took it.
+        _source.Write("Dockerfile", "FROM scratch\nCOPY missing.txt /missing.txt\n");
+        var settings = _world.Settings(_source, "app").SetKeepDockerAuthSession(true);
+
+        await Assert.ThrowsAsync<DockerBuildFailedException>(() => BuildAndPush.RunAsync(settings));
+
+        Assert.That(_world.DockerCommands, Has.One.EqualTo("docker login"));
+        Assert.That(await LoginsLeftBehindAsync(settings), Is.Empty, "the failed build's docker login (and its token) was deleted");
     }
 
     [Test]
@@ -149,5 +157,16 @@ public class BuildAndPushErrorTests
         Assert.That(result.ToString(), Does.Not.Contain(npmToken));
         Assert.That(_world.Log.Text, Does.Contain("NPM_TOKEN=[REDACTED]"));
         Assert.That(_world.Log.Text + _world.Runner.Visible, Does.Not.Contain(accessToken), "nor the registry login's token");
+    }
+
+    /// <summary>Build-scoped docker configs in the temp folder that still hold the login of <paramref name="settings"/>' token.</summary>
+    private static async Task<List<string>> LoginsLeftBehindAsync(BuildAndPushSettings settings)
+    {
+        // The source caches its token: this is the one the build-scoped login holds.
+        var token = (await settings.DockerAuthSettings.AccessTokenSource!.GetAccessTokenAsync()).Value;
+        var login = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("oauth2accesstoken:" + token));
+        return Directory.GetDirectories(Path.GetTempPath(), "ar-docker-*")
+            .Where(directory => File.Exists(Path.Combine(directory, "config.json")) && File.ReadAllText(Path.Combine(directory, "config.json")).Contains(login))
+            .ToList();
     }
 }
