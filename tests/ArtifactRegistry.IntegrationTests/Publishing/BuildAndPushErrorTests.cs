@@ -5,6 +5,7 @@ using ArtifactRegistry.Processes;
 using ArtifactRegistry.Publishing;
 using ArtifactRegistry.References;
 using ArtifactRegistry.Sandbox;
+using ArtifactRegistry.Testing.Docker;
 
 namespace ArtifactRegistry.IntegrationTests.Publishing;
 
@@ -98,6 +99,24 @@ public class BuildAndPushErrorTests
         Assert.That(exception.Message, Does.StartWith($"docker build failed at {exception.FailedStep} (exit code 1)."));
         Assert.That(exception.Message, Does.Not.Contain("   at ").And.Not.Contain("DEPRECATED"));
         Assert.That(_world.DockerCommands, Has.None.EqualTo("docker push"));
+    }
+
+    [Test]
+    public async Task A_failing_RUN_step_shows_what_its_command_printed_and_the_docker_command_without_the_environment()
+    {
+        await BusyboxBase.EnsureAsync(_world.Engine);
+        _source.Write("Dockerfile", $"FROM {BusyboxBase.Reference}\nRUN echo preparing && ls /no-such-dir && echo never\n");
+
+        var exception = await Assert.ThrowsAsync<DockerBuildFailedException>(() => BuildAndPush.RunAsync(_world.Settings(_source, "app")));
+
+        Assert.That(exception!.FailedStep, Does.StartWith("step 2/").And.EndWith(": RUN echo preparing && ls /no-such-dir && echo never"));
+        // The legacy builder prints the command's own error on standard output, in terminal colours.
+        Assert.That(exception.ErrorLines, Does.Contain("ls: /no-such-dir: No such file or directory"));
+        Assert.That(exception.Message, Does.Contain("ls: /no-such-dir: No such file or directory"));
+        // Ordinal: a culture-aware Contains ignores control characters and would find ESC everywhere.
+        Assert.That(exception.Message.Contains('\u001b', StringComparison.Ordinal), Is.False, "no terminal colour codes");
+        Assert.That(exception.CommandLine, Does.Contain(" build --file ").And.Not.Contain("CLOUDSDK_CONFIG="),
+            "the overrides of docker's environment are the build's configuration, not what to read after a failure");
     }
 
     [Test]

@@ -61,15 +61,61 @@ public sealed class DockerOutputTests
     }
 
     [Test]
-    public void Buildx_errors_are_shown_from_the_first_ERROR_line_on()
+    public void A_buildx_failure_is_shown_as_the_failing_steps_own_output_and_the_ERROR_line_without_the_Dockerfile_excerpt()
     {
         var lines = DockerErrorOutput.LastErrorLines([
-            "#5 [2/2] RUN false", "#5 ERROR: process \"/bin/sh -c false\" did not complete successfully: exit code: 1",
-            "------", " > [2/2] RUN false:", "------",
-            "ERROR: failed to solve: process \"/bin/sh -c false\" did not complete successfully: exit code: 1",
+            "#5 [2/2] RUN ls /nonexistent",
+            "#5 0.215 ls: /nonexistent: No such file or directory",
+            "#5 ERROR: process \"/bin/sh -c ls /nonexistent\" did not complete successfully: exit code: 1",
+            "------",
+            " > [2/2] RUN ls /nonexistent:",
+            "0.215 ls: /nonexistent: No such file or directory",
+            "------",
+            "Dockerfile:2",
+            "--------------------",
+            "   1 |     FROM busybox",
+            "   2 | >>> RUN ls /nonexistent",
+            "--------------------",
+            "ERROR: failed to solve: process \"/bin/sh -c ls /nonexistent\" did not complete successfully: exit code: 1",
         ]);
 
-        Assert.That(lines, Is.EqualTo(new[] { "ERROR: failed to solve: process \"/bin/sh -c false\" did not complete successfully: exit code: 1" }));
+        Assert.That(lines, Is.EqualTo(new[]
+        {
+            " > [2/2] RUN ls /nonexistent:",
+            "0.215 ls: /nonexistent: No such file or directory",
+            "ERROR: failed to solve: process \"/bin/sh -c ls /nonexistent\" did not complete successfully: exit code: 1",
+        }));
+    }
+
+    [Test]
+    public void A_buildx_failure_outside_any_step_is_shown_from_the_first_ERROR_line_on()
+    {
+        var lines = DockerErrorOutput.LastErrorLines([
+            "#1 [internal] load build definition from Dockerfile",
+            "#1 transferring dockerfile: 2B done",
+            "ERROR: failed to solve: failed to read dockerfile: open Dockerfile: no such file or directory",
+        ]);
+
+        Assert.That(lines, Is.EqualTo(new[] { "ERROR: failed to solve: failed to read dockerfile: open Dockerfile: no such file or directory" }));
+    }
+
+    [Test]
+    public void A_failing_legacy_RUN_step_is_shown_with_what_its_command_printed_without_colours_or_bookkeeping()
+    {
+        var lines = DockerErrorOutput.FailedStepLines([
+            " ---> Running in 17933cd90ab5",
+            "building",
+            "\u001b[91mls: /nonexistent: No such file or directory",
+            "The command '/bin/sh -c echo building && ls /nonexistent' returned a non-zero code: 1",
+            "\u001b[0m",
+        ]);
+
+        Assert.That(lines, Is.EqualTo(new[]
+        {
+            "building",
+            "ls: /nonexistent: No such file or directory",
+            "The command '/bin/sh -c echo building && ls /nonexistent' returned a non-zero code: 1",
+        }));
     }
 
     [Test]
