@@ -15,6 +15,13 @@ internal sealed class DockerImageBuild(IProcessRunner runner, ILogger logger, Lo
         IReadOnlyDictionary<string, string> labels,
         CancellationToken cancellationToken)
     {
+        var secretArguments = settings.BuildArguments.Where(argument => argument.IsSecret).Select(argument => argument.Name).ToList();
+        if (secretArguments.Count > 0)
+            logger.LogWarning(
+                "Secret build argument(s) {Names} stay out of argv and the log, but a RUN step that uses an ARG records its value in the image " +
+                "history (`docker history --no-trunc`), which is pushed with the image; give credentials the image must not keep to " +
+                "`RUN --mount=type=secret` (buildx) instead", string.Join(", ", secretArguments));
+
         var imageIdFile = Path.Combine(Path.GetTempPath(), $"ard-iid-{Guid.NewGuid():N}");
         var command = DockerBuildCommand.Create(client, settings, builder, imageNames, labels, imageIdFile);
         var redactor = SecretRedactor.For(command);

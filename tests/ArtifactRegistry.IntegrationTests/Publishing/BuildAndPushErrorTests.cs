@@ -175,6 +175,8 @@ public class BuildAndPushErrorTests
         Assert.That(_world.Log.Text, Does.Not.Contain(npmToken));
         Assert.That(result.ToString(), Does.Not.Contain(npmToken));
         Assert.That(_world.Log.Text, Does.Contain("NPM_TOKEN=[REDACTED]"));
+        Assert.That(_world.Log.Lines, Has.Some.StartsWith("Warning: Secret build argument(s) NPM_TOKEN").And.Contains("docker history"),
+            "the build says where the value does end up");
         Assert.That(_world.Log.Text + _world.Runner.Visible, Does.Not.Contain(accessToken), "nor the registry login's token");
     }
 
