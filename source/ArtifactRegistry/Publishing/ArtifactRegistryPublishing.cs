@@ -149,7 +149,7 @@ internal sealed class ArtifactRegistryPublishing(BuildAndPushSettings settings) 
             return null;
         }
 
-        public Exception? ExplainPushRefusal(string dockerError, ImageReference taggedImage, string dockerName) =>
+        public Exception? ExplainPushRefusal(string dockerError, ImageReference taggedImage) =>
             DockerRegistryErrors.TryExplain(dockerError, new DockerErrorContext
             {
                 Reference = taggedImage.ToString(),

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.Git;
 using ArtifactRegistry.References;
+using ArtifactRegistry.Registry;
 using Microsoft.Extensions.Logging;
 
 namespace ArtifactRegistry.Publishing;
@@ -15,9 +16,6 @@ namespace ArtifactRegistry.Publishing;
 internal sealed class BuildAndPushOperation(BuildAndPushSettings settings, IPublishingRegistry registry)
 {
     private readonly ILogger _logger = settings.Logger;
-
-    /// <summary>Waits between push attempts; replaced in tests.</summary>
-    public Func<TimeSpan, CancellationToken, Task> Delay { get; init; } = Task.Delay;
 
     public async Task<BuildAndPushResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -138,17 +136,16 @@ internal sealed class BuildAndPushOperation(BuildAndPushSettings settings, IPubl
         DockerClient docker, IPublishingSession session, IReadOnlyList<ImageReference> taggedImages, IReadOnlyList<string> dockerNames, CancellationToken cancellationToken)
     {
         var outcomes = new List<DockerPushOutcome>();
+        var retries = new RetryPolicy { MaxAttempts = settings.PushAttempts, InitialBackoff = settings.PushRetryDelay };
         for (var i = 0; i < taggedImages.Count; i++)
         {
-            var index = i;
-            var tagged = taggedImages[index];
-            var push = new DockerImagePush(settings.ProcessRunner, _logger, settings.DockerOutputLogLevel, settings.PushAttempts, Backoff)
+            var tagged = taggedImages[i];
+            var push = new DockerImagePush(settings.ProcessRunner, _logger, settings.DockerOutputLogLevel, retries)
             {
-                ExplainRefusal = (error, _) => session.ExplainPushRefusal(error, tagged, dockerNames[index]),
-                Delay = Delay,
+                ExplainRefusal = error => session.ExplainPushRefusal(error, tagged),
             };
             await session.BeforePushAsync(cancellationToken).ConfigureAwait(false);
-            var outcome = await push.RunAsync(docker, dockerNames[index], cancellationToken).ConfigureAwait(false);
+            var outcome = await push.RunAsync(docker, dockerNames[i], cancellationToken).ConfigureAwait(false);
             _logger.LogInformation("Pushed :{Tag} → {Digest} in {Seconds:0.00} s ({Pushed} layers uploaded, {Present} already there{Retries})",
                 tagged.Tag, outcome.Digest?.ToShortString() ?? "(no digest line)", outcome.Duration.TotalSeconds,
                 outcome.LayersPushed, outcome.LayersAlreadyPresent, outcome.Attempts > 1 ? $", {outcome.Attempts} attempts" : "");
@@ -156,8 +153,6 @@ internal sealed class BuildAndPushOperation(BuildAndPushSettings settings, IPubl
         }
         return outcomes;
     }
-
-    private TimeSpan Backoff(int attempt) => settings.PushRetryDelay * Math.Pow(2, attempt - 1);
 
     private async Task<ImageDigest> VerifyAsync(
         IPublishingSession session, ImageReference image, IReadOnlyList<ImageReference> taggedImages, IReadOnlyList<DockerPushOutcome> pushes, CancellationToken cancellationToken)

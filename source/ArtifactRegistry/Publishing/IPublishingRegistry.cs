@@ -32,5 +32,5 @@ internal interface IPublishingSession : IAsyncDisposable
     Task<long?> FindImageSizeAsync(ImageReference pinnedImage, CancellationToken cancellationToken);
 
     /// <summary>An explanation of docker's refusal to push <paramref name="taggedImage"/>, or null when it is not a registry refusal.</summary>
-    Exception? ExplainPushRefusal(string dockerError, ImageReference taggedImage, string dockerName);
+    Exception? ExplainPushRefusal(string dockerError, ImageReference taggedImage);
 }
