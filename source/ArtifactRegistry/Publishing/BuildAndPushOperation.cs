@@ -81,7 +81,7 @@ internal sealed class BuildAndPushOperation(BuildAndPushSettings settings, IPubl
             ImageId = build.ImageId,
             ImageSizeBytes = size,
             LayersPushed = pushes.Sum(push => push.LayersPushed),
-            LayersAlreadyPresent = pushes.Sum(push => push.LayersAlreadyPresent),
+            LayersAlreadyPresent = pushes[0].LayersAlreadyPresent,
             VerifiedWithRegistry = verified,
             DockerAuthSession = session.TakeKeptDockerAuthSession(),
             BuildDuration = build.Duration,
