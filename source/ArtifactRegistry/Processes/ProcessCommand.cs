@@ -139,15 +139,28 @@ public sealed class ProcessCommand
     /// <summary>The command as a POSIX shell line, secrets as <c>[REDACTED]</c>: <c>env -u X NAME=value docker login … &lt; [REDACTED]</c>.</summary>
     public override string ToString()
     {
+        var environment = EnvironmentText();
+        return environment.Length == 0 ? ToStringWithoutEnvironment() : $"{environment} {ToStringWithoutEnvironment()}";
+    }
+
+    /// <summary>The program, its arguments and its standard input, secrets as <c>[REDACTED]</c>: <c>docker login … &lt; [REDACTED]</c>.</summary>
+    internal string ToStringWithoutEnvironment()
+    {
+        var parts = new List<string> { CommandLineText.Quote(Program) };
+        parts.AddRange(Arguments.Select(argument => argument.ToString()));
+        if (StandardInput != StandardInput.Empty)
+            parts.Add($"< {StandardInput}");
+        return SecretRedactor.For(this).Redact(string.Join(' ', parts));
+    }
+
+    /// <summary>The environment overrides as a shell prefix, secrets as <c>[REDACTED]</c>: <c>env -u X NAME=value</c>; empty when there are none.</summary>
+    internal string EnvironmentText()
+    {
         var parts = new List<string>();
         if (Environment.Any(variable => variable.IsRemoval))
             parts.Add("env");
         // `env` takes its -u options before the assignments.
         parts.AddRange(Environment.OrderBy(variable => !variable.IsRemoval).Select(variable => variable.ToString()));
-        parts.Add(CommandLineText.Quote(Program));
-        parts.AddRange(Arguments.Select(argument => argument.ToString()));
-        if (StandardInput != StandardInput.Empty)
-            parts.Add($"< {StandardInput}");
         return SecretRedactor.For(this).Redact(string.Join(' ', parts));
     }
 

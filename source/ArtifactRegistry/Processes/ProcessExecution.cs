@@ -122,10 +122,15 @@ internal sealed class ProcessExecution(ProcessCommand command)
 
     private void LogStart()
     {
+        // The environment overrides go to Trace: a docker config, a DOCKER_HOST and a sandbox's dozen variables in front of
+        // every docker command made each of them a kilobyte-long line that buried the build's one line per step.
+        var commandLine = command.ToStringWithoutEnvironment();
         if (command.WorkingDirectory is null)
-            command.Logger.LogInformation("> {CommandLine}", command.ToString());
+            command.Logger.LogInformation("> {CommandLine}", commandLine);
         else
-            command.Logger.LogInformation("> {CommandLine} (in {WorkingDirectory})", command.ToString(), _redactor.Redact(command.WorkingDirectory));
+            command.Logger.LogInformation("> {CommandLine} (in {WorkingDirectory})", commandLine, _redactor.Redact(command.WorkingDirectory));
+        if (command.Environment.Count > 0)
+            command.Logger.LogTrace("  environment: {Overrides}", command.EnvironmentText());
     }
 
     private Stream OpenStandardInput(ProcessFailureContext context)

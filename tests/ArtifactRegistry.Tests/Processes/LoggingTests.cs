@@ -19,6 +19,21 @@ public sealed class LoggingTests
     }
 
     [Test]
+    public async Task Environment_overrides_are_logged_at_trace_level_apart_from_the_command_line_secrets_masked()
+    {
+        var logger = new CapturingLogger();
+
+        await ProcessCommand.For("/bin/sh").WithArguments(["-c", "exit 0"])
+            .WithEnvironment(variables => variables.Set("DOCKER_CONFIG", "/tmp/cfg").SetSecret("API_TOKEN", "s3cr3t-value").Remove("DOCKER_HOST"))
+            .WithLogger(logger)
+            .ExecuteAsync();
+
+        Assert.That(logger.Entries.Single(entry => entry.Level == LogLevel.Information).Text.Split('\n')[0], Is.EqualTo("> /bin/sh -c 'exit 0'"));
+        Assert.That(logger.Entries.Single(entry => entry.Level == LogLevel.Trace).Text.Split('\n')[0],
+            Is.EqualTo("  environment: env -u DOCKER_HOST DOCKER_CONFIG=/tmp/cfg API_TOKEN=[REDACTED]"));
+    }
+
+    [Test]
     public async Task Output_lines_are_logged_at_debug_level_by_default()
     {
         var logger = new CapturingLogger();
