@@ -31,7 +31,7 @@ public sealed record ImageTagPlan(IReadOnlyList<string> Tags, IReadOnlyList<stri
         }
         else if (git is null)
         {
-            throw gitProblem ?? new GitUnavailableException(".", "No image tags were given and the git state is unknown, so the default tag (the commit id) cannot be made. Give the tags explicitly (SetTags).");
+            throw gitProblem ?? new GitUnavailableException(".", "No image tags were given and the git state is unknown, so the default tag (the commit id) cannot be made. Give the tags explicitly (SetTags; NUKE: --image-tags).");
         }
         else
         {
