@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using ArtifactRegistry.Access;
 using ArtifactRegistry.Auth;
 using ArtifactRegistry.Processes;
@@ -28,14 +29,13 @@ public sealed class DockerLogin
 
     /// <summary>Logs docker in to <paramref name="host"/> (the host docker talks to) with <paramref name="token"/>, storing the credentials in <paramref name="dockerConfigDirectory"/>.</summary>
     /// <exception cref="DockerRegistryAccessException">The registry refused the token.</exception>
-    /// <exception cref="ProcessExitCodeException">docker failed for another reason.</exception>
+    /// <exception cref="DockerLoginException">docker login failed otherwise: the registry refused the token, or docker could not reach it.</exception>
     public async Task LoginAsync(string host, AccessToken token, string dockerConfigDirectory, CancellationToken cancellationToken = default)
     {
-        var environment = new Dictionary<string, string?>(_environment) { [DockerConfigFile.DirectoryVariable] = dockerConfigDirectory };
-        var command = ProcessCommand.For("docker")
-            .WithArguments(["login", "--username", AccessTokenUsername, "--password-stdin", ServerAddress(host)])
+        var docker = new DockerClient { Environment = ImmutableDictionary.CreateRange(_environment), ConfigDirectory = dockerConfigDirectory };
+        var command = docker
+            .Command(arguments => arguments.Add(["login", "--username", AccessTokenUsername, "--password-stdin", ServerAddress(host)]))
             .WithStandardInput(StandardInput.FromSecret(token.Value))
-            .WithEnvironment(builder => ChildEnvironment.Apply(builder, environment))
             .WithValidation(ProcessValidation.None)
             .WithTimeout(Timeout)
             .WithLogger(_logger)
