@@ -8,7 +8,7 @@ public sealed class DockerOutputTests
     private const string Hex = "0f3a7c1d9e2b4a5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
 
     [Test]
-    public void The_digest_line_of_a_push_gives_tag_digest_and_manifest_size_and_layer_lines_are_counted()
+    public void The_digest_line_of_a_push_gives_the_digest_and_layer_lines_are_counted()
     {
         var output = DockerPushOutput.Parse(
             "The push refers to repository [127.0.0.1:5000/p/r/app]\n" +
@@ -19,9 +19,7 @@ public sealed class DockerOutputTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(output.Tag, Is.EqualTo("abc1234-dirty"));
             Assert.That(output.Digest!.ToString(), Is.EqualTo("sha256:" + Hex));
-            Assert.That(output.ManifestSize, Is.EqualTo(528));
             Assert.That(output.LayersPushed, Is.EqualTo(1));
             Assert.That(output.LayersAlreadyPresent, Is.EqualTo(2));
         });
