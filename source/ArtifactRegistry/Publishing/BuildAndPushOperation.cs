@@ -146,7 +146,7 @@ internal sealed class BuildAndPushOperation(BuildAndPushSettings settings, IPubl
             };
             await session.BeforePushAsync(cancellationToken).ConfigureAwait(false);
             var outcome = await push.RunAsync(docker, dockerNames[i], cancellationToken).ConfigureAwait(false);
-            _logger.LogInformation("Pushed :{Tag} → {Digest} in {Seconds:0.00} s ({Pushed} layers uploaded, {Present} already there{Retries})",
+            _logger.LogInformation("Pushed :{Tag} → {Digest} in {Seconds:0.00} s (layers: {Pushed} uploaded, {Present} already in the registry{Retries})",
                 tagged.Tag, outcome.Digest?.ToShortString() ?? "(no digest line)", outcome.Duration.TotalSeconds,
                 outcome.LayersPushed, outcome.LayersAlreadyPresent, outcome.Attempts > 1 ? $", {outcome.Attempts} attempts" : "");
             outcomes.Add(outcome);
