@@ -29,6 +29,7 @@ internal sealed class BuildAndPushOperation(BuildAndPushSettings settings, IPubl
         DockerfileNotFoundException.ThrowIfMissing(settings);
         var auth = settings.DockerAuthSettings;
         var hostMap = auth.HostMap ?? RegistryHostMap.Parse(auth.Variable(RegistryHostMap.EnvironmentVariable));
+        RequireSandboxHost(image, hostMap, auth.Variable(Auth.TokenInfo.SandboxVariable));
         var docker = new DockerClient { Program = settings.DockerProgram, Environment = auth.EnvironmentVariables, ConfigDirectory = auth.DockerConfigDirectory };
 
         // A few milliseconds each, at once: git, the docker engine, the build front end.
@@ -104,6 +105,20 @@ internal sealed class BuildAndPushOperation(BuildAndPushSettings settings, IPubl
                 $"'{text}' names a digest, but a push cannot choose its digest: the registry computes it from what is pushed. " +
                 $"Give the image without it ({image.WithoutDigest()}); the digest is in the result.", nameof(BuildAndPushSettings.Image));
         return image;
+    }
+
+    /// <summary>
+    /// In sandbox mode a host the sandbox does not serve would send docker (with the sandbox's credentials) to Google, and
+    /// the user would read a DNS or login error about a registry they never meant to reach.
+    /// </summary>
+    private static void RequireSandboxHost(ImageReference image, RegistryHostMap hostMap, string? sandbox)
+    {
+        if (string.IsNullOrEmpty(sandbox) || hostMap.IsIdentity || hostMap.Entries.ContainsKey(image.Host))
+            return;
+        throw new ArgumentException(
+            $"The image's host {image.Host} is not one the sandbox at {sandbox} serves ({string.Join(", ", hostMap.Entries.Keys.Order(StringComparer.Ordinal))}), " +
+            $"so the push would leave the sandbox for Google. Use one of those hosts (e.g. {hostMap.Entries.Keys.Order(StringComparer.Ordinal).First()}/{image.ProjectId}/{image.Repository}/{image.ImagePath}), " +
+            "or build without the sandbox (no --use-sandbox, no SetEnvironmentFile).", nameof(BuildAndPushSettings.Image));
     }
 
     private async Task<(GitWorkTreeState?, GitUnavailableException?)> ReadGitAsync(CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ArtifactRegistry.Access;
 using ArtifactRegistry.Docker;
+using ArtifactRegistry.DockerAuth;
 using ArtifactRegistry.Processes;
 using ArtifactRegistry.Publishing;
 using ArtifactRegistry.References;
@@ -41,6 +42,22 @@ public class BuildAndPushErrorTests
         Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromMilliseconds(500)));
         Assert.That(_world.Runner.Count, Is.Zero, "no git, no docker, no login");
         Assert.That(exception!.Message, Does.Contain("REPOSITORY"));
+    }
+
+    [Test]
+    public async Task In_sandbox_mode_a_host_the_sandbox_does_not_serve_is_refused_before_any_process_starts()
+    {
+        var settings = _world.Settings(_source, "app")
+            .SetImage($"europe-west1-docker.pkg.dev/{PublishWorld.Project}/{PublishWorld.Repository}/app")
+            .SetDockerAuthSettings(auth => auth.SetHostMap(null))
+            .SetEnvironmentVariable("ARTIFACT_REGISTRY_SANDBOX", _world.Sandbox.ApiEndpoint.ToString())
+            .SetEnvironmentVariable("ARTIFACT_REGISTRY_HOST_MAP", _world.HostMap.ToString());
+
+        var exception = await Assert.ThrowsAsync<ArgumentException>(() => BuildAndPush.RunAsync(settings));
+
+        Assert.That(_world.Runner.Count, Is.Zero, "no docker login against Google with the sandbox's token");
+        Assert.That(exception!.Message, Does.StartWith("The image's host europe-west1-docker.pkg.dev is not one the sandbox at"));
+        Assert.That(exception.Message, Does.Contain($"asia-docker.pkg.dev/{PublishWorld.Project}/{PublishWorld.Repository}/app"));
     }
 
     [Test]
