@@ -137,6 +137,20 @@ public class BuildAndPushErrorTests
     }
 
     [Test]
+    public async Task A_failing_RUN_step_that_prints_a_secret_build_argument_shows_it_masked()
+    {
+        await BusyboxBase.EnsureAsync(_world.Engine);
+        var npmToken = "npm_" + Guid.NewGuid().ToString("N");
+        _source.Write("Dockerfile", $"FROM {BusyboxBase.Reference}\nARG NPM_TOKEN\nRUN echo \"using $NPM_TOKEN\" && exit 3\n");
+
+        var exception = await Assert.ThrowsAsync<DockerBuildFailedException>(() =>
+            BuildAndPush.RunAsync(_world.Settings(_source, "app").AddSecretBuildArg("NPM_TOKEN", npmToken)));
+
+        Assert.That(exception!.ErrorLines, Does.Contain("using [REDACTED]"), "the step's own output, masked");
+        Assert.That(exception.Message + _world.Log.Text, Does.Not.Contain(npmToken));
+    }
+
+    [Test]
     public async Task A_principal_without_the_writer_role_is_stopped_by_the_preflight_before_the_build_leaving_no_login_behind()
     {
         var settings = _world.Settings(_source, "app", SandboxPrincipals.Viewer);
