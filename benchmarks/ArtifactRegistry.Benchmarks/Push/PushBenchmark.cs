@@ -38,8 +38,9 @@ internal sealed class PushBenchmark : IBenchmarkCommand
             await GitAsync(source, "commit", "--quiet", "--no-gpg-sign", "-m", "benchmark");
 
             var settings = Settings(sandbox, engine, source, Directory.CreateDirectory(Path.Combine(root, "home")).FullName);
-            // Warm-up: JIT, the engine's first build, the repository's first layers.
-            await BuildAndPush.RunAsync(settings, cancellationToken);
+            // Warm-up: JIT, the engine's first build, the repository's first layers. A NUKE build runs BuildAndPush once per
+            // process, so this first run's overhead is the one its users see; it is printed, the target is judged warm.
+            var first = await BuildAndPush.RunAsync(settings, cancellationToken);
 
             var results = new List<BuildAndPushResult>(runs);
             for (var i = 0; i < runs; i++)
@@ -55,9 +56,11 @@ internal sealed class PushBenchmark : IBenchmarkCommand
             Row("  docker build", results.Select(r => r.BuildDuration));
             Row("  docker push (every tag)", results.Select(r => r.PushDuration));
             Row("  library overhead", results.Select(r => r.Overhead));
+            Console.WriteLine($"  {"first run in the process (JIT)",-34} {Format(first.Overhead),10} {"",10}   overhead of one cold run");
             Console.WriteLine($"  overhead = total - docker build - docker push: validation, git, docker engine checks, EnsureDockerAuth (build-scoped");
             Console.WriteLine($"  docker login), access preflight and REST verification of every tag. Runs: {runs}.");
-            Console.WriteLine($"  target: library overhead < {Target.TotalMilliseconds:0} ms (median): {(overhead < Target ? "met" : "NOT met")}");
+            Console.WriteLine($"  target: library overhead < {Target.TotalMilliseconds:0} ms (median of the warm runs): {(overhead < Target ? "met" : "NOT met")}; " +
+                              $"first run: {(first.Overhead < Target ? "within it" : "over it")}");
             return overhead < Target ? 0 : 1;
         }
         finally

@@ -21,9 +21,6 @@ public sealed record DockerClient
     /// <summary><c>DOCKER_CONFIG</c> (the folder of <c>config.json</c>); null leaves it to <see cref="Environment"/> or the inherited value.</summary>
     public string? ConfigDirectory { get; init; }
 
-    /// <summary><c>DOCKER_HOST</c> as overridden, or null.</summary>
-    public string? Host => Environment.GetValueOrDefault("DOCKER_HOST");
-
     [Pure]
     public DockerClient WithProgram(string program)
     {

@@ -1,39 +1,70 @@
+using System.Text.RegularExpressions;
+
 namespace ArtifactRegistry.Docker;
 
-/// <summary>Picks what docker said about a failure out of its standard error, leaving out notices that are not about it.</summary>
-internal static class DockerErrorOutput
+/// <summary>Picks what docker said about a failure out of its output, leaving out notices and bookkeeping that are not about it.</summary>
+internal static partial class DockerErrorOutput
 {
     public const int MaximumLines = 12;
 
     /// <summary>
-    /// The lines that explain the failure: from buildx's first <c>ERROR</c> line on, otherwise the last
-    /// <see cref="MaximumLines"/> lines, without the legacy builder's deprecation notice and blank lines.
+    /// The lines of standard error that explain the failure: buildx's summary of the failing step (<c> &gt; [2/3] RUN …:</c>
+    /// with that step's last output) and its <c>ERROR</c> lines; otherwise from the first <c>ERROR</c> line on; otherwise the
+    /// last <see cref="MaximumLines"/> lines. The legacy builder's deprecation notice, colours and blank lines are left out.
     /// </summary>
     public static IReadOnlyList<string> LastErrorLines(IEnumerable<string> standardError)
     {
         var lines = WithoutNotices(standardError).ToList();
+        // buildx ends a failed build with "------", " > [2/3] RUN make:", the step's last output lines, "------", an excerpt of
+        // the Dockerfile, then "ERROR: failed to solve: …": the step's own output is what tells why it failed.
+        var failedStep = lines.FindLastIndex(line => BuildxFailedStepSummary().IsMatch(line));
+        if (failedStep >= 0)
+        {
+            var end = lines.FindIndex(failedStep, line => line.StartsWith("------", StringComparison.Ordinal));
+            var summary = lines[failedStep..(end < 0 ? lines.Count : end)];
+            var errors = lines.Skip(failedStep).Where(line => line.StartsWith("ERROR", StringComparison.Ordinal)).ToList();
+            return summary.Take(1).Concat(summary.Skip(1).TakeLast(MaximumLines - 1 - errors.Count)).Concat(errors).ToArray();
+        }
         var firstError = lines.FindIndex(line => line.StartsWith("ERROR", StringComparison.Ordinal));
         var relevant = firstError >= 0 ? lines.Skip(firstError) : lines;
         return relevant.TakeLast(MaximumLines).ToArray();
     }
 
-    public static IEnumerable<string> WithoutNotices(IEnumerable<string> standardError)
+    /// <summary>
+    /// The lines of the legacy builder's failing step, from both streams: what the step's command printed (on standard output)
+    /// and docker's verdict (on standard error), without the builder's bookkeeping (<c> ---&gt; Running in …</c>).
+    /// </summary>
+    public static IReadOnlyList<string> FailedStepLines(IEnumerable<string> stepOutput) =>
+        WithoutNotices(stepOutput)
+            .Where(line => !line.StartsWith(" ---> ", StringComparison.Ordinal) && !line.StartsWith("Removing intermediate container", StringComparison.Ordinal))
+            .TakeLast(MaximumLines)
+            .ToArray();
+
+    private static IEnumerable<string> WithoutNotices(IEnumerable<string> output)
     {
         var inDeprecationNotice = false;
-        foreach (var raw in standardError)
+        foreach (var raw in output)
         {
-            var line = raw.TrimEnd();
+            // The legacy builder wraps what a RUN step writes to its standard error in terminal colours.
+            var uncoloured = TerminalColour().Replace(raw, "");
+            var line = uncoloured.TrimEnd();
             if (line.StartsWith("DEPRECATED: The legacy builder is deprecated", StringComparison.Ordinal))
             {
                 inDeprecationNotice = true;
                 continue;
             }
             // The notice continues with indented lines ("Install the buildx component…", a URL).
-            if (inDeprecationNotice && (line.Length == 0 || char.IsWhiteSpace(raw[0])))
+            if (inDeprecationNotice && (line.Length == 0 || char.IsWhiteSpace(uncoloured[0])))
                 continue;
             inDeprecationNotice = false;
             if (line.Length > 0)
                 yield return line;
         }
     }
+
+    [GeneratedRegex(@"\x1B\[[0-9;]*[A-Za-z]")]
+    private static partial Regex TerminalColour();
+
+    [GeneratedRegex(@"^ > \[[^\]]+\] .*:$")]
+    private static partial Regex BuildxFailedStepSummary();
 }

@@ -15,11 +15,21 @@ internal sealed class DockerImageBuild(IProcessRunner runner, ILogger logger, Lo
         IReadOnlyDictionary<string, string> labels,
         CancellationToken cancellationToken)
     {
+        var secretArguments = settings.BuildArguments.Where(argument => argument.IsSecret).Select(argument => argument.Name).ToList();
+        if (secretArguments.Count > 0)
+            logger.LogWarning(
+                "Secret build argument(s) {Names} stay out of argv and the log, but a RUN step that uses an ARG records its value in the image " +
+                "history (`docker history --no-trunc`), which is pushed with the image; give credentials the image must not keep to " +
+                "`RUN --mount=type=secret` (buildx) instead", string.Join(", ", secretArguments));
+
         var imageIdFile = Path.Combine(Path.GetTempPath(), $"ard-iid-{Guid.NewGuid():N}");
-        var secrets = settings.BuildArguments.Where(argument => argument.IsSecret && argument.Value.Length > 0).Select(argument => argument.Value).ToArray();
+        var command = DockerBuildCommand.Create(client, settings, builder, imageNames, labels, imageIdFile);
+        var redactor = SecretRedactor.For(command);
         DockerBuildStep? lastStep = null;
         var steps = 0;
         var cachedSteps = 0;
+        // The legacy builder prints what a failing RUN command wrote on standard output, and only its verdict on standard error.
+        var stepOutput = new OutputTail(DockerErrorOutput.MaximumLines * 2);
 
         void OnLine(string line)
         {
@@ -29,15 +39,16 @@ internal sealed class DockerImageBuild(IProcessRunner runner, ILogger logger, Lo
                     return; // buildx repeats a step's header when its output resumes
                 lastStep = step;
                 steps++;
-                logger.LogInformation("docker build {Step}", Redact(step.ToString(), secrets));
+                stepOutput = new OutputTail(DockerErrorOutput.MaximumLines * 2);
+                logger.LogInformation("docker build {Step}", redactor.Redact(step.ToString()));
+                return;
             }
-            else if (DockerBuildProgress.IsCacheHit(line))
-            {
+            if (DockerBuildProgress.IsCacheHit(line))
                 cachedSteps++;
-            }
+            stepOutput.Add(line);
         }
 
-        var command = DockerBuildCommand.Create(client, settings, builder, imageNames, labels, imageIdFile)
+        command = command
             .WithLogger(logger)
             .WithOutputLogLevel(outputLevel, outputLevel)
             .WithOutputBuffering(false)
@@ -53,18 +64,18 @@ internal sealed class DockerImageBuild(IProcessRunner runner, ILogger logger, Lo
         }
         catch (ProcessExitCodeException exception)
         {
+            var errorLines = builder is DockerBuilder.Legacy && lastStep is not null
+                ? DockerErrorOutput.FailedStepLines(stepOutput.ToList()).Select(redactor.Redact).ToArray()
+                : DockerErrorOutput.LastErrorLines(exception.StandardErrorTail);
             throw new DockerBuildFailedException(
                 exception.ExitCode,
-                lastStep is null ? null : Redact(lastStep.ToString(), secrets),
-                DockerErrorOutput.LastErrorLines(exception.StandardErrorTail),
-                command.ToString());
+                lastStep is null ? null : redactor.Redact(lastStep.ToString()),
+                errorLines,
+                exception.CommandLine);
         }
         finally
         {
             File.Delete(imageIdFile);
         }
     }
-
-    private static string Redact(string text, IEnumerable<string> secrets) =>
-        secrets.Aggregate(text, (current, secret) => current.Replace(secret, "[REDACTED]", StringComparison.Ordinal));
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using ArtifactRegistry.Access;
 using ArtifactRegistry.Auth;
 using ArtifactRegistry.Processes;
@@ -31,11 +32,10 @@ public sealed class DockerLogin
     /// <exception cref="DockerLoginException">The registry refused the token, or docker could not reach it.</exception>
     public async Task LoginAsync(string host, AccessToken token, string dockerConfigDirectory, CancellationToken cancellationToken = default)
     {
-        var environment = new Dictionary<string, string?>(_environment) { [DockerConfigFile.DirectoryVariable] = dockerConfigDirectory };
-        var command = ProcessCommand.For("docker")
-            .WithArguments(["login", "--username", AccessTokenUsername, "--password-stdin", ServerAddress(host)])
+        var docker = new DockerClient { Environment = ImmutableDictionary.CreateRange(_environment), ConfigDirectory = dockerConfigDirectory };
+        var command = docker
+            .Command(arguments => arguments.Add(["login", "--username", AccessTokenUsername, "--password-stdin", ServerAddress(host)]))
             .WithStandardInput(StandardInput.FromSecret(token.Value))
-            .WithEnvironment(builder => ChildEnvironment.Apply(builder, environment))
             .WithValidation(ProcessValidation.None)
             .WithTimeout(Timeout)
             .WithLogger(_logger)

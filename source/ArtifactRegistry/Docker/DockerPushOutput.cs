@@ -6,14 +6,8 @@ namespace ArtifactRegistry.Docker;
 /// <summary>What <c>docker push</c> printed that matters: the digest line and how many layers went up.</summary>
 internal sealed partial class DockerPushOutput
 {
-    /// <summary>The tag named in the digest line.</summary>
-    public string? Tag { get; private set; }
-
     /// <summary>From <c>TAG: digest: sha256:… size: N</c>, the last line of a successful push.</summary>
     public ImageDigest? Digest { get; private set; }
-
-    /// <summary>The size of the manifest, as the digest line gives it (not the image).</summary>
-    public long? ManifestSize { get; private set; }
 
     /// <summary>Layers uploaded (<c>…: Pushed</c>).</summary>
     public int LayersPushed { get; private set; }
@@ -27,9 +21,7 @@ internal sealed partial class DockerPushOutput
         var digestLine = DigestLine().Match(line);
         if (digestLine.Success)
         {
-            Tag = digestLine.Groups["tag"].Value;
             Digest = ImageDigest.Parse(digestLine.Groups["digest"].Value);
-            ManifestSize = long.Parse(digestLine.Groups["size"].Value);
             return;
         }
         var layer = LayerLine().Match(line);
@@ -50,7 +42,7 @@ internal sealed partial class DockerPushOutput
         return output;
     }
 
-    [GeneratedRegex(@"^(?<tag>[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}): digest: (?<digest>sha256:[0-9a-f]{64}) size: (?<size>\d+)\s*$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}: digest: (?<digest>sha256:[0-9a-f]{64}) size: \d+\s*$")]
     private static partial Regex DigestLine();
 
     [GeneratedRegex(@"^(?<layer>[0-9a-f]{12}): (?<status>Pushed|Layer already exists|Mounted from .+)\s*$")]

@@ -14,7 +14,7 @@ public sealed class DockerfileNotFoundException : FileNotFoundException
         if (!Directory.Exists(context))
             throw new DockerfileNotFoundException(
                 $"The build context folder '{context}' does not exist (from '{settings.ContextDirectory}', relative to '{Environment.CurrentDirectory}'). " +
-                "Point SetContextDirectory(…) at the folder holding the application's sources.", context);
+                "Point SetContextDirectory(…) (NUKE: --docker-context) at the folder holding the application's sources.", context);
 
         var dockerfile = settings.ResolveDockerfilePath();
         if (File.Exists(dockerfile))
@@ -26,11 +26,12 @@ public sealed class DockerfileNotFoundException : FileNotFoundException
             .Order(StringComparer.Ordinal)
             .Take(5)
             .ToList();
-        var hint = candidates.Count > 0
-            ? $" The context holds {string.Join(", ", candidates.Select(name => $"'{name}'"))}: name the right one with SetDockerfile(\"{Path.Combine(settings.ContextDirectory, candidates[0])}\")."
+        var chosen = candidates.Count > 0 ? Path.Combine(settings.ContextDirectory, candidates[0]) : null;
+        var hint = chosen is not null
+            ? $" The context holds {string.Join(", ", candidates.Select(name => $"'{name}'"))}: name the right one with SetDockerfile(\"{chosen}\") (NUKE: --dockerfile {chosen})."
             : settings.DockerfilePath is null
-                ? " Add a Dockerfile to the context folder, or name it with SetDockerfile(…)."
-                : " Fix the path given to SetDockerfile(…) (relative paths start at the current directory).";
+                ? " Add a Dockerfile to the context folder, or name it with SetDockerfile(…) (NUKE: --dockerfile)."
+                : " Fix the path given to SetDockerfile(…) or --dockerfile (relative paths start at the current directory).";
         throw new DockerfileNotFoundException($"The Dockerfile '{dockerfile}' does not exist (build context '{context}').{hint}", dockerfile);
     }
 }

@@ -68,7 +68,7 @@ public sealed class GitWorkTree
         {
             throw new GitUnavailableException(directory,
                 $"Cannot read git state of '{directory}': {exception.Message} " +
-                "Without git, give the image tags explicitly (SetTags) and the OCI labels are left out.", exception);
+                "Without git, give the image tags explicitly (SetTags; NUKE: --image-tags) and the OCI labels are left out.", exception);
         }
     }
 
@@ -79,10 +79,10 @@ public sealed class GitWorkTree
         string message;
         if (error.Contains("not a git repository", StringComparison.OrdinalIgnoreCase))
             message = $"{headline}: it is not inside a git repository. Run the build from a git clone, " +
-                      "or give the image tags explicitly (SetTags) when building from an export without .git.";
+                      "or give the image tags explicitly (SetTags; NUKE: --image-tags) when building from an export without .git.";
         else if (error.Contains("does not have any commits yet", StringComparison.OrdinalIgnoreCase))
             message = $"{headline}: the repository has no commit yet, so there is no commit id to tag with. " +
-                      "Commit first (`git commit`), or give the image tags explicitly (SetTags).";
+                      "Commit first (`git commit`), or give the image tags explicitly (SetTags; NUKE: --image-tags).";
         else if (error.Contains("dubious ownership", StringComparison.OrdinalIgnoreCase))
             message = $"{headline}: git refuses a repository owned by another user (common in CI containers). " +
                       $"Trust it with `git config --global --add safe.directory {TopLevelNamed(error) ?? directory}`.";

@@ -137,11 +137,14 @@ public sealed class ProcessCommand
         ProcessRunner.Default.ExecuteAsync(this, cancellationToken);
 
     /// <summary>The command as a POSIX shell line, secrets as <c>[REDACTED]</c>: <c>env -u X NAME=value docker login … &lt; [REDACTED]</c>.</summary>
-    public override string ToString() =>
-        Environment.Count == 0 ? ProgramText() : $"{EnvironmentText()} {ProgramText()}";
+    public override string ToString()
+    {
+        var environment = EnvironmentText();
+        return environment.Length == 0 ? ToStringWithoutEnvironment() : $"{environment} {ToStringWithoutEnvironment()}";
+    }
 
-    /// <summary>The program, its arguments and its input, redacted: what a build log shows first.</summary>
-    internal string ProgramText()
+    /// <summary>The program, its arguments and its standard input, secrets as <c>[REDACTED]</c>: <c>docker login … &lt; [REDACTED]</c>.</summary>
+    internal string ToStringWithoutEnvironment()
     {
         var parts = new List<string> { CommandLineText.Quote(Program) };
         parts.AddRange(Arguments.Select(argument => argument.ToString()));
@@ -150,7 +153,7 @@ public sealed class ProcessCommand
         return SecretRedactor.For(this).Redact(string.Join(' ', parts));
     }
 
-    /// <summary>The environment overrides as an <c>env</c> prefix, redacted; empty when there are none.</summary>
+    /// <summary>The environment overrides as a shell prefix, secrets as <c>[REDACTED]</c>: <c>env -u X NAME=value</c>; empty when there are none.</summary>
     internal string EnvironmentText()
     {
         var parts = new List<string>();

@@ -120,15 +120,17 @@ internal sealed class ProcessExecution(ProcessCommand command)
         return startInfo;
     }
 
-    // The overrides (a dozen variables for a sandbox build) would bury the command itself, so they go one level down.
     private void LogStart()
     {
+        // The environment overrides go to Trace: a docker config, a DOCKER_HOST and a sandbox's dozen variables in front of
+        // every docker command made each of them a kilobyte-long line that buried the build's one line per step.
+        var commandLine = command.ToStringWithoutEnvironment();
         if (command.WorkingDirectory is null)
-            command.Logger.LogInformation("> {CommandLine}", command.ProgramText());
+            command.Logger.LogInformation("> {CommandLine}", commandLine);
         else
-            command.Logger.LogInformation("> {CommandLine} (in {WorkingDirectory})", command.ProgramText(), _redactor.Redact(command.WorkingDirectory));
+            command.Logger.LogInformation("> {CommandLine} (in {WorkingDirectory})", commandLine, _redactor.Redact(command.WorkingDirectory));
         if (command.Environment.Count > 0)
-            command.Logger.LogDebug("  with environment {Environment}", command.EnvironmentText());
+            command.Logger.LogTrace("  environment: {Overrides}", command.EnvironmentText());
     }
 
     private Stream OpenStandardInput(ProcessFailureContext context)

@@ -55,7 +55,7 @@ internal sealed class ArtifactRegistryPublishing(BuildAndPushSettings settings) 
                 principal = await PreflightAsync(client!, session!, principal!, images, cancellationToken).ConfigureAwait(false);
 
             var dockerConfig = session?.DockerConfigDirectory ?? auth.DockerConfigDirectory;
-            return new Session(session, ownsSession && !settings.KeepDockerAuthSession, ownsSession && settings.KeepDockerAuthSession,
+            return new Session(session, ownsSession, settings.KeepDockerAuthSession,
                 settings.RegistryVerification ? client : null, principal, dockerConfig,
                 auth.HostMap ?? RegistryHostMap.Parse(auth.Variable(RegistryHostMap.EnvironmentVariable)));
         }
@@ -118,9 +118,17 @@ internal sealed class ArtifactRegistryPublishing(BuildAndPushSettings settings) 
         DockerAuthSession? auth, bool ownsAuth, bool keepsAuth, ArtifactRegistryClient? client, GooglePrincipal? principal, string? dockerConfigDirectory, RegistryHostMap hostMap)
         : IPublishingSession
     {
+        private bool _handedOver;
+
         public string? DockerConfigDirectory => dockerConfigDirectory;
 
-        public DockerAuthSession? KeptDockerAuthSession => keepsAuth ? auth : null;
+        public DockerAuthSession? TakeKeptDockerAuthSession()
+        {
+            if (!ownsAuth || !keepsAuth)
+                return null;
+            _handedOver = true;
+            return auth;
+        }
 
         public Task BeforePushAsync(CancellationToken cancellationToken) =>
             auth?.EnsureFreshAsync(cancellationToken) ?? Task.CompletedTask;
@@ -141,7 +149,7 @@ internal sealed class ArtifactRegistryPublishing(BuildAndPushSettings settings) 
             return null;
         }
 
-        public Exception? ExplainPushRefusal(string dockerError, ImageReference taggedImage, string dockerName) =>
+        public Exception? ExplainPushRefusal(string dockerError, ImageReference taggedImage) =>
             DockerRegistryErrors.TryExplain(dockerError, new DockerErrorContext
             {
                 Reference = taggedImage.ToString(),
@@ -169,7 +177,7 @@ internal sealed class ArtifactRegistryPublishing(BuildAndPushSettings settings) 
         public ValueTask DisposeAsync()
         {
             client?.Dispose();
-            if (ownsAuth)
+            if (ownsAuth && !_handedOver)
                 auth?.Dispose();
             return ValueTask.CompletedTask;
         }

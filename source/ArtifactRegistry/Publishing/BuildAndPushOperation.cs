@@ -3,6 +3,7 @@ using System.Diagnostics;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.Git;
 using ArtifactRegistry.References;
+using ArtifactRegistry.Registry;
 using Microsoft.Extensions.Logging;
 
 namespace ArtifactRegistry.Publishing;
@@ -16,9 +17,6 @@ internal sealed class BuildAndPushOperation(BuildAndPushSettings settings, IPubl
 {
     private readonly ILogger _logger = settings.Logger;
 
-    /// <summary>Waits between push attempts; replaced in tests.</summary>
-    public Func<TimeSpan, CancellationToken, Task> Delay { get; init; } = Task.Delay;
-
     public async Task<BuildAndPushResult> RunAsync(CancellationToken cancellationToken)
     {
         var total = Stopwatch.StartNew();
@@ -31,6 +29,7 @@ internal sealed class BuildAndPushOperation(BuildAndPushSettings settings, IPubl
         DockerfileNotFoundException.ThrowIfMissing(settings);
         var auth = settings.DockerAuthSettings;
         var hostMap = auth.HostMap ?? RegistryHostMap.Parse(auth.Variable(RegistryHostMap.EnvironmentVariable));
+        RequireSandboxHost(image, hostMap, auth.Variable(Auth.TokenInfo.SandboxVariable));
         var docker = new DockerClient { Program = settings.DockerProgram, Environment = auth.EnvironmentVariables, ConfigDirectory = auth.DockerConfigDirectory };
 
         // A few milliseconds each, at once: git, the docker engine, the build front end.
@@ -83,9 +82,9 @@ internal sealed class BuildAndPushOperation(BuildAndPushSettings settings, IPubl
             ImageId = build.ImageId,
             ImageSizeBytes = size,
             LayersPushed = pushes.Sum(push => push.LayersPushed),
-            LayersAlreadyPresent = pushes.Sum(push => push.LayersAlreadyPresent),
+            LayersAlreadyPresent = pushes[0].LayersAlreadyPresent,
             VerifiedWithRegistry = verified,
-            DockerAuthSession = session.KeptDockerAuthSession,
+            DockerAuthSession = session.TakeKeptDockerAuthSession(),
             BuildDuration = build.Duration,
             PushDuration = pushes.Aggregate(TimeSpan.Zero, (sum, push) => sum + push.Duration),
             TotalDuration = total.Elapsed,
@@ -106,6 +105,20 @@ internal sealed class BuildAndPushOperation(BuildAndPushSettings settings, IPubl
                 $"'{text}' names a digest, but a push cannot choose its digest: the registry computes it from what is pushed. " +
                 $"Give the image without it ({image.WithoutDigest()}); the digest is in the result.", nameof(BuildAndPushSettings.Image));
         return image;
+    }
+
+    /// <summary>
+    /// In sandbox mode a host the sandbox does not serve would send docker (with the sandbox's credentials) to Google, and
+    /// the user would read a DNS or login error about a registry they never meant to reach.
+    /// </summary>
+    private static void RequireSandboxHost(ImageReference image, RegistryHostMap hostMap, string? sandbox)
+    {
+        if (string.IsNullOrEmpty(sandbox) || hostMap.IsIdentity || hostMap.Entries.ContainsKey(image.Host))
+            return;
+        throw new ArgumentException(
+            $"The image's host {image.Host} is not one the sandbox at {sandbox} serves ({string.Join(", ", hostMap.Entries.Keys.Order(StringComparer.Ordinal))}), " +
+            $"so the push would leave the sandbox for Google. Use one of those hosts (e.g. {hostMap.Entries.Keys.Order(StringComparer.Ordinal).First()}/{image.ProjectId}/{image.Repository}/{image.ImagePath}), " +
+            "or build without the sandbox (no --use-sandbox, no SetEnvironmentFile).", nameof(BuildAndPushSettings.Image));
     }
 
     private async Task<(GitWorkTreeState?, GitUnavailableException?)> ReadGitAsync(CancellationToken cancellationToken)
@@ -138,26 +151,23 @@ internal sealed class BuildAndPushOperation(BuildAndPushSettings settings, IPubl
         DockerClient docker, IPublishingSession session, IReadOnlyList<ImageReference> taggedImages, IReadOnlyList<string> dockerNames, CancellationToken cancellationToken)
     {
         var outcomes = new List<DockerPushOutcome>();
+        var retries = new RetryPolicy { MaxAttempts = settings.PushAttempts, InitialBackoff = settings.PushRetryDelay };
         for (var i = 0; i < taggedImages.Count; i++)
         {
-            var index = i;
-            var tagged = taggedImages[index];
-            var push = new DockerImagePush(settings.ProcessRunner, _logger, settings.DockerOutputLogLevel, settings.PushAttempts, Backoff)
+            var tagged = taggedImages[i];
+            var push = new DockerImagePush(settings.ProcessRunner, _logger, settings.DockerOutputLogLevel, retries)
             {
-                ExplainRefusal = (error, _) => session.ExplainPushRefusal(error, tagged, dockerNames[index]),
-                Delay = Delay,
+                ExplainRefusal = error => session.ExplainPushRefusal(error, tagged),
             };
             await session.BeforePushAsync(cancellationToken).ConfigureAwait(false);
-            var outcome = await push.RunAsync(docker, dockerNames[index], cancellationToken).ConfigureAwait(false);
-            _logger.LogInformation("Pushed :{Tag} → {Digest} in {Seconds:0.00} s ({Pushed} layers uploaded, {Present} already there{Retries})",
+            var outcome = await push.RunAsync(docker, dockerNames[i], cancellationToken).ConfigureAwait(false);
+            _logger.LogInformation("Pushed :{Tag} → {Digest} in {Seconds:0.00} s (layers: {Pushed} uploaded, {Present} already in the registry{Retries})",
                 tagged.Tag, outcome.Digest?.ToShortString() ?? "(no digest line)", outcome.Duration.TotalSeconds,
                 outcome.LayersPushed, outcome.LayersAlreadyPresent, outcome.Attempts > 1 ? $", {outcome.Attempts} attempts" : "");
             outcomes.Add(outcome);
         }
         return outcomes;
     }
-
-    private TimeSpan Backoff(int attempt) => settings.PushRetryDelay * Math.Pow(2, attempt - 1);
 
     private async Task<ImageDigest> VerifyAsync(
         IPublishingSession session, ImageReference image, IReadOnlyList<ImageReference> taggedImages, IReadOnlyList<DockerPushOutcome> pushes, CancellationToken cancellationToken)

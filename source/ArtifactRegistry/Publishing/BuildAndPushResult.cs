@@ -32,7 +32,10 @@ public sealed record BuildAndPushResult
     /// <summary>Layers uploaded by all pushes; 0 when the registry already had everything (an unchanged rebuild).</summary>
     public int LayersPushed { get; init; }
 
-    /// <summary>Layers the registry already had.</summary>
+    /// <summary>
+    /// Layers the registry had before this build pushed, as the first tag's push found them; the later tags' pushes find every
+    /// layer present and are not counted again.
+    /// </summary>
     public int LayersAlreadyPresent { get; init; }
 
     /// <summary>Whether the registry had verified every tag against the digest.</summary>
@@ -62,7 +65,7 @@ public sealed record BuildAndPushResult
             ("digest", Digest.ToString()),
             ("tags", string.Join(", ", Tags)),
             ("size", ImageSizeBytes is { } size ? FormatSize(size) : "-"),
-            ("layers", $"{LayersPushed} pushed, {LayersAlreadyPresent} already there"),
+            ("layers", $"{LayersPushed} uploaded, {LayersAlreadyPresent} already in the registry"),
             ("verified", VerifiedWithRegistry ? "every tag resolves to the digest in the registry" : "not asked (docker's digest line)"),
             ("duration", $"build {Seconds(BuildDuration)}, push {Seconds(PushDuration)}, overhead {Seconds(Overhead)}, total {Seconds(TotalDuration)}"),
         };

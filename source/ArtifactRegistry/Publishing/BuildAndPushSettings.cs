@@ -48,6 +48,7 @@ public sealed record BuildAndPushSettings : DockerBuildSettings
     /// <summary>
     /// Whether a session BuildAndPush opens stays open for later steps (returned in <see cref="BuildAndPushResult.DockerAuthSession"/>,
     /// which the caller then disposes); by default it is closed, and a build-scoped login deleted, when BuildAndPush ends.
+    /// A BuildAndPush that fails closes it either way.
     /// </summary>
     public bool KeepDockerAuthSession { get; init; }
 
@@ -57,7 +58,11 @@ public sealed record BuildAndPushSettings : DockerBuildSettings
     /// <summary>docker push runs per tag at most, the first included; transient failures (5xx, 429, reset connections) use them up.</summary>
     public int PushAttempts { get; init; } = 4;
 
-    /// <summary>The wait after the first failed push attempt; it doubles after each further one.</summary>
+    /// <summary>
+    /// The wait after the first failed push attempt; it doubles after each further one (at most 16 s), and each wait is cut to a
+    /// random share between half and all of it, as the REST client's <see cref="Registry.RetryPolicy"/> does, so parallel builds
+    /// do not retry in lockstep.
+    /// </summary>
     public TimeSpan PushRetryDelay { get; init; } = TimeSpan.FromSeconds(2);
 
     public ILogger Logger { get; init; } = NullLogger.Instance;

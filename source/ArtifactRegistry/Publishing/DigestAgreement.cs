@@ -11,7 +11,7 @@ internal static class DigestAgreement
     {
         var reported = pushed.OfType<ImageDigest>().Distinct().ToList();
         if (reported.Count > 1)
-            throw new DigestMismatchException(image, tags.Select((tag, i) => (tag, "docker push", pushed[i])).ToList());
+            throw new DigestMismatchException(image, tags.Select((tag, i) => (tag, DigestMismatchException.DockerSource, pushed[i])).ToList());
         return reported.SingleOrDefault();
     }
 
@@ -25,8 +25,8 @@ internal static class DigestAgreement
         var observations = new List<(string, string, ImageDigest?)>();
         for (var i = 0; i < tags.Count; i++)
         {
-            observations.Add((tags[i], "docker push", pushed[i]));
-            observations.Add((tags[i], "registry", inRegistry[i]));
+            observations.Add((tags[i], DigestMismatchException.DockerSource, pushed[i]));
+            observations.Add((tags[i], DigestMismatchException.RegistrySource, inRegistry[i]));
         }
         throw new DigestMismatchException(image, observations);
     }

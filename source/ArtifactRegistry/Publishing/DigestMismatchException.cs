@@ -9,6 +9,9 @@ namespace ArtifactRegistry.Publishing;
 /// </summary>
 public sealed class DigestMismatchException : Exception
 {
+    internal const string DockerSource = "docker push";
+    internal const string RegistrySource = "registry";
+
     internal DigestMismatchException(ImageReference image, IReadOnlyList<(string Tag, string Source, ImageDigest? Digest)> observations)
         : base(Describe(image, observations))
     {
@@ -27,9 +30,13 @@ public sealed class DigestMismatchException : Exception
         var text = new StringBuilder($"The tags pushed for {image.Name} do not resolve to one digest, so this push cannot be trusted:");
         foreach (var (tag, source, digest) in observations)
             text.AppendLine().Append($"   :{tag} → {digest?.ToString() ?? "(no such tag)"} ({source})");
-        text.AppendLine().Append(
-            "Another build probably pushed the same tags at the same time. Run the build again, and keep concurrent builds from sharing tags " +
-            "(serialise the jobs, or tag with the commit id only).");
+        var missing = observations.Where(observation => observation.Source == RegistrySource && observation.Digest is null).Select(observation => observation.Tag).ToList();
+        text.AppendLine().Append(missing.Count > 0
+            ? $"The REST API does not know {string.Join(", ", missing.Select(tag => ":" + tag))}, which docker has just pushed: docker and the REST API " +
+              "are probably talking to different registries (a host map or CLOUDSDK_API_ENDPOINT_OVERRIDES_ARTIFACTREGISTRY left over from another " +
+              "sandbox run or project), or the tag was deleted in between. Point both at the same registry and run the build again."
+            : "Another build probably pushed the same tags at the same time. Run the build again, and keep concurrent builds from sharing tags " +
+              "(serialise the jobs, or tag with the commit id only).");
         return text.ToString();
     }
 }

@@ -15,8 +15,12 @@ internal interface IPublishingSession : IAsyncDisposable
     /// <summary>The <c>DOCKER_CONFIG</c> docker must use from now on, or null to keep the one it had.</summary>
     string? DockerConfigDirectory { get; }
 
-    /// <summary>The docker auth session this one opened and the caller asked to keep, or null.</summary>
-    DockerAuth.DockerAuthSession? KeptDockerAuthSession { get; }
+    /// <summary>
+    /// Hands the docker auth session this one opened, and the caller asked to keep, to the caller (null when there is none).
+    /// Called only once the push has succeeded: a session nobody took is closed with this one, so a failed build leaves no
+    /// build-scoped login, token included, behind.
+    /// </summary>
+    DockerAuth.DockerAuthSession? TakeKeptDockerAuthSession();
 
     /// <summary>Called before each push: renews a login that is about to expire.</summary>
     Task BeforePushAsync(CancellationToken cancellationToken);
@@ -28,5 +32,5 @@ internal interface IPublishingSession : IAsyncDisposable
     Task<long?> FindImageSizeAsync(ImageReference pinnedImage, CancellationToken cancellationToken);
 
     /// <summary>An explanation of docker's refusal to push <paramref name="taggedImage"/>, or null when it is not a registry refusal.</summary>
-    Exception? ExplainPushRefusal(string dockerError, ImageReference taggedImage, string dockerName);
+    Exception? ExplainPushRefusal(string dockerError, ImageReference taggedImage);
 }

@@ -31,7 +31,7 @@ public sealed record ImageTagPlan(IReadOnlyList<string> Tags, IReadOnlyList<stri
         }
         else if (git is null)
         {
-            throw gitProblem ?? new GitUnavailableException(".", "No image tags were given and the git state is unknown, so the default tag (the commit id) cannot be made. Give the tags explicitly (SetTags).");
+            throw gitProblem ?? new GitUnavailableException(".", "No image tags were given and the git state is unknown, so the default tag (the commit id) cannot be made. Give the tags explicitly (SetTags; NUKE: --image-tags).");
         }
         else
         {
@@ -60,8 +60,8 @@ public sealed record ImageTagPlan(IReadOnlyList<string> Tags, IReadOnlyList<stri
     public static void ValidateExplicitTags(IReadOnlyList<string> tags)
     {
         ArgumentNullException.ThrowIfNull(tags);
-        var problems = tags.Select(tag => TagRules.FindDockerTagViolation(tag)).OfType<string>().ToList();
-        if (problems.Count > 0)
-            throw new InvalidImageTagException(tags.Where(tag => TagRules.FindDockerTagViolation(tag) is not null).ToList(), problems);
+        var invalid = tags.Select(tag => (Tag: tag, Problem: TagRules.FindDockerTagViolation(tag))).Where(check => check.Problem is not null).ToList();
+        if (invalid.Count > 0)
+            throw new InvalidImageTagException(invalid.Select(check => check.Tag).ToList(), invalid.Select(check => check.Problem!).ToList());
     }
 }

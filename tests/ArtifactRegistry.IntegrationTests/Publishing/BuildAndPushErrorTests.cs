@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using ArtifactRegistry.Access;
 using ArtifactRegistry.Docker;
+using ArtifactRegistry.DockerAuth;
 using ArtifactRegistry.Processes;
 using ArtifactRegistry.Publishing;
 using ArtifactRegistry.References;
 using ArtifactRegistry.Sandbox;
+using ArtifactRegistry.Testing.Docker;
 
 namespace ArtifactRegistry.IntegrationTests.Publishing;
 
@@ -40,6 +42,22 @@ public class BuildAndPushErrorTests
         Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromMilliseconds(500)));
         Assert.That(_world.Runner.Count, Is.Zero, "no git, no docker, no login");
         Assert.That(exception!.Message, Does.Contain("REPOSITORY"));
+    }
+
+    [Test]
+    public async Task In_sandbox_mode_a_host_the_sandbox_does_not_serve_is_refused_before_any_process_starts()
+    {
+        var settings = _world.Settings(_source, "app")
+            .SetImage($"europe-west1-docker.pkg.dev/{PublishWorld.Project}/{PublishWorld.Repository}/app")
+            .SetDockerAuthSettings(auth => auth.SetHostMap(null))
+            .SetEnvironmentVariable("ARTIFACT_REGISTRY_SANDBOX", _world.Sandbox.ApiEndpoint.ToString())
+            .SetEnvironmentVariable("ARTIFACT_REGISTRY_HOST_MAP", _world.HostMap.ToString());
+
+        var exception = await Assert.ThrowsAsync<ArgumentException>(() => BuildAndPush.RunAsync(settings));
+
+        Assert.That(_world.Runner.Count, Is.Zero, "no docker login against Google with the sandbox's token");
+        Assert.That(exception!.Message, Does.StartWith("The image's host europe-west1-docker.pkg.dev is not one the sandbox at"));
+        Assert.That(exception.Message, Does.Contain($"asia-docker.pkg.dev/{PublishWorld.Project}/{PublishWorld.Repository}/app"));
     }
 
     [Test]
@@ -101,6 +119,38 @@ public class BuildAndPushErrorTests
     }
 
     [Test]
+    public async Task A_failing_RUN_step_shows_what_its_command_printed_and_the_docker_command_without_the_environment()
+    {
+        await BusyboxBase.EnsureAsync(_world.Engine);
+        _source.Write("Dockerfile", $"FROM {BusyboxBase.Reference}\nRUN echo preparing && ls /no-such-dir && echo never\n");
+
+        var exception = await Assert.ThrowsAsync<DockerBuildFailedException>(() => BuildAndPush.RunAsync(_world.Settings(_source, "app")));
+
+        Assert.That(exception!.FailedStep, Does.StartWith("step 2/").And.EndWith(": RUN echo preparing && ls /no-such-dir && echo never"));
+        // The legacy builder prints the command's own error on standard output, in terminal colours.
+        Assert.That(exception.ErrorLines, Does.Contain("ls: /no-such-dir: No such file or directory"));
+        Assert.That(exception.Message, Does.Contain("ls: /no-such-dir: No such file or directory"));
+        // Ordinal: a culture-aware Contains ignores control characters and would find ESC everywhere.
+        Assert.That(exception.Message.Contains('\u001b', StringComparison.Ordinal), Is.False, "no terminal colour codes");
+        Assert.That(exception.CommandLine, Does.Contain(" build --file ").And.Not.Contain("CLOUDSDK_CONFIG="),
+            "the overrides of docker's environment are the build's configuration, not what to read after a failure");
+    }
+
+    [Test]
+    public async Task A_failing_RUN_step_that_prints_a_secret_build_argument_shows_it_masked()
+    {
+        await BusyboxBase.EnsureAsync(_world.Engine);
+        var npmToken = "npm_" + Guid.NewGuid().ToString("N");
+        _source.Write("Dockerfile", $"FROM {BusyboxBase.Reference}\nARG NPM_TOKEN\nRUN echo \"using $NPM_TOKEN\" && exit 3\n");
+
+        var exception = await Assert.ThrowsAsync<DockerBuildFailedException>(() =>
+            BuildAndPush.RunAsync(_world.Settings(_source, "app").AddSecretBuildArg("NPM_TOKEN", npmToken)));
+
+        Assert.That(exception!.ErrorLines, Does.Contain("using [REDACTED]"), "the step's own output, masked");
+        Assert.That(exception.Message + _world.Log.Text, Does.Not.Contain(npmToken));
+    }
+
+    [Test]
     public async Task A_principal_without_the_writer_role_is_stopped_by_the_preflight_before_the_build_leaving_no_login_behind()
     {
         var settings = _world.Settings(_source, "app", SandboxPrincipals.Viewer);
@@ -110,12 +160,20 @@ public class BuildAndPushErrorTests
         Assert.That(exception!.Message, Does.Contain($"--member=serviceAccount:{SandboxPrincipals.Viewer} --role=roles/artifactregistry.writer"));
         Assert.That(_world.DockerCommands, Has.None.EqualTo("docker build"));
         Assert.That(_world.DockerCommands, Has.One.EqualTo("docker login"), "docker was logged in before the preflight");
-        // The source caches its token: this is the one the build-scoped login holds.
-        var token = (await settings.DockerAuthSettings.AccessTokenSource!.GetAccessTokenAsync()).Value;
-        var login = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("oauth2accesstoken:" + token));
-        var leftovers = Directory.GetDirectories(Path.GetTempPath(), "ar-docker-*")
-            .Where(directory => File.Exists(Path.Combine(directory, "config.json")) && File.ReadAllText(Path.Combine(directory, "config.json")).Contains(login));
-        Assert.That(leftovers, Is.Empty, "the refused build's docker login (and its token) was deleted");
+        Assert.That(await LoginsLeftBehindAsync(settings), Is.Empty, "the refused build's docker login (and its token) was deleted");
+    }
+
+    [Test]
+    public async Task A_failed_build_asked_to_keep_its_docker_login_for_later_steps_deletes_it_all_the_same()
+    {
+        // What the NUKE host asks for: the login outlives BuildAndPush only when the push succeeded and the caller took it.
+        _source.Write("Dockerfile", "FROM scratch\nCOPY missing.txt /missing.txt\n");
+        var settings = _world.Settings(_source, "app").SetKeepDockerAuthSession(true);
+
+        await Assert.ThrowsAsync<DockerBuildFailedException>(() => BuildAndPush.RunAsync(settings));
+
+        Assert.That(_world.DockerCommands, Has.One.EqualTo("docker login"));
+        Assert.That(await LoginsLeftBehindAsync(settings), Is.Empty, "the failed build's docker login (and its token) was deleted");
     }
 
     [Test]
@@ -148,6 +206,19 @@ public class BuildAndPushErrorTests
         Assert.That(_world.Log.Text, Does.Not.Contain(npmToken));
         Assert.That(result.ToString(), Does.Not.Contain(npmToken));
         Assert.That(_world.Log.Text, Does.Contain("NPM_TOKEN=[REDACTED]"));
+        Assert.That(_world.Log.Lines, Has.Some.StartsWith("Warning: Secret build argument(s) NPM_TOKEN").And.Contains("docker history"),
+            "the build says where the value does end up");
         Assert.That(_world.Log.Text + _world.Runner.Visible, Does.Not.Contain(accessToken), "nor the registry login's token");
+    }
+
+    /// <summary>Build-scoped docker configs in the temp folder that still hold the login of <paramref name="settings"/>' token.</summary>
+    private static async Task<List<string>> LoginsLeftBehindAsync(BuildAndPushSettings settings)
+    {
+        // The source caches its token: this is the one the build-scoped login holds.
+        var token = (await settings.DockerAuthSettings.AccessTokenSource!.GetAccessTokenAsync()).Value;
+        var login = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("oauth2accesstoken:" + token));
+        return Directory.GetDirectories(Path.GetTempPath(), "ar-docker-*")
+            .Where(directory => File.Exists(Path.Combine(directory, "config.json")) && File.ReadAllText(Path.Combine(directory, "config.json")).Contains(login))
+            .ToList();
     }
 }

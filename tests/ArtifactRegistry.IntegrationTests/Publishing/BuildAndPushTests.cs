@@ -73,6 +73,7 @@ public class BuildAndPushTests
         Assert.That(second.Digest, Is.EqualTo(first.Digest));
         Assert.That(second.ImageId, Is.EqualTo(first.ImageId), "the build came from the cache");
         Assert.That(second.LayersPushed, Is.Zero, "the registry had every layer");
+        Assert.That(second.LayersAlreadyPresent, Is.EqualTo(first.LayersPushed), "each layer counted once, not once per tag");
         Assert.That((await _world.GcloudImagesWithTagsAsync("steady")).Keys, Has.Count.EqualTo(1), "no second version appeared");
     }
 

@@ -1,5 +1,6 @@
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.Processes;
+using ArtifactRegistry.Registry;
 using ArtifactRegistry.Tests.Processes;
 using Microsoft.Extensions.Logging;
 
@@ -19,15 +20,15 @@ public sealed class DockerImagePushTests
         _logger = new CapturingLogger();
     }
 
-    private DockerImagePush Push(int maxAttempts, Func<string, Exception?, Exception?>? explain = null) =>
-        new(ProcessRunner.Default, _logger, LogLevel.Debug, maxAttempts, attempt => TimeSpan.FromSeconds(attempt))
+    private DockerImagePush Push(int maxAttempts, Func<string, Exception?>? explain = null) =>
+        new(ProcessRunner.Default, _logger, LogLevel.Debug, new RetryPolicy { MaxAttempts = maxAttempts, InitialBackoff = TimeSpan.FromSeconds(1) })
         {
             Delay = (wait, _) =>
             {
                 _waits.Add(wait);
                 return Task.CompletedTask;
             },
-            ExplainRefusal = explain ?? ((_, _) => null),
+            ExplainRefusal = explain ?? (_ => null),
         };
 
     [Test]
@@ -44,7 +45,10 @@ public sealed class DockerImagePushTests
             Assert.That(outcome.Digest!.ToString(), Is.EqualTo(FakeDockerPush.Digest));
             Assert.That(outcome.LayersPushed, Is.EqualTo(1));
             Assert.That(outcome.LayersAlreadyPresent, Is.EqualTo(1));
-            Assert.That(_waits, Is.EqualTo(new[] { TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2) }));
+            // Doubling backoff with jitter: between half and all of 1 s, then of 2 s.
+            Assert.That(_waits, Has.Count.EqualTo(2));
+            Assert.That(_waits[0], Is.InRange(TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(1)));
+            Assert.That(_waits[1], Is.InRange(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)));
             Assert.That(_logger.AllText, Does.Contain("attempt 1 of 4").And.Contain("503 Service Unavailable"));
         });
     }
@@ -70,7 +74,7 @@ public sealed class DockerImagePushTests
         var explained = new InvalidOperationException("explained");
 
         var exception = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            Push(maxAttempts: 4, (error, _) => error.Contains("Missing image name") ? explained : null).RunAsync(docker.Client, Name, CancellationToken.None));
+            Push(maxAttempts: 4, error => error.Contains("Missing image name") ? explained : null).RunAsync(docker.Client, Name, CancellationToken.None));
 
         Assert.That(exception, Is.SameAs(explained));
     }
@@ -86,5 +90,6 @@ public sealed class DockerImagePushTests
         Assert.That(exception!.IsTransient, Is.True);
         Assert.That(exception.Attempts, Is.EqualTo(3));
         Assert.That(exception.Message, Does.Contain("failed 3 times").And.Contain("connection reset by peer"));
+        Assert.That(exception.Message, Does.Contain($"   > {docker.Program} push {Name}"), "the command to try by hand");
     }
 }

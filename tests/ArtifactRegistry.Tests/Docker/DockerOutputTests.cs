@@ -8,7 +8,7 @@ public sealed class DockerOutputTests
     private const string Hex = "0f3a7c1d9e2b4a5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
 
     [Test]
-    public void The_digest_line_of_a_push_gives_tag_digest_and_manifest_size_and_layer_lines_are_counted()
+    public void The_digest_line_of_a_push_gives_the_digest_and_layer_lines_are_counted()
     {
         var output = DockerPushOutput.Parse(
             "The push refers to repository [127.0.0.1:5000/p/r/app]\n" +
@@ -19,9 +19,7 @@ public sealed class DockerOutputTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(output.Tag, Is.EqualTo("abc1234-dirty"));
             Assert.That(output.Digest!.ToString(), Is.EqualTo("sha256:" + Hex));
-            Assert.That(output.ManifestSize, Is.EqualTo(528));
             Assert.That(output.LayersPushed, Is.EqualTo(1));
             Assert.That(output.LayersAlreadyPresent, Is.EqualTo(2));
         });
@@ -61,15 +59,61 @@ public sealed class DockerOutputTests
     }
 
     [Test]
-    public void Buildx_errors_are_shown_from_the_first_ERROR_line_on()
+    public void A_buildx_failure_is_shown_as_the_failing_steps_own_output_and_the_ERROR_line_without_the_Dockerfile_excerpt()
     {
         var lines = DockerErrorOutput.LastErrorLines([
-            "#5 [2/2] RUN false", "#5 ERROR: process \"/bin/sh -c false\" did not complete successfully: exit code: 1",
-            "------", " > [2/2] RUN false:", "------",
-            "ERROR: failed to solve: process \"/bin/sh -c false\" did not complete successfully: exit code: 1",
+            "#5 [2/2] RUN ls /nonexistent",
+            "#5 0.215 ls: /nonexistent: No such file or directory",
+            "#5 ERROR: process \"/bin/sh -c ls /nonexistent\" did not complete successfully: exit code: 1",
+            "------",
+            " > [2/2] RUN ls /nonexistent:",
+            "0.215 ls: /nonexistent: No such file or directory",
+            "------",
+            "Dockerfile:2",
+            "--------------------",
+            "   1 |     FROM busybox",
+            "   2 | >>> RUN ls /nonexistent",
+            "--------------------",
+            "ERROR: failed to solve: process \"/bin/sh -c ls /nonexistent\" did not complete successfully: exit code: 1",
         ]);
 
-        Assert.That(lines, Is.EqualTo(new[] { "ERROR: failed to solve: process \"/bin/sh -c false\" did not complete successfully: exit code: 1" }));
+        Assert.That(lines, Is.EqualTo(new[]
+        {
+            " > [2/2] RUN ls /nonexistent:",
+            "0.215 ls: /nonexistent: No such file or directory",
+            "ERROR: failed to solve: process \"/bin/sh -c ls /nonexistent\" did not complete successfully: exit code: 1",
+        }));
+    }
+
+    [Test]
+    public void A_buildx_failure_outside_any_step_is_shown_from_the_first_ERROR_line_on()
+    {
+        var lines = DockerErrorOutput.LastErrorLines([
+            "#1 [internal] load build definition from Dockerfile",
+            "#1 transferring dockerfile: 2B done",
+            "ERROR: failed to solve: failed to read dockerfile: open Dockerfile: no such file or directory",
+        ]);
+
+        Assert.That(lines, Is.EqualTo(new[] { "ERROR: failed to solve: failed to read dockerfile: open Dockerfile: no such file or directory" }));
+    }
+
+    [Test]
+    public void A_failing_legacy_RUN_step_is_shown_with_what_its_command_printed_without_colours_or_bookkeeping()
+    {
+        var lines = DockerErrorOutput.FailedStepLines([
+            " ---> Running in 17933cd90ab5",
+            "building",
+            "\u001b[91mls: /nonexistent: No such file or directory",
+            "The command '/bin/sh -c echo building && ls /nonexistent' returned a non-zero code: 1",
+            "\u001b[0m",
+        ]);
+
+        Assert.That(lines, Is.EqualTo(new[]
+        {
+            "building",
+            "ls: /nonexistent: No such file or directory",
+            "The command '/bin/sh -c echo building && ls /nonexistent' returned a non-zero code: 1",
+        }));
     }
 
     [Test]

@@ -18,6 +18,7 @@ public sealed class DockerfileNotFoundTests
         Assert.That(exception!.FileName, Is.EqualTo(Path.Combine(context.Path, "Dockerfile")));
         Assert.That(exception.Message, Does.Contain($"The Dockerfile '{Path.Combine(context.Path, "Dockerfile")}' does not exist"));
         Assert.That(exception.Message, Does.Contain($"SetDockerfile(\"{Path.Combine(context.Path, "Dockerfile.prod")}\")"));
+        Assert.That(exception.Message, Does.Contain($"(NUKE: --dockerfile {Path.Combine(context.Path, "Dockerfile.prod")})"), "the same fix for a NUKE build's parameter");
     }
 
     [Test]
@@ -29,7 +30,7 @@ public sealed class DockerfileNotFoundTests
         var exception = Assert.Throws<DockerfileNotFoundException>(() => DockerfileNotFoundException.ThrowIfMissing(settings));
 
         Assert.That(exception!.Message, Does.Contain("The build context folder"));
-        Assert.That(exception.Message, Does.Contain("SetContextDirectory"));
+        Assert.That(exception.Message, Does.Contain("SetContextDirectory(…) (NUKE: --docker-context)"));
     }
 
     [Test]

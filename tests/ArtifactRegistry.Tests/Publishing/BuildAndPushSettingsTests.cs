@@ -82,7 +82,7 @@ public sealed class BuildAndPushSettingsTests
             $"digest   : {digest}\n" +
             "tags     : abc1234, latest\n" +
             "size     : 2.0 KiB\n" +
-            "layers   : 1 pushed, 0 already there\n" +
+            "layers   : 1 uploaded, 0 already in the registry\n" +
             "verified : every tag resolves to the digest in the registry\n" +
             "duration : build 1.500 s, push 0.200 s, overhead 0.050 s, total 1.750 s"));
     }

@@ -42,5 +42,7 @@ public sealed class DigestAgreementTests
         var exception = Assert.Throws<DigestMismatchException>(() => DigestAgreement.Confirm(Image, Tags, [A, A], [A, null]));
 
         Assert.That(exception!.Message, Does.Contain(":latest → (no such tag) (registry)"));
+        Assert.That(exception.Message, Does.Contain("The REST API does not know :latest, which docker has just pushed")
+            .And.Not.Contain("Another build"), "a missing tag points at two registries, not at a race");
     }
 }
