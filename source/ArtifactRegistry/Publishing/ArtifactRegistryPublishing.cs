@@ -24,11 +24,9 @@ internal sealed class ArtifactRegistryPublishing(BuildAndPushSettings settings) 
         }
         else if (settings.DockerAuth)
         {
-            // The preflight runs below, once the session is in hand: a refusal must not leave a build-scoped login
-            // (and the token in it) behind, and the REST client is shared with the verification.
+            // EnsureDockerAuth runs the access preflight itself (unless disabled) and deletes its login when that refuses.
             var result = await EnsureDockerAuth.RunAsync(auth
                 .SetImages(images)
-                .DisableAccessPreflight()
                 .SetLogger(settings.Logger)
                 .SetProcessRunner(settings.ProcessRunner), cancellationToken).ConfigureAwait(false);
             session = result.Session;
@@ -39,8 +37,7 @@ internal sealed class ArtifactRegistryPublishing(BuildAndPushSettings settings) 
         ArtifactRegistryClient? client = null;
         try
         {
-            var preflight = ownsSession && auth.AccessPreflight;
-            if (settings.RegistryVerification || preflight)
+            if (settings.RegistryVerification)
             {
                 var tokens = session?.Tokens ?? auth.AccessTokenSource ?? await ApplicationDefaultTokensAsync(auth, cancellationToken).ConfigureAwait(false);
                 client = new ArtifactRegistryClient(tokens, new ArtifactRegistryClientOptions
@@ -51,12 +48,9 @@ internal sealed class ArtifactRegistryPublishing(BuildAndPushSettings settings) 
                     Time = auth.Time,
                 });
             }
-            if (preflight)
-                principal = await PreflightAsync(client!, session!, principal!, images, cancellationToken).ConfigureAwait(false);
 
             var dockerConfig = session?.DockerConfigDirectory ?? auth.DockerConfigDirectory;
-            return new Session(session, ownsSession, settings.KeepDockerAuthSession,
-                settings.RegistryVerification ? client : null, principal, dockerConfig,
+            return new Session(session, ownsSession, settings.KeepDockerAuthSession, client, principal, dockerConfig,
                 auth.HostMap ?? RegistryHostMap.Parse(auth.Variable(RegistryHostMap.EnvironmentVariable)));
         }
         catch
@@ -65,37 +59,6 @@ internal sealed class ArtifactRegistryPublishing(BuildAndPushSettings settings) 
             if (ownsSession)
                 session!.Dispose();
             throw;
-        }
-    }
-
-    /// <summary>EnsureDockerAuth's access preflight, with the session's own token; returns the principal, traced through tokeninfo when the credential did not name it.</summary>
-    private async Task<GooglePrincipal> PreflightAsync(
-        ArtifactRegistryClient client, DockerAuthSession session, GooglePrincipal principal, IReadOnlyList<ImageReference> images, CancellationToken cancellationToken)
-    {
-        var auth = settings.DockerAuthSettings;
-        var known = principal.IsKnown ? principal : null;
-        async Task<GooglePrincipal> PrincipalAsync(CancellationToken ct)
-        {
-            if (known is not null)
-                return known;
-            using var http = auth.HttpHandler is null ? new HttpClient() : new HttpClient(auth.HttpHandler, disposeHandler: false);
-            var owner = await new TokenInfo(http, auth.TokenInfoEndpoint ?? TokenInfo.EndpointFrom(auth.Variable))
-                .LookUpAsync(await session.Tokens.GetAccessTokenAsync(ct).ConfigureAwait(false), ct).ConfigureAwait(false);
-            known = owner.IsKnown ? owner : principal;
-            return known;
-        }
-
-        try
-        {
-            await new AccessPreflight(client, PrincipalAsync, settings.Logger)
-                .CheckAsync(images, auth.AccessNeeds, auth.CreateRepositoryIfMissing, cancellationToken).ConfigureAwait(false);
-            return known ?? principal;
-        }
-        catch (ArtifactRegistryApiException e) when (e.HttpStatus == System.Net.HttpStatusCode.Unauthorized)
-        {
-            throw new GoogleCredentialException(
-                $"Artifact Registry rejected the credentials of {principal.Description} ({session.Tokens.Description}) as unauthenticated: {e.GoogleMessage} " +
-                "The token may have expired or been revoked: for gcloud run `gcloud auth login`; for a key or federation file check that it is current.", e);
         }
     }
 
