@@ -152,7 +152,7 @@ public static class EnsureDockerAuth
             return (DockerAuthMode.AccessToken, gcloud, null);
         }
 
-        var adc = await ApplicationDefaultCredentials.ResolveAsync(AdcOptions(settings), cancellationToken).ConfigureAwait(false);
+        var adc = await ApplicationDefaultCredentials.ResolveAsync(settings.ApplicationDefaultCredentialsOptions, cancellationToken).ConfigureAwait(false);
         if (adc.Found)
         {
             settings.Logger.LogInformation("EnsureDockerAuth: mode AccessToken (gcloud: {Gcloud}; ADC: {Source})", gcloud.Source, adc.TokenSource!.Description);
@@ -163,16 +163,9 @@ public static class EnsureDockerAuth
 
     private static async Task<IAccessTokenSource> ResolveAdcAsync(EnsureDockerAuthSettings settings, CancellationToken cancellationToken)
     {
-        var adc = await ApplicationDefaultCredentials.ResolveAsync(AdcOptions(settings), cancellationToken).ConfigureAwait(false);
+        var adc = await ApplicationDefaultCredentials.ResolveAsync(settings.ApplicationDefaultCredentialsOptions, cancellationToken).ConfigureAwait(false);
         return adc.TokenSource ?? throw new DockerAuthUnavailableException(adc.Attempts);
     }
-
-    private static ApplicationDefaultCredentialsOptions AdcOptions(EnsureDockerAuthSettings settings) => new()
-    {
-        Environment = settings.Variable,
-        HomeDirectory = settings.Home,
-        Time = settings.Time,
-    };
 
     private static DockerConfigFile ConfigFile(EnsureDockerAuthSettings settings) =>
         settings.DockerConfigDirectory is { } directory
@@ -195,14 +188,7 @@ public static class EnsureDockerAuth
     private static async Task<(IReadOnlyList<RepositoryAccess> Access, GooglePrincipal Principal)> PreflightAsync(
         EnsureDockerAuthSettings settings, EnsureDockerAuthResult result, CancellationToken cancellationToken)
     {
-        var apiRoot = settings.ArtifactRegistryEndpoint ?? ArtifactRegistryEndpoint.FromEnvironment(settings.Variable);
-        using var client = new ArtifactRegistryClient(result.Session.Tokens, new ArtifactRegistryClientOptions
-        {
-            ApiRoot = apiRoot,
-            Handler = settings.HttpHandler,
-            Logger = settings.Logger,
-            Time = settings.Time,
-        });
+        using var client = settings.CreateRestClient(result.Session.Tokens);
 
         GooglePrincipal? principal = result.Principal.IsKnown ? result.Principal : null;
         async Task<GooglePrincipal> PrincipalAsync(CancellationToken ct)

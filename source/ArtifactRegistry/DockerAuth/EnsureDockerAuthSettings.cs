@@ -4,6 +4,7 @@ using ArtifactRegistry.Auth;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.Processes;
 using ArtifactRegistry.References;
+using ArtifactRegistry.Registry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -72,4 +73,21 @@ public sealed record EnsureDockerAuthSettings
         EnvironmentVariables.TryGetValue(name, out var value) ? value : Environment.GetEnvironmentVariable(name);
 
     internal string Home => HomeDirectory ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+
+    /// <summary>Application Default Credentials as docker's environment and home would find them.</summary>
+    internal ApplicationDefaultCredentialsOptions ApplicationDefaultCredentialsOptions => new()
+    {
+        Environment = Variable,
+        HomeDirectory = Home,
+        Time = Time,
+    };
+
+    /// <summary>A client of the REST service these settings point at, authenticated with <paramref name="tokens"/>.</summary>
+    internal ArtifactRegistryClient CreateRestClient(IAccessTokenSource tokens) => new(tokens, new ArtifactRegistryClientOptions
+    {
+        ApiRoot = ArtifactRegistryEndpoint ?? Registry.ArtifactRegistryEndpoint.FromEnvironment(Variable),
+        Handler = HttpHandler,
+        Logger = Logger,
+        Time = Time,
+    });
 }

@@ -13,7 +13,7 @@ internal sealed class ArtifactRegistryPublishing(BuildAndPushSettings settings) 
 {
     public async Task<IPublishingSession> OpenAsync(IReadOnlyList<ImageReference> images, CancellationToken cancellationToken)
     {
-        var auth = settings.DockerAuthSettings;
+        var auth = settings.DockerAuthSettings.SetLogger(settings.Logger).SetProcessRunner(settings.ProcessRunner);
         DockerAuthSession? session = null;
         var ownsSession = false;
         GooglePrincipal? principal = null;
@@ -25,10 +25,7 @@ internal sealed class ArtifactRegistryPublishing(BuildAndPushSettings settings) 
         else if (settings.DockerAuth)
         {
             // EnsureDockerAuth runs the access preflight itself (unless disabled) and deletes its login when that refuses.
-            var result = await EnsureDockerAuth.RunAsync(auth
-                .SetImages(images)
-                .SetLogger(settings.Logger)
-                .SetProcessRunner(settings.ProcessRunner), cancellationToken).ConfigureAwait(false);
+            var result = await EnsureDockerAuth.RunAsync(auth.SetImages(images), cancellationToken).ConfigureAwait(false);
             session = result.Session;
             principal = result.Principal;
             ownsSession = true;
@@ -40,13 +37,7 @@ internal sealed class ArtifactRegistryPublishing(BuildAndPushSettings settings) 
             if (settings.RegistryVerification)
             {
                 var tokens = session?.Tokens ?? auth.AccessTokenSource ?? await ApplicationDefaultTokensAsync(auth, cancellationToken).ConfigureAwait(false);
-                client = new ArtifactRegistryClient(tokens, new ArtifactRegistryClientOptions
-                {
-                    ApiRoot = auth.ArtifactRegistryEndpoint ?? ArtifactRegistryEndpoint.FromEnvironment(auth.Variable),
-                    Handler = auth.HttpHandler,
-                    Logger = settings.Logger,
-                    Time = auth.Time,
-                });
+                client = auth.CreateRestClient(tokens);
             }
 
             var dockerConfig = session?.DockerConfigDirectory ?? auth.DockerConfigDirectory;
@@ -64,12 +55,7 @@ internal sealed class ArtifactRegistryPublishing(BuildAndPushSettings settings) 
 
     private static async Task<IAccessTokenSource> ApplicationDefaultTokensAsync(EnsureDockerAuthSettings auth, CancellationToken cancellationToken)
     {
-        var adc = await ApplicationDefaultCredentials.ResolveAsync(new ApplicationDefaultCredentialsOptions
-        {
-            Environment = auth.Variable,
-            HomeDirectory = auth.Home,
-            Time = auth.Time,
-        }, cancellationToken).ConfigureAwait(false);
+        var adc = await ApplicationDefaultCredentials.ResolveAsync(auth.ApplicationDefaultCredentialsOptions, cancellationToken).ConfigureAwait(false);
         return adc.TokenSource ?? throw new GoogleCredentialException(
             "Registry verification asks Artifact Registry's REST API which digest each pushed tag has, and needs Google credentials for it, " +
             "but docker auth is off and no credentials were found (" + string.Join("; ", adc.Attempts.Select(attempt => attempt.ToString())) + "). " +
