@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.Sandbox;
 using ArtifactRegistry.Testing.Docker;
+using ArtifactRegistry.IntegrationTests.BuildProcesses;
 
 namespace ArtifactRegistry.IntegrationTests.DockerAuth;
 
@@ -102,41 +102,16 @@ public partial class NukeTargetTests
     [GeneratedRegex(@"docker config  (?<directory>\S+) \(build-scoped login\)")]
     private static partial Regex ScopedLogin();
 
-    private async Task<(int ExitCode, string Output)> RunBuildAsync(IEnumerable<KeyValuePair<string, string>> environment, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-        {
-            WorkingDirectory = _root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "TestPrograms", "DockerAuthBuild.dll"));
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        foreach (var name in start.Environment.Keys.Where(name => name.StartsWith("CLOUDSDK_", StringComparison.Ordinal) || name.StartsWith("DOCKER_", StringComparison.Ordinal)).ToList())
-            start.Environment.Remove(name);
-        foreach (var (name, value) in environment)
-            start.Environment[name] = value;
-        // What the sandbox's env file sets for a build.
-        start.Environment["ARTIFACT_REGISTRY_HOST_MAP"] = _world.HostMap.ToString();
-        start.Environment["CLOUDSDK_API_ENDPOINT_OVERRIDES_ARTIFACTREGISTRY"] = _world.Sandbox.ApiEndpoint.ToString();
-        start.Environment["ARTIFACT_REGISTRY_SANDBOX"] = _world.Sandbox.ApiEndpoint.ToString();
-        start.Environment["HOME"] = _world.Home;
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        return (process.ExitCode, await output + await error);
-    }
+    private Task<(int ExitCode, string Output)> RunBuildAsync(IEnumerable<KeyValuePair<string, string>> environment, params string[] arguments) =>
+        TestBuildProcess.RunAsync("DockerAuthBuild", _root,
+            inherited: name => !name.StartsWith("CLOUDSDK_", StringComparison.Ordinal) && !name.StartsWith("DOCKER_", StringComparison.Ordinal),
+            environment.Concat(new Dictionary<string, string>
+            {
+                // What the sandbox's env file sets for a build.
+                ["ARTIFACT_REGISTRY_HOST_MAP"] = _world.HostMap.ToString(),
+                ["CLOUDSDK_API_ENDPOINT_OVERRIDES_ARTIFACTREGISTRY"] = _world.Sandbox.ApiEndpoint.ToString(),
+                ["ARTIFACT_REGISTRY_SANDBOX"] = _world.Sandbox.ApiEndpoint.ToString(),
+                ["HOME"] = _world.Home,
+            }),
+            arguments);
 }

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using ArtifactRegistry.References;
+using ArtifactRegistry.IntegrationTests.BuildProcesses;
 
 namespace ArtifactRegistry.IntegrationTests.Publishing;
 
@@ -62,40 +62,17 @@ public class NukeBuildAndPushTests
         Assert.That(output, Does.Contain("sandbox.env").And.Contain("`./build.sh Sandbox`"));
     }
 
-    private async Task<(int ExitCode, string Output)> RunBuildAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-        {
-            WorkingDirectory = _source.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "TestPrograms", "PublishBuild.dll"));
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        foreach (var name in start.Environment.Keys.Where(name =>
-                     name.StartsWith("CLOUDSDK_", StringComparison.Ordinal) || name.StartsWith("DOCKER_", StringComparison.Ordinal) ||
-                     name.StartsWith("ARTIFACT_REGISTRY_", StringComparison.Ordinal) || name == "GOOGLE_APPLICATION_CREDENTIALS").ToList())
-            start.Environment.Remove(name);
-        start.Environment["DOCKER_HOST"] = _world.Engine.DockerHost;
-        start.Environment["DOCKER_CONFIG"] = _world.DockerConfigDirectory;
-        start.Environment["HOME"] = _world.Home;
-        start.Environment["GCE_METADATA_HOST"] = "127.0.0.1:9";
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        return (process.ExitCode, await output + await error);
-    }
+    private Task<(int ExitCode, string Output)> RunBuildAsync(params string[] arguments) =>
+        TestBuildProcess.RunAsync("PublishBuild", _source.Path,
+            inherited: name => !name.StartsWith("CLOUDSDK_", StringComparison.Ordinal) && !name.StartsWith("DOCKER_", StringComparison.Ordinal)
+                               && !name.StartsWith("ARTIFACT_REGISTRY_", StringComparison.Ordinal) && name != "GOOGLE_APPLICATION_CREDENTIALS",
+            new Dictionary<string, string>
+            {
+                ["DOCKER_HOST"] = _world.Engine.DockerHost,
+                ["DOCKER_CONFIG"] = _world.DockerConfigDirectory,
+                ["HOME"] = _world.Home,
+                // No metadata server answers on the discard port, so credential discovery cannot wait on one.
+                ["GCE_METADATA_HOST"] = "127.0.0.1:9",
+            },
+            arguments);
 }
