@@ -21,18 +21,7 @@ internal static class DockerImagesApi
         call.Require(Permissions.DockerImagesList);
         var images = call.Store.ListDockerImages(call.Repository);
         var ordered = ListOrder.Apply(images, call.Query("orderBy"), OrderFields, v => v.Repository.DockerImageResource(v.Image, v.Version.Digest));
-        var (page, next) = Paging.Page(ordered, call, "dockerImages|" + call.Query("orderBy"));
-        return call.Json(w =>
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("dockerImages");
-            foreach (var image in page)
-                ResourceJson.DockerImage(w, image);
-            w.WriteEndArray();
-            if (next is not null)
-                w.WriteString("nextPageToken", next);
-            w.WriteEndObject();
-        });
+        return Paging.AnswerPage(call, "dockerImages", ordered, "dockerImages|" + call.Query("orderBy"), ResourceJson.DockerImage);
     }
 
     public static Task GetAsync(RestCall call)

@@ -24,18 +24,7 @@ internal static class PackagesApi
         if (filter is not null)
             packages = packages.Where(p => filter.Matches(_ => [p.Repository.PackageResource(p.Image), PackageId.FromImage(p.Image), p.Image]));
         var ordered = ListOrder.Apply(packages, call.Query("orderBy"), OrderFields, p => p.Repository.PackageResource(p.Image));
-        var (page, next) = Paging.Page(ordered, call, "packages|" + call.Query("filter") + "|" + call.Query("orderBy"));
-        return call.Json(w =>
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("packages");
-            foreach (var package in page)
-                ResourceJson.Package(w, package);
-            w.WriteEndArray();
-            if (next is not null)
-                w.WriteString("nextPageToken", next);
-            w.WriteEndObject();
-        });
+        return Paging.AnswerPage(call, "packages", ordered, "packages|" + call.Query("filter") + "|" + call.Query("orderBy"), ResourceJson.Package);
     }
 
     public static Task GetAsync(RestCall call)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 
 namespace ArtifactRegistry.Sandbox.Rest;
 
@@ -11,6 +12,23 @@ internal static class Paging
 {
     public const int MaximumPageSize = 1000;
     public const int DefaultPageSize = 100;
+
+    /// <summary>Answers a list call with one page, as Google does: <c>{"FIELD":[…],"nextPageToken":"…"}</c>, the token only when more follow.</summary>
+    public static Task AnswerPage<T>(RestCall call, string field, IReadOnlyList<T> items, string query, Action<Utf8JsonWriter, T> writeItem)
+    {
+        var (page, next) = Page(items, call, query);
+        return call.Json(w =>
+        {
+            w.WriteStartObject();
+            w.WriteStartArray(field);
+            foreach (var item in page)
+                writeItem(w, item);
+            w.WriteEndArray();
+            if (next is not null)
+                w.WriteString("nextPageToken", next);
+            w.WriteEndObject();
+        });
+    }
 
     public static (IReadOnlyList<T> Page, string? NextPageToken) Page<T>(IReadOnlyList<T> items, RestCall call, string query)
     {

@@ -42,18 +42,7 @@ internal static partial class RepositoriesApi
                 ? [r.Name.Resource, r.Name.Repository]
                 : key.StartsWith("labels.", StringComparison.Ordinal) && r.Settings.Labels.TryGetValue(key[7..], out var label) ? [label] : []));
         var ordered = ListOrder.Apply(visible, call.Query("orderBy"), OrderFields, r => r.Name.Resource);
-        var (page, next) = Paging.Page(ordered, call, "repositories|" + call.Query("filter") + "|" + call.Query("orderBy"));
-        return call.Json(w =>
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("repositories");
-            foreach (var repository in page)
-                ResourceJson.Repository(w, repository);
-            w.WriteEndArray();
-            if (next is not null)
-                w.WriteString("nextPageToken", next);
-            w.WriteEndObject();
-        });
+        return Paging.AnswerPage(call, "repositories", ordered, "repositories|" + call.Query("filter") + "|" + call.Query("orderBy"), (w, repository) => ResourceJson.Repository(w, repository));
     }
 
     public static async Task CreateAsync(RestCall call)

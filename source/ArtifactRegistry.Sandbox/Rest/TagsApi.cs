@@ -23,19 +23,7 @@ internal static partial class TagsApi
             tags = tags.Where(t => filter.Matches(key => key == "name"
                 ? [t.Repository.TagResource(t.Image, t.Tag), t.Tag]
                 : [t.Repository.VersionResource(t.Image, t.Digest), t.Digest.Value]));
-        var list = tags.ToList();
-        var (page, next) = Paging.Page(list, call, "tags|" + call.Query("filter"));
-        return call.Json(w =>
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("tags");
-            foreach (var tag in page)
-                ResourceJson.Tag(w, tag);
-            w.WriteEndArray();
-            if (next is not null)
-                w.WriteString("nextPageToken", next);
-            w.WriteEndObject();
-        });
+        return Paging.AnswerPage(call, "tags", tags.ToList(), "tags|" + call.Query("filter"), ResourceJson.Tag);
     }
 
     public static Task GetAsync(RestCall call)

@@ -28,18 +28,7 @@ internal static class VersionsApi
         if (filter is not null)
             versions = versions.Where(v => filter.Matches(key => Values(v, key)));
         var ordered = ListOrder.Apply(versions, call.Query("orderBy"), OrderFields, v => v.Version.Digest.Value);
-        var (page, next) = Paging.Page(ordered, call, "versions|" + call.Query("filter") + "|" + call.Query("orderBy"));
-        return call.Json(w =>
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("versions");
-            foreach (var version in page)
-                ResourceJson.Version(w, version, full);
-            w.WriteEndArray();
-            if (next is not null)
-                w.WriteString("nextPageToken", next);
-            w.WriteEndObject();
-        });
+        return Paging.AnswerPage(call, "versions", ordered, "versions|" + call.Query("filter") + "|" + call.Query("orderBy"), (w, version) => ResourceJson.Version(w, version, full));
     }
 
     public static Task GetAsync(RestCall call)
