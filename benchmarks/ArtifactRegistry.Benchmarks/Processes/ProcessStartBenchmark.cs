@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using ArtifactRegistry.Processes;
+using CliWrap;
 
 namespace ArtifactRegistry.Benchmarks.Processes;
 
 /// <summary>
 /// <c>processes</c>: what the process runner adds to each program it starts, against a bare <see cref="Process.Start()"/>
-/// of the same trivial program (standard streams redirected and read to the end, as any runner must) in the same run.
+/// of the same trivial program (standard streams redirected and read to the end, as any runner must) and a bare CliWrap
+/// run, which the runner is built on, in the same run.
 /// The ways of starting take turns, so a busy machine slows them alike.
 /// </summary>
 internal sealed class ProcessStartBenchmark : IBenchmarkCommand
@@ -14,7 +16,7 @@ internal sealed class ProcessStartBenchmark : IBenchmarkCommand
 
     public string Name => "processes";
 
-    public string Description => $"per-start cost of the process runner vs a bare Process.Start of {Program}, as a ratio (--runs 100 --warm-up 10)";
+    public string Description => $"per-start cost of the process runner vs bare Process.Start and CliWrap runs of {Program}, as a ratio (--runs 100 --warm-up 10)";
 
     public async Task<int> RunAsync(BenchmarkArguments arguments, CancellationToken cancellationToken)
     {
@@ -23,6 +25,7 @@ internal sealed class ProcessStartBenchmark : IBenchmarkCommand
         var ways = new (string Name, Func<CancellationToken, Task> Start)[]
         {
             ("bare Process.Start", BareProcessStartAsync),
+            ("bare CliWrap", BareCliWrapAsync),
             ("ProcessRunner", RunnerAsync),
         };
 
@@ -65,6 +68,9 @@ internal sealed class ProcessStartBenchmark : IBenchmarkCommand
         await output;
         await error;
     }
+
+    private static async Task BareCliWrapAsync(CancellationToken cancellationToken) =>
+        await Cli.Wrap(Program).ExecuteAsync(cancellationToken);
 
     private static Task RunnerAsync(CancellationToken cancellationToken) =>
         ProcessCommand.For(Program).ExecuteAsync(cancellationToken);
