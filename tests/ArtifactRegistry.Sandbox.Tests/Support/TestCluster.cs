@@ -100,12 +100,14 @@ internal sealed class TestCluster : IAsyncDisposable
     {
         var home = Directory.Combine("home");
         System.IO.Directory.CreateDirectory(home);
-        var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>())
+        var variables = new Dictionary<string, string>
         {
             ["KUBECONFIG"] = kubeconfig ?? await KubeconfigAsync(principal),
             ["HOME"] = home,
             ["CLOUDSDK_CONFIG"] = Directory.Combine("gcloud-for-kubectl"),
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            variables[name] = value;
         return await ExternalProgram.RunAsync("kubectl", [.. arguments, "--cache-dir=" + Directory.Combine("kube-cache")], variables, timeout: TimeSpan.FromMinutes(2));
     }
 
