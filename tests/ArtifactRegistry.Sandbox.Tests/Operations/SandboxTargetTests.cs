@@ -55,6 +55,9 @@ public class SandboxTargetTests
                 Assert.That(output.ToString(), Does.Contain("faults                    : 100 % throttled (429, Retry-After 3 s); scope Rest"));
                 Assert.That(output.ToString(), Does.Contain("control (faults, counters): " + variables["ARTIFACT_REGISTRY_SANDBOX_CONTROL"]));
                 Assert.That(output.ToString(), Does.Contain("Artifact Registry sandbox stopped."));
+                Assert.That(variables["KUBECONFIG"], Is.EqualTo(folder.Combine("kubeconfig")), "the cluster runs with the rest");
+                Assert.That(File.Exists(variables["KUBECONFIG"]), Is.True);
+                Assert.That(output.ToString(), Does.Contain("Kubernetes API (cluster)  : " + variables["ARTIFACT_REGISTRY_SANDBOX_CLUSTER"]));
                 Assert.That(process.ExitCode, Is.EqualTo(0), output.ToString());
                 Assert.That(survivors, Is.Empty, "processes left behind after SIGTERM");
             });
