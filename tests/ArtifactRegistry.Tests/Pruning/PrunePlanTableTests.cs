@@ -15,7 +15,7 @@ public sealed class PrunePlanTableTests
         Assert.That(lines, Is.EqualTo(new[]
         {
             "IMAGE                                  DIGEST               AGE     SIZE  ACTION  REASON",
-            $"asia-docker.pkg.dev/sample-project/sample/app  sha256:{Hex("release")[..12]}   2 d   512 B  keep    tagged v1".Replace("/app  ", "/app  "),
+            $"asia-docker.pkg.dev/sample-project/sample/app  sha256:{Hex("release")[..12]}   2 d   512 B  keep    tagged v1",
             $"asia-docker.pkg.dev/sample-project/sample/app  sha256:{Hex("old")[..12]}  40 d  3.0 MiB  delete  untagged, 40 d old",
         }).Using<string>(Aligned));
     }
