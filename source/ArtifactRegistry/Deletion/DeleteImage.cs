@@ -1,25 +1,42 @@
+using ArtifactRegistry.Context;
 using ArtifactRegistry.References;
 using ArtifactRegistry.Registry;
 using ArtifactRegistry.Tagging;
+using Microsoft.Extensions.Logging;
 
 namespace ArtifactRegistry.Deletion;
 
 /// <summary>
 /// Deletes one image, safely: <c>gcloud artifacts docker images delete IMG@sha256:… [--delete-tags]</c> without its footguns.
 /// A bare name is refused (gcloud would delete <c>:latest</c>, or the whole package); a tag stands for its digest; other tags
-/// on that digest go only with <paramref name="deleteTags"/>, and are named when refused.
+/// on that digest go only with <see cref="DeleteImageSettings.DeleteTags"/>, and are named when refused.
 /// </summary>
 public static class DeleteImage
 {
-    /// <param name="image"><c>…/IMAGE@sha256:…</c>, <c>…/IMAGE:TAG</c>, or both.</param>
+    public static Task<DeleteImageResult> RunAsync(OperationContext context, Func<DeleteImageSettings, DeleteImageSettings> configure, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return RunAsync(context, configure(new DeleteImageSettings()), cancellationToken);
+    }
+
     /// <exception cref="ImageDeletionRefusedException">A bare name, a tag that moved from the digest given, or tags not allowed to go; nothing was deleted.</exception>
     /// <exception cref="ImmutableTagsException">Tags would be deleted in a repository with immutable tags.</exception>
     /// <exception cref="ArtifactRegistryApiException">The registry refused, e.g. a platform manifest an index still lists.</exception>
-    public static async Task<DeleteImageResult> RunAsync(ArtifactRegistryClient client, string image, bool deleteTags = false, CancellationToken cancellationToken = default)
+    public static async Task<DeleteImageResult> RunAsync(OperationContext context, DeleteImageSettings settings, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(client);
-        ArgumentException.ThrowIfNullOrWhiteSpace(image);
-        var reference = ImageDeletionRules.RequireTagOrDigest(ImageReference.Parse(image));
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (string.IsNullOrWhiteSpace(settings.Image))
+            throw new ArgumentException("DeleteImage needs the image: SetImage(\"asia-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE@sha256:DIGEST\") (NUKE: --delete-image).");
+        var reference = ImageDeletionRules.RequireTagOrDigest(ImageReference.Parse(settings.Image));
+        using var client = await RestOnlyClient.OpenAsync(context, nameof(DeleteImage), cancellationToken).ConfigureAwait(false);
+        var result = await DeleteAsync(client, reference, settings.DeleteTags, cancellationToken).ConfigureAwait(false);
+        context.Logger.LogInformation("{Result}", result);
+        return result;
+    }
+
+    private static async Task<DeleteImageResult> DeleteAsync(ArtifactRegistryClient client, ImageReference reference, bool deleteTags, CancellationToken cancellationToken)
+    {
 
         var digest = await TagChecks.ResolveAsync(client, reference, cancellationToken).ConfigureAwait(false);
 

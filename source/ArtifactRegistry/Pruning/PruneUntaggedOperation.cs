@@ -7,11 +7,11 @@ using Microsoft.Extensions.Logging;
 
 namespace ArtifactRegistry.Pruning;
 
-internal sealed partial class PruneUntaggedOperation(ArtifactRegistryClient client, PruneUntaggedSettings settings)
+internal sealed partial class PruneUntaggedOperation(ArtifactRegistryClient client, PruneUntaggedSettings settings, ILogger logger, TimeProvider time)
 {
     private const int PackagesListedAtOnce = 4;
 
-    private readonly ILogger _logger = settings.Logger;
+    private readonly ILogger _logger = logger;
 
     public async Task<PruneUntaggedResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -43,7 +43,7 @@ internal sealed partial class PruneUntaggedOperation(ArtifactRegistryClient clie
         }
 
         var versions = await ListAsync(scope, cancellationToken).ConfigureAwait(false);
-        var plan = PrunePlanner.Plan(versions, policy, inUse, settings.Time.GetUtcNow());
+        var plan = PrunePlanner.Plan(versions, policy, inUse, time.GetUtcNow());
         foreach (var line in plan.ToTable())
             LogTableLine(line);
 

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using ArtifactRegistry.Registry;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ArtifactRegistry.Pruning;
 
@@ -59,10 +57,6 @@ public sealed record PruneUntaggedSettings
     public int MaxConcurrency { get; init; } = 64;
 
     public VersionDeleteMode DeleteMode { get; init; } = VersionDeleteMode.Single;
-
-    public ILogger Logger { get; init; } = NullLogger.Instance;
-
-    public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>The policy these settings describe.</summary>
     /// <exception cref="InvalidPrunePolicyException">A pattern or number cannot be used.</exception>

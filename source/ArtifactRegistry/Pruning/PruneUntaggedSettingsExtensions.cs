@@ -1,7 +1,6 @@
 using System.Diagnostics.Contracts;
 using ArtifactRegistry.References;
 using ArtifactRegistry.Registry;
-using Microsoft.Extensions.Logging;
 
 namespace ArtifactRegistry.Pruning;
 
@@ -77,18 +76,4 @@ public static class PruneUntaggedSettingsExtensions
 
     [Pure]
     public static PruneUntaggedSettings SetDeleteMode(this PruneUntaggedSettings settings, VersionDeleteMode mode) => settings with { DeleteMode = mode };
-
-    [Pure]
-    public static PruneUntaggedSettings SetLogger(this PruneUntaggedSettings settings, ILogger logger)
-    {
-        ArgumentNullException.ThrowIfNull(logger);
-        return settings with { Logger = logger };
-    }
-
-    [Pure]
-    public static PruneUntaggedSettings SetTime(this PruneUntaggedSettings settings, TimeProvider time)
-    {
-        ArgumentNullException.ThrowIfNull(time);
-        return settings with { Time = time };
-    }
 }

@@ -1,5 +1,7 @@
+using ArtifactRegistry.Context;
 using ArtifactRegistry.References;
 using ArtifactRegistry.Registry;
+using Microsoft.Extensions.Logging;
 
 namespace ArtifactRegistry.Tagging;
 
@@ -14,9 +16,16 @@ public static class TagAdd
     /// <exception cref="Publishing.InvalidImageTagException">A tag docker cannot name.</exception>
     /// <exception cref="ArgumentException">No source or no tag, or the source tag does not exist.</exception>
     /// <exception cref="ImmutableTagsException">A tag would move in a repository with immutable tags.</exception>
-    public static async Task<TagAddResult> RunAsync(ArtifactRegistryClient client, TagAddSettings settings, CancellationToken cancellationToken = default)
+    public static Task<TagAddResult> RunAsync(OperationContext context, Func<TagAddSettings, TagAddSettings> configure, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(configure);
+        return RunAsync(context, configure(new TagAddSettings()), cancellationToken);
+    }
+
+    /// <inheritdoc cref="RunAsync(OperationContext, Func{TagAddSettings, TagAddSettings}, CancellationToken)"/>
+    public static async Task<TagAddResult> RunAsync(OperationContext context, TagAddSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
         if (string.IsNullOrWhiteSpace(settings.Source))
             throw new ArgumentException("TagAdd needs the image to tag: SetSource(\"asia-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE:TAG\") or …@sha256:DIGEST (NUKE: --tag-source).");
@@ -24,6 +33,7 @@ public static class TagAdd
             throw new ArgumentException($"TagAdd was given no tag to point at {settings.Source}: SetTags(\"stable\") (NUKE: --tag-add).");
         TagChecks.ValidateTags(settings.Tags);
         var source = ImageReference.Parse(settings.Source).RequireTagOrDigest("tagging an image");
+        using var client = await RestOnlyClient.OpenAsync(context, nameof(TagAdd), cancellationToken).ConfigureAwait(false);
 
         var digest = await TagChecks.ResolveAsync(client, source, cancellationToken).ConfigureAwait(false);
         var version = source.PackageName.Version(digest);
@@ -64,6 +74,8 @@ public static class TagAdd
             moved.Add((tagId, from));
         }
 
-        return new TagAddResult { Image = source.WithoutTag().WithDigest(digest), Created = created, Moved = moved, Unchanged = unchanged };
+        var result = new TagAddResult { Image = source.WithoutTag().WithDigest(digest), Created = created, Moved = moved, Unchanged = unchanged };
+        context.Logger.LogInformation("{Result}", result);
+        return result;
     }
 }
