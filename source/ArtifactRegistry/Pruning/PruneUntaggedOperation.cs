@@ -65,8 +65,12 @@ internal sealed partial class PruneUntaggedOperation(ArtifactRegistryClient clie
         var rounds = plan.DeletionRounds
             .Select(round => (IReadOnlyList<VersionDeletion>)[.. round.Select(d => new VersionDeletion(d.Version.Name, d.TagsToDelete, d.Index is { } index ? d.Version.Package.Version(index) : null))])
             .ToList();
+        var deleting = Stopwatch.GetTimestamp();
         var report = await deleter.DeleteAsync(rounds, cancellationToken).ConfigureAwait(false);
-        var result = Finish(new PruneUntaggedResult { Plan = plan, Outcomes = report.Outcomes, Cancelled = report.Cancelled }, started, requestsBefore);
+        var result = Finish(new PruneUntaggedResult
+        {
+            Plan = plan, Outcomes = report.Outcomes, Cancelled = report.Cancelled, DeletionDuration = Stopwatch.GetElapsedTime(deleting),
+        }, started, requestsBefore);
 
         if (report.PermissionDenied is { } denied)
         {

@@ -26,6 +26,9 @@ public sealed record PruneUntaggedResult
 
     public TimeSpan Duration { get; init; }
 
+    /// <summary>The deleting part of <see cref="Duration"/>, after listing and planning.</summary>
+    public TimeSpan DeletionDuration { get; init; }
+
     public int Deleted => Count(VersionDeletionStatus.Deleted);
 
     public int AlreadyGone => Count(VersionDeletionStatus.AlreadyGone);
@@ -46,7 +49,8 @@ public sealed record PruneUntaggedResult
         }
     }
 
-    public double DeletionsPerSecond => Duration > TimeSpan.Zero ? (Deleted + AlreadyGone) / Duration.TotalSeconds : 0;
+    /// <summary>Versions gone per second of <see cref="DeletionDuration"/>.</summary>
+    public double DeletionsPerSecond => DeletionDuration > TimeSpan.Zero ? (Deleted + AlreadyGone) / DeletionDuration.TotalSeconds : 0;
 
     private int Count(VersionDeletionStatus status) => Outcomes.Count(o => o.Status == status);
 
@@ -73,7 +77,7 @@ public sealed record PruneUntaggedResult
 
         text.Append(CultureInfo.InvariantCulture, $"  {ApiRequests} API requests, {Duration.TotalSeconds:0.00} s");
         if (!DryRun && CleanupPolicy is null && Deleted + AlreadyGone > 0)
-            text.Append(CultureInfo.InvariantCulture, $", {DeletionsPerSecond:0} deletions/s");
+            text.Append(CultureInfo.InvariantCulture, $" ({DeletionDuration.TotalSeconds:0.00} s deleting, {DeletionsPerSecond:0} deletions/s)");
         return text.ToString();
     }
 }
