@@ -7,8 +7,7 @@ internal static class PruneFormat
 {
     public static string Duration(TimeSpan duration) => duration switch
     {
-        { TotalDays: >= 1 } when duration.TotalDays % 1 == 0 => Number(duration.TotalDays) + " d",
-        { TotalDays: >= 2 } => Number(Math.Floor(duration.TotalDays)) + " d",
+        { TotalDays: >= 1 } => Number(Math.Floor(duration.TotalDays)) + " d",
         { TotalHours: >= 1 } => Number(Math.Floor(duration.TotalHours)) + " h",
         { TotalMinutes: >= 1 } => Number(Math.Floor(duration.TotalMinutes)) + " min",
         _ => Number(Math.Max(0, Math.Floor(duration.TotalSeconds))) + " s",

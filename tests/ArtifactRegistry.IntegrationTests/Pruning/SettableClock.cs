@@ -6,7 +6,8 @@ namespace ArtifactRegistry.IntegrationTests.Pruning;
 /// </summary>
 internal sealed class SettableClock : TimeProvider
 {
-    private DateTimeOffset _now = new(2030, 6, 1, 12, 0, 0, TimeSpan.Zero);
+    // Starts at the real time, so that a separate process exchanging a key for a token (its JWT dated now) is believed.
+    private DateTimeOffset _now = DateTimeOffset.UtcNow;
 
     public DateTimeOffset Now
     {
