@@ -56,7 +56,8 @@ public sealed record PruneUntaggedSettings
 
     public int MaxConcurrency { get; init; } = 64;
 
-    public VersionDeleteMode DeleteMode { get; init; } = VersionDeleteMode.Single;
+    /// <summary>Batch (default; see <see cref="VersionDeleterOptions.Mode"/> for the measurement) or one request per version.</summary>
+    public VersionDeleteMode DeleteMode { get; init; } = VersionDeleteMode.Batch;
 
     /// <summary>The policy these settings describe.</summary>
     /// <exception cref="InvalidPrunePolicyException">A pattern or number cannot be used.</exception>

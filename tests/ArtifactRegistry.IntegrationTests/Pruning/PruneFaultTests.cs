@@ -40,6 +40,7 @@ public sealed class PruneFaultTests
         });
     }
 
+    /// <remarks>Single deletes, where progress is version by version; a batch is sent whole or not at all.</remarks>
     [Test]
     public async Task A_cancelled_prune_reports_exactly_what_it_deleted_and_what_it_did_not_start()
     {
@@ -55,7 +56,7 @@ public sealed class PruneFaultTests
         });
 
         var exception = await Assert.ThrowsAsync<PruneCancelledException>(() =>
-            PruneUntagged.RunAsync(_world.Context(), s => s.SetImages(PruneWorld.Canonical("app")).SetDeletesPerSecond(20).SetMaxConcurrency(4), cancellation.Token));
+            PruneUntagged.RunAsync(_world.Context(), s => s.SetImages(PruneWorld.Canonical("app")).SetDeleteMode(VersionDeleteMode.Single).SetDeletesPerSecond(20).SetMaxConcurrency(4), cancellation.Token));
         await watcher;
         var state = await _world.StateAsync("app");
 
