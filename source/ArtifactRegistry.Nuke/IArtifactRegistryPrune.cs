@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
+using ArtifactRegistry.Durations;
 using ArtifactRegistry.Pruning;
 using Nuke.Common;
 using Nuke.Common.Tooling;
@@ -11,7 +10,7 @@ namespace ArtifactRegistry.Nuke;
 /// <c>./build.sh PruneUntagged --prune-repositories asia-docker.pkg.dev/P/R --prune-older-than 7d --dry-run</c>.
 /// Untagged versions only by default; a dry run prints the plan and changes nothing.
 /// </summary>
-public partial interface IArtifactRegistryPrune : IArtifactRegistryContext
+public interface IArtifactRegistryPrune : IArtifactRegistryContext
 {
     [Parameter("Images whose versions are pruned, HOST/PROJECT-ID/REPOSITORY/IMAGE (comma-separated in the environment)", Separator = ",")]
     string[] PruneImages => TryGetValue(() => PruneImages) ?? [];
@@ -19,7 +18,7 @@ public partial interface IArtifactRegistryPrune : IArtifactRegistryContext
     [Parameter("Repositories every image of which is pruned, HOST/PROJECT-ID/REPOSITORY (comma-separated in the environment)", Separator = ",")]
     string[] PruneRepositories => TryGetValue(() => PruneRepositories) ?? [];
 
-    [Parameter("Grace period: versions uploaded more recently stay, e.g. 7d, 36h, 90m - Default: none")]
+    [Parameter("Grace period: versions uploaded more recently stay, e.g. 7d, 36h or 1d12h - Default: none")]
     string? PruneOlderThan => TryGetValue(() => PruneOlderThan);
 
     [Parameter("Per image, how many of the newest versions the policy would delete stay anyway - Default: 0")]
@@ -62,33 +61,9 @@ public partial interface IArtifactRegistryPrune : IArtifactRegistryContext
             .SetDryRun(DryRun == true)
             .SetWriteCleanupPolicy(PruneWithCleanupPolicy == true);
         if (PruneOlderThan is not null)
-            settings = settings.SetOlderThan(ParseDuration(PruneOlderThan));
+            settings = settings.SetOlderThan(Duration.Parse(PruneOlderThan, "--prune-older-than"));
         if (PruneDeletesPerSecond is { } rate)
             settings = settings.SetDeletesPerSecond(rate);
         return settings;
     }
-
-    /// <summary><c>7d</c>, <c>36h</c>, <c>90m</c>, <c>45s</c>, or a TimeSpan (<c>7.00:00:00</c>).</summary>
-    private static TimeSpan ParseDuration(string text)
-    {
-        var match = DurationShape().Match(text.Trim());
-        if (match.Success)
-        {
-            var amount = double.Parse(match.Groups["amount"].Value, CultureInfo.InvariantCulture);
-            return match.Groups["unit"].Value switch
-            {
-                "d" => TimeSpan.FromDays(amount),
-                "h" => TimeSpan.FromHours(amount),
-                "m" => TimeSpan.FromMinutes(amount),
-                _ => TimeSpan.FromSeconds(amount),
-            };
-        }
-
-        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && span >= TimeSpan.Zero
-            ? span
-            : throw new ArgumentException($"--prune-older-than '{text}' is not a duration: write e.g. 7d, 36h, 90m or 45s.");
-    }
-
-    [GeneratedRegex("^(?<amount>[0-9]+(\\.[0-9]+)?)(?<unit>[dhms])$")]
-    private static partial Regex DurationShape();
 }
