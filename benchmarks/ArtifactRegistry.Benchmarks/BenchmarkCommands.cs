@@ -1,5 +1,6 @@
 using ArtifactRegistry.Benchmarks.Auth;
 using ArtifactRegistry.Benchmarks.Processes;
+using ArtifactRegistry.Benchmarks.Prune;
 using ArtifactRegistry.Benchmarks.Push;
 using ArtifactRegistry.Benchmarks.Sandbox;
 
@@ -19,7 +20,7 @@ internal interface IBenchmarkCommand
 internal static class BenchmarkCommands
 {
     private static readonly IBenchmarkCommand[] All =
-        [new SandboxBenchmark(), new AuthBenchmark(), new PushBenchmark(), new ProcessStartBenchmark(), new Cluster.ClusterBenchmark()];
+        [new SandboxBenchmark(), new AuthBenchmark(), new PushBenchmark(), new ProcessStartBenchmark(), new Cluster.ClusterBenchmark(), new PruneBenchmark()];
 
     public static async Task<int> RunAsync(string[] args)
     {
