@@ -1,4 +1,5 @@
 using ArtifactRegistry.Auth;
+using ArtifactRegistry.Context;
 using ArtifactRegistry.References;
 using ArtifactRegistry.Registry;
 using Microsoft.Extensions.Logging;
@@ -22,18 +23,12 @@ internal static class ImageResolver
         return ImageReference.Parse(text.Trim()).RequireTagOrDigest("deploying an image");
     }
 
-    public static async Task<ImageReference> PinAsync(ImageReference image, SetImageSettings settings, CancellationToken cancellationToken)
+    public static async Task<ImageReference> PinAsync(ImageReference image, OperationContext context, CancellationToken cancellationToken)
     {
         if (image.HasDigest)
             return image;
-        var tokens = settings.AccessTokenSource ?? await ApplicationDefaultTokensAsync(image, settings, cancellationToken).ConfigureAwait(false);
-        using var client = new ArtifactRegistryClient(tokens, new ArtifactRegistryClientOptions
-        {
-            ApiRoot = settings.ArtifactRegistryEndpoint ?? ArtifactRegistryEndpoint.FromEnvironment(settings.Variable),
-            Handler = settings.HttpHandler,
-            Logger = settings.Logger,
-            Time = settings.Time,
-        });
+        var tokens = context.AccessTokenSource ?? await ApplicationDefaultTokensAsync(image, context, cancellationToken).ConfigureAwait(false);
+        using var client = context.CreateRestClient(tokens);
         var tag = await client.FindTagAsync(image.TagName, cancellationToken).ConfigureAwait(false);
         if (tag?.Version is not { } version)
             throw new ArgumentException(
@@ -41,18 +36,13 @@ internal static class ImageResolver
                 $"List the tags with `gcloud artifacts docker tags list {image.Name}`, or deploy what BuildAndPush pushed in the same build.",
                 nameof(SetImageSettings.Image));
         var pinned = image.WithDigest(VersionName.Parse(version).Digest);
-        settings.Logger.LogInformation("Resolved {Image} to {Digest} in Artifact Registry", image, pinned.Digest!.ToShortString());
+        context.Logger.LogInformation("Resolved {Image} to {Digest} in Artifact Registry", image, pinned.Digest!.ToShortString());
         return pinned;
     }
 
-    private static async Task<IAccessTokenSource> ApplicationDefaultTokensAsync(ImageReference image, SetImageSettings settings, CancellationToken cancellationToken)
+    private static async Task<IAccessTokenSource> ApplicationDefaultTokensAsync(ImageReference image, OperationContext context, CancellationToken cancellationToken)
     {
-        var adc = await ApplicationDefaultCredentials.ResolveAsync(new ApplicationDefaultCredentialsOptions
-        {
-            Environment = settings.Variable,
-            HomeDirectory = settings.Home,
-            Time = settings.Time,
-        }, cancellationToken).ConfigureAwait(false);
+        var adc = await ApplicationDefaultCredentials.ResolveAsync(context.ApplicationDefaultCredentialsOptions, cancellationToken).ConfigureAwait(false);
         return adc.TokenSource ?? throw new GoogleCredentialException(
             $"SetImage resolves tag {image.Tag} to its digest through Artifact Registry and needs Google credentials for it, but none were found " +
             $"({string.Join("; ", adc.Attempts.Select(attempt => attempt.ToString()))}). Deploy the digest-pinned image instead " +

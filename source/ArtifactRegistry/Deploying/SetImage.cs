@@ -1,20 +1,22 @@
+using ArtifactRegistry.Context;
+
 namespace ArtifactRegistry.Deploying;
 
 /// <summary>
 /// Deploys a digest-pinned image to Kubernetes workloads and watches the rollout, failing within seconds with a diagnosis
-/// when it cannot succeed: <c>await SetImage.RunAsync(s =&gt; s.SetImage(pushed).SetWorkloads("deployment/api").SetNamespace("prod"))</c>.
+/// when it cannot succeed: <c>await SetImage.RunAsync(context, s =&gt; s.SetImage(pushed).SetWorkloads("deployment/api").SetNamespace("prod"))</c>.
 /// Replaces <c>kubectl set image … --record</c> and <c>kubectl rollout status</c>.
 /// </summary>
 public static class SetImage
 {
-    public static Task<SetImageResult> RunAsync(Func<SetImageSettings, SetImageSettings> configure, CancellationToken cancellationToken = default)
+    public static Task<SetImageResult> RunAsync(OperationContext context, Func<SetImageSettings, SetImageSettings> configure, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        return RunAsync(configure(new SetImageSettings()), cancellationToken);
+        return RunAsync(context, configure(new SetImageSettings()), cancellationToken);
     }
 
     /// <summary>
-    /// In order: the image and the workloads are parsed, the kubeconfig and context resolved, a tag resolved to its digest,
+    /// In order: the image and the workloads are parsed, the kubeconfig and kube context (the <paramref name="context"/>'s) resolved, a tag resolved to its digest,
     /// every workload read and its container chosen; then each gets one patch (image and change-cause) unless it already runs the
     /// digest, and all rollouts are watched at once until they finish, fail or time out.
     /// </summary>
@@ -25,9 +27,10 @@ public static class SetImage
     /// <exception cref="WorkloadNotFoundException">A workload or the namespace does not exist; the message lists what does.</exception>
     /// <exception cref="Rollouts.ContainerNotFoundException">The container cannot be found or chosen; the message lists the containers.</exception>
     /// <exception cref="RolloutFailedException">A rollout failed (and, with RollbackOnFailure, what was restored); the result is inside.</exception>
-    public static Task<SetImageResult> RunAsync(SetImageSettings settings, CancellationToken cancellationToken = default)
+    public static Task<SetImageResult> RunAsync(OperationContext context, SetImageSettings settings, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
-        return new SetImageOperation(settings, new UnknownNodeServiceAccounts()).RunAsync(cancellationToken);
+        return new SetImageOperation(context, settings, new UnknownNodeServiceAccounts()).RunAsync(cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using ArtifactRegistry.Context;
 using ArtifactRegistry.Kubernetes;
 using ArtifactRegistry.References;
 using ArtifactRegistry.Rollouts;
@@ -9,50 +10,38 @@ namespace ArtifactRegistry.Deploying;
 /// Checks everything that can fail quickly (image, workloads, kubeconfig, context, each workload and its container) before it
 /// patches anything, then rolls every workload out at once and waits for all of them.
 /// </summary>
-internal sealed class SetImageOperation(SetImageSettings settings, INodeServiceAccounts nodeAccounts)
+internal sealed class SetImageOperation(OperationContext context, SetImageSettings settings, INodeServiceAccounts nodeAccounts)
 {
-    private readonly ILogger _logger = settings.Logger;
+    private readonly ILogger _logger = context.Logger;
 
     public async Task<SetImageResult> RunAsync(CancellationToken cancellationToken)
     {
-        var started = settings.Time.GetTimestamp();
+        var started = context.Time.GetTimestamp();
         var requested = ImageResolver.Parse(settings.Image);
         var workloads = ParseWorkloads(settings.Workloads);
-        var connection = KubeconfigLoader.Load(KubeconfigOptionsFor(settings));
+        var connection = KubeconfigLoader.Load(context.KubeconfigOptions());
         var ns = settings.Namespace ?? connection.Namespace ?? "default";
 
-        var image = await ImageResolver.PinAsync(requested, settings, cancellationToken).ConfigureAwait(false);
+        var image = await ImageResolver.PinAsync(requested, context, cancellationToken).ConfigureAwait(false);
         using var cluster = new KubeCluster(connection);
         _logger.LogInformation("SetImage {Image} on {Workloads} in namespace {Namespace} (kube context {Context})",
             image, string.Join(", ", workloads), ns, connection.ContextName);
 
-        var rollout = new WorkloadRollout(cluster, settings, image, ns, nodeAccounts);
+        var rollout = new WorkloadRollout(cluster, context, settings, image, ns, nodeAccounts);
         var prepared = await Task.WhenAll(workloads.Select(workload => rollout.PrepareAsync(workload, cancellationToken))).ConfigureAwait(false);
         var results = await Task.WhenAll(prepared.Select(workload =>
-            rollout.RunAsync(workload, ChangeCause.Describe(workload.Change, settings.Commit, CiRun.FromEnvironment(settings.Variable)), cancellationToken))).ConfigureAwait(false);
+            rollout.RunAsync(workload, ChangeCause.Describe(workload.Change, settings.Commit, CiRun.FromEnvironment(context.Variable)), cancellationToken))).ConfigureAwait(false);
 
         var result = new SetImageResult
         {
             KubeContext = connection.ContextName,
             Workloads = results,
             ApiRequests = cluster.RequestCount,
-            Duration = settings.Time.GetElapsedTime(started),
+            Duration = context.Time.GetElapsedTime(started),
         };
         _logger.LogInformation("SetImage {Outcome}{NewLine}{Table}", result.Succeeded ? "done" : "FAILED", Environment.NewLine, result);
         return result.Succeeded ? result : throw new RolloutFailedException(result);
     }
-
-    internal static KubeconfigOptions KubeconfigOptionsFor(SetImageSettings settings) => new()
-    {
-        Path = settings.Kubeconfig,
-        Context = settings.KubeContext,
-        Environment = settings.Variable,
-        EnvironmentOverrides = settings.EnvironmentVariables,
-        HomeDirectory = settings.Home,
-        ProcessRunner = settings.ProcessRunner,
-        Time = settings.Time,
-        Logger = settings.Logger,
-    };
 
     private static IReadOnlyList<WorkloadReference> ParseWorkloads(IReadOnlyList<string> texts)
     {

@@ -1,10 +1,5 @@
-using System.Collections.Immutable;
 using System.Diagnostics.Contracts;
-using ArtifactRegistry.Auth;
-using ArtifactRegistry.Processes;
 using ArtifactRegistry.References;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ArtifactRegistry.Deploying;
 
@@ -31,7 +26,7 @@ public static class SetImageSettingsExtensions
     public static SetImageSettings AddWorkloads(this SetImageSettings settings, params string[] workloads) => settings with { Workloads = settings.Workloads.AddRange(workloads) };
 
     [Pure]
-    public static SetImageSettings ResetWorkloads(this SetImageSettings settings) => settings with { Workloads = [] };
+    public static SetImageSettings ClearWorkloads(this SetImageSettings settings) => settings with { Workloads = [] };
 
     [Pure]
     public static SetImageSettings SetNamespace(this SetImageSettings settings, string? ns) => settings with { Namespace = ns };
@@ -40,17 +35,16 @@ public static class SetImageSettingsExtensions
     public static SetImageSettings SetContainer(this SetImageSettings settings, string? container) => settings with { Container = container };
 
     [Pure]
-    public static SetImageSettings SetKubeContext(this SetImageSettings settings, string? context) => settings with { KubeContext = context };
-
-    [Pure]
-    public static SetImageSettings SetKubeconfig(this SetImageSettings settings, string? path) => settings with { Kubeconfig = path };
-
-    [Pure]
     public static SetImageSettings SetRolloutTimeout(this SetImageSettings settings, TimeSpan timeout)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
         return settings with { RolloutTimeout = timeout };
     }
+
+    /// <summary>The timeout as a person writes it: <c>90s</c>, <c>10m</c>, <c>1h30m</c>, <c>00:10:00</c>.</summary>
+    /// <exception cref="FormatException">Not a positive duration.</exception>
+    [Pure]
+    public static SetImageSettings SetRolloutTimeout(this SetImageSettings settings, string timeout) => settings.SetRolloutTimeout(Durations.Parse(timeout));
 
     [Pure]
     public static SetImageSettings SetRollbackOnFailure(this SetImageSettings settings, bool enabled) => settings with { RollbackOnFailure = enabled };
@@ -69,51 +63,5 @@ public static class SetImageSettingsExtensions
     {
         ArgumentOutOfRangeException.ThrowIfNegative(lines);
         return settings with { LogLines = lines };
-    }
-
-    [Pure]
-    public static SetImageSettings SetEnvironmentVariable(this SetImageSettings settings, string name, string? value) =>
-        settings with { EnvironmentVariables = settings.EnvironmentVariables.SetItem(name, value) };
-
-    [Pure]
-    public static SetImageSettings SetEnvironmentVariables(this SetImageSettings settings, IEnumerable<KeyValuePair<string, string>> variables) =>
-        settings with { EnvironmentVariables = settings.EnvironmentVariables.SetItems(variables.Select(pair => new KeyValuePair<string, string?>(pair.Key, pair.Value))) };
-
-    /// <summary>Takes the variables of an env file, such as the sandbox's <c>.nuke/temp/sandbox.env</c> (its kubeconfig, REST endpoint and credentials).</summary>
-    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    [Pure]
-    public static SetImageSettings SetEnvironmentFile(this SetImageSettings settings, string path) =>
-        settings.SetEnvironmentVariables(Configuration.EnvironmentFile.Read(path));
-
-    [Pure]
-    public static SetImageSettings ResetEnvironmentVariables(this SetImageSettings settings) => settings with { EnvironmentVariables = ImmutableDictionary<string, string?>.Empty };
-
-    [Pure]
-    public static SetImageSettings SetHomeDirectory(this SetImageSettings settings, string? directory) => settings with { HomeDirectory = directory };
-
-    [Pure]
-    public static SetImageSettings SetAccessTokenSource(this SetImageSettings settings, IAccessTokenSource? source) => settings with { AccessTokenSource = source };
-
-    [Pure]
-    public static SetImageSettings SetArtifactRegistryEndpoint(this SetImageSettings settings, Uri? endpoint) => settings with { ArtifactRegistryEndpoint = endpoint };
-
-    [Pure]
-    public static SetImageSettings SetHttpHandler(this SetImageSettings settings, HttpMessageHandler? handler) => settings with { HttpHandler = handler };
-
-    [Pure]
-    public static SetImageSettings SetLogger(this SetImageSettings settings, ILogger? logger) => settings with { Logger = logger ?? NullLogger.Instance };
-
-    [Pure]
-    public static SetImageSettings SetProcessRunner(this SetImageSettings settings, IProcessRunner runner)
-    {
-        ArgumentNullException.ThrowIfNull(runner);
-        return settings with { ProcessRunner = runner };
-    }
-
-    [Pure]
-    public static SetImageSettings SetTime(this SetImageSettings settings, TimeProvider time)
-    {
-        ArgumentNullException.ThrowIfNull(time);
-        return settings with { Time = time };
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ArtifactRegistry.Context;
 using ArtifactRegistry.Kubernetes;
 using ArtifactRegistry.References;
 using ArtifactRegistry.Rollouts;
@@ -8,10 +9,11 @@ using Microsoft.Extensions.Logging;
 namespace ArtifactRegistry.Deploying;
 
 /// <summary>One workload's part of SetImage: pin the image (one strategic-merge patch with the change-cause), watch, diagnose, and roll back if asked.</summary>
-internal sealed class WorkloadRollout(KubeCluster cluster, SetImageSettings settings, ImageReference image, string ns, INodeServiceAccounts nodeAccounts)
+internal sealed class WorkloadRollout(
+    KubeCluster cluster, OperationContext context, SetImageSettings settings, ImageReference image, string ns, INodeServiceAccounts nodeAccounts)
 {
-    private readonly ILogger _logger = settings.Logger;
-    private readonly RolloutWatch _watch = new(cluster, settings.Logger, settings.Time);
+    private readonly ILogger _logger = context.Logger;
+    private readonly RolloutWatch _watch = new(cluster, context.Logger, context.Time);
 
     /// <summary>Reads the workload and chooses its container: every workload is checked before any is patched.</summary>
     public async Task<Prepared> PrepareAsync(WorkloadReference workload, CancellationToken cancellationToken)
@@ -23,7 +25,7 @@ internal sealed class WorkloadRollout(KubeCluster cluster, SetImageSettings sett
 
     public async Task<WorkloadRolloutResult> RunAsync(Prepared prepared, string changeCause, CancellationToken cancellationToken)
     {
-        var started = settings.Time.GetTimestamp();
+        var started = context.Time.GetTimestamp();
         var (workload, change) = prepared;
         var label = workload.Reference.ToString();
         var result = new WorkloadRolloutResult
@@ -205,7 +207,7 @@ internal sealed class WorkloadRollout(KubeCluster cluster, SetImageSettings sett
         Revision = workload.Status.Revision,
         AvailableReplicas = workload.Status.AvailableReplicas,
         DesiredReplicas = workload.Status.DesiredReplicas,
-        Duration = settings.Time.GetElapsedTime(started),
+        Duration = context.Time.GetElapsedTime(started),
     };
 
     internal sealed record Prepared(WorkloadObject Workload, ImageChange Change);

@@ -1,5 +1,6 @@
 using ArtifactRegistry.Processes;
 using k8s.KubeConfigModels;
+using KubeContext = k8s.KubeConfigModels.Context;
 
 namespace ArtifactRegistry.Kubernetes;
 
@@ -9,7 +10,7 @@ internal static class KubeconfigValidation
     public const string GkeInstallHint =
         "Install gke-gcloud-auth-plugin for use with kubectl by following https://cloud.google.com/kubernetes-engine/docs/how-to/cluster-access-for-kubectl#install_plugin";
 
-    public static Context RequireContext(K8SConfiguration config, string? requested, IReadOnlyList<string> files)
+    public static KubeContext RequireContext(K8SConfiguration config, string? requested, IReadOnlyList<string> files)
     {
         var contexts = (config.Contexts ?? []).Select(context => context.Name).ToList();
         var listed = contexts.Count == 0 ? "it has none" : $"it has {string.Join(", ", contexts)}";
@@ -25,7 +26,7 @@ internal static class KubeconfigValidation
             "`gcloud container clusters get-credentials CLUSTER --location=LOCATION --project=PROJECT-ID`.", contexts);
     }
 
-    public static void RequireUsableUser(User? user, Context context, KubeconfigOptions options)
+    public static void RequireUsableUser(User? user, KubeContext context, KubeconfigOptions options)
     {
         if (user?.UserCredentials is not { } credentials)
             return; // KubernetesClient then talks without credentials, as kubectl does; the API server's 401 is explained later.
