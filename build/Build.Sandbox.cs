@@ -34,14 +34,33 @@ partial class Build
     [Parameter("What the sandbox's faults apply to: Rest, Registry, Token or All (several allowed) - Default: All", Name = nameof(SandboxFaultScope))]
     readonly SandboxFaultScope[]? FaultScope;
 
+    [Parameter("Pace of the sandbox cluster's simulated nodes: Fast (tests) or Realistic (GKE-like back-off, for demos) - Default: Realistic")]
+    readonly string? SandboxClusterSpeed;
+
+    [Parameter("How long each image pull of the sandbox cluster's nodes takes, like 3s - Default: the speed's own")]
+    readonly TimeSpan? SandboxImagePullDelay;
+
     Target Sandbox => _ => _
-        .Description("Runs the local Artifact Registry sandbox until Ctrl-C and writes .nuke/temp/sandbox.env for gcloud, docker and the library")
+        .Description("Runs the local Artifact Registry sandbox and its GKE-like cluster until Ctrl-C and writes .nuke/temp/sandbox.env and .nuke/temp/kubeconfig for gcloud, docker, kubectl and the library")
         .Executes(async () =>
         {
             using var stop = new StopSignal();
-            var options = new SandboxOptions().WithStateDirectory(SandboxState).WithFaults(InitialFaults());
+            var options = new SandboxOptions().WithStateDirectory(SandboxState).WithFaults(InitialFaults()).WithCluster(ClusterOptions());
             await SandboxServer.RunUntilCancelledAsync(options, SandboxEnvFile ?? TemporaryDirectory / "sandbox.env", stop.Token);
         });
+
+    SandboxClusterOptions ClusterOptions()
+    {
+        var speed = SandboxClusterSpeed?.ToLowerInvariant() switch
+        {
+            null or "realistic" => ArtifactRegistry.Sandbox.SandboxClusterSpeed.Realistic,
+            "fast" => ArtifactRegistry.Sandbox.SandboxClusterSpeed.Fast,
+            _ => null,
+        };
+        if (speed is null)
+            Assert.Fail($"--sandbox-cluster-speed is \"{SandboxClusterSpeed}\", but it must be Fast or Realistic.");
+        return SandboxClusterOptions.Default.WithSpeed(SandboxImagePullDelay is { } delay ? speed!.WithImagePull(delay) : speed!);
+    }
 
     SandboxFaultPlan InitialFaults()
     {

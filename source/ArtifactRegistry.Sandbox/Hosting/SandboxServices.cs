@@ -50,6 +50,9 @@ internal sealed class SandboxServices
 
     public SandboxCounters Counters { get; } = new();
 
+    /// <summary>The cluster, when <see cref="SandboxOptions.Cluster"/> asks for one.</summary>
+    public Cluster.SandboxCluster? Cluster { get; set; }
+
     /// <summary>Audiences a JWT-bearer assertion may name: the sandbox's token URI and Google's own.</summary>
     public IReadOnlyCollection<string> TokenAudiences { get; set; } = ["https://oauth2.googleapis.com/token"];
 }

@@ -73,7 +73,7 @@ public class ControlApiTests
             Assert.That(read.Text, Is.EqualTo(deleted.Text));
             Assert.That(read.Json["throttleShare"]!.GetValue<double>(), Is.Zero);
             Assert.That(read.Json["latency"]!.GetValue<string>(), Is.EqualTo("0s"));
-            Assert.That(read.Json["scope"]!.AsArray().Select(s => s!.GetValue<string>()), Is.EqualTo(new[] { "Rest", "Registry", "Token" }));
+            Assert.That(read.Json["scope"]!.AsArray().Select(s => s!.GetValue<string>()), Is.EqualTo(new[] { "Rest", "Registry", "Token", "Cluster" }));
         });
     }
 
@@ -152,7 +152,7 @@ public class ControlApiTests
     [TestCase("""{"throttleShare":0.6,"dropShare":0.6}""", "add up to 1.2")]
     [TestCase("""{"latency":50}""", "\"latency\" is 50, which is not a duration")]
     [TestCase("""{"serverErrorShare":0.1,"serverErrorStatus":404}""", "must be a 5xx status")]
-    [TestCase("""{"scope":["Rest","Disk"]}""", "give a list of Rest, Registry and Token")]
+    [TestCase("""{"scope":["Rest","Disk"]}""", "give a list of Rest, Registry, Token and Cluster")]
     [TestCase("""[]""", "must be a JSON object")]
     public async Task An_invalid_plan_is_refused_with_what_is_wrong_and_the_plan_in_force_is_kept(string body, string message)
     {
