@@ -57,7 +57,9 @@ internal static partial class FailureExplanation
         {
             case ImagePullProblem.PermissionDenied when image is not null:
             {
-                var account = facts.NodeServiceAccount;
+                // GKE reports the Compute Engine default account as "default"; its email needs the project's number.
+                var isDefault = facts.NodeServiceAccount == "default";
+                var account = isDefault ? "PROJECT_NUMBER-compute@developer.gserviceaccount.com" : facts.NodeServiceAccount;
                 var principal = account is null ? GooglePrincipal.Unknown("the node pool's service account") : GooglePrincipal.ServiceAccount(account);
                 var grant = GcloudCommands.AddRepositoryIamBinding(image.RepositoryName, principal, ReaderRole).Replace($"--member={GcloudCommands.UnknownMember}", "--member=serviceAccount:NODE_SERVICE_ACCOUNT", StringComparison.Ordinal);
                 var text = new StringBuilder(
@@ -66,7 +68,9 @@ internal static partial class FailureExplanation
                 if (account is null)
                     text.Append($" NODE_SERVICE_ACCOUNT is the node pool's service account: {DescribePoolCommand(facts)} prints it " +
                                 "(\"default\" there means the Compute Engine default account, PROJECT_NUMBER-compute@developer.gserviceaccount.com).");
-                else if (IsComputeDefault(account))
+                if (isDefault)
+                    text.Append($" PROJECT_NUMBER is the cluster project's number: `gcloud projects describe {facts.Cluster?.ProjectId ?? "PROJECT-ID"} --format='value(projectNumber)'`.");
+                if (account is not null && (isDefault || IsComputeDefault(account)))
                     text.Append($" Note: {account} is the Compute Engine default service account, which every VM of its project without an account of its own " +
                                 "runs as, so this grant lets all of them pull from the repository; a dedicated node service account " +
                                 "(roles/container.defaultNodeServiceAccount) keeps the grant to the cluster's nodes.");

@@ -31,6 +31,6 @@ public static class SetImage
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
-        return new SetImageOperation(context, settings, new UnknownNodeServiceAccounts()).RunAsync(cancellationToken);
+        return new SetImageOperation(context, settings, new GkeNodeServiceAccounts(context)).RunAsync(cancellationToken);
     }
 }

@@ -43,6 +43,16 @@ public sealed class FailureExplanationTests
     }
 
     [Test]
+    public void A_pool_on_the_default_account_gets_its_email_form_the_project_number_command_and_the_warning()
+    {
+        var text = FailureExplanation.Describe(Pull(ImagePullProblem.PermissionDenied, "default"));
+
+        Assert.That(text, Does.Contain("--member=serviceAccount:PROJECT_NUMBER-compute@developer.gserviceaccount.com"));
+        Assert.That(text, Does.Contain("`gcloud projects describe cluster-project --format='value(projectNumber)'`"));
+        Assert.That(text, Does.Contain("is the Compute Engine default service account"));
+    }
+
+    [Test]
     public void An_unknown_node_account_is_a_placeholder_with_the_command_that_prints_it()
     {
         var text = FailureExplanation.Describe(Pull(ImagePullProblem.PermissionDenied, null));
