@@ -49,15 +49,16 @@ internal sealed class RolloutWatch(KubeCluster cluster, ILogger logger, TimeProv
                     logger.LogInformation("{Workload}: {Progress}", label, progress.Progress);
                     lastProgress = progress.Progress;
                 }
-                if (progress.IsComplete)
-                    return new RolloutEnd(workload, progress, null);
-
+                // Diagnosed even when the counts say complete: a container without readiness probe counts as available the
+                // moment it starts, so a crash loop can begin after the controller has called the rollout done.
                 var newPods = pods.Where(isNewPod).Select(PodStates.From).ToList();
                 var podEvents = RolloutDiagnoser.NeedsEvents(newPods)
                     ? await events.ForAsync(pods.Where(isNewPod).ToList(), linked.Token).ConfigureAwait(false)
                     : [];
                 if (RolloutDiagnoser.Find(newPods, podEvents) is { } diagnosis)
                     return new RolloutEnd(workload, progress, diagnosis);
+                if (progress.IsComplete)
+                    return new RolloutEnd(workload, progress, null);
                 if (progress.IsFailed)
                     return new RolloutEnd(workload, progress, new RolloutDiagnosis(
                         progress.FailureReason == RolloutProgress.ProgressDeadlineExceeded ? RolloutFailureKind.ProgressDeadlineExceeded : RolloutFailureKind.Stalled,
