@@ -17,7 +17,11 @@ internal sealed record RolloutEnd(WorkloadObject Workload, RolloutState State, R
 internal sealed class RolloutWatch(KubeCluster cluster, ILogger logger, TimeProvider time)
 {
     /// <param name="isNewPod">Whether a pod runs the template being rolled out (its pods alone are diagnosed).</param>
-    public async Task<RolloutEnd> WaitAsync(WorkloadObject start, Func<V1Pod, bool> isNewPod, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <param name="awaitFreshPullErrors">
+    /// Whether a pull error the pods already showed before the watch began is ignored until the kubelet tries again: when
+    /// nothing was patched, the fix (a reader grant) may have come since, and the pods still show the old back-off.
+    /// </param>
+    public async Task<RolloutEnd> WaitAsync(WorkloadObject start, Func<V1Pod, bool> isNewPod, TimeSpan timeout, bool awaitFreshPullErrors, CancellationToken cancellationToken)
     {
         using var deadline = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
@@ -32,6 +36,7 @@ internal sealed class RolloutWatch(KubeCluster cluster, ILogger logger, TimeProv
         };
         string? lastProgress = null;
         var events = new PodEventCache(cluster, start.Namespace);
+        Dictionary<string, string>? stalePullErrors = null;
         try
         {
             changes.Writer.TryWrite(true);
@@ -42,7 +47,7 @@ internal sealed class RolloutWatch(KubeCluster cluster, ILogger logger, TimeProv
                 if (followers.FirstOrDefault(follower => follower.IsFaulted) is { } failed)
                     await failed.ConfigureAwait(false); // rethrows the API failure
 
-                var (workload, pods) = state.Snapshot();
+                var (workload, pods, podsListed) = state.Snapshot();
                 var progress = RolloutProgress.Evaluate(workload.Status);
                 if (progress.Progress != lastProgress)
                 {
@@ -52,6 +57,10 @@ internal sealed class RolloutWatch(KubeCluster cluster, ILogger logger, TimeProv
                 // Diagnosed even when the counts say complete: a container without readiness probe counts as available the
                 // moment it starts, so a crash loop can begin after the controller has called the rollout done.
                 var newPods = pods.Where(isNewPod).Select(PodStates.From).ToList();
+                if (!podsListed)
+                    continue; // the pods are not known yet: neither a diagnosis nor "complete" can be told
+                if (awaitFreshPullErrors)
+                    newPods = WithoutStalePullErrors(newPods, stalePullErrors ??= PullErrors(newPods));
                 var podEvents = RolloutDiagnoser.NeedsEvents(newPods)
                     ? await events.ForAsync(pods.Where(isNewPod).ToList(), linked.Token).ConfigureAwait(false)
                     : [];
@@ -67,7 +76,7 @@ internal sealed class RolloutWatch(KubeCluster cluster, ILogger logger, TimeProv
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            var (workload, _) = state.Snapshot();
+            var (workload, _, _) = state.Snapshot();
             var last = RolloutProgress.Evaluate(workload.Status);
             return new RolloutEnd(workload, last, new RolloutDiagnosis(RolloutFailureKind.Timeout, "Timeout", last.Waiting));
         }
@@ -85,6 +94,37 @@ internal sealed class RolloutWatch(KubeCluster cluster, ILogger logger, TimeProv
         }
     }
 
+    private static Dictionary<string, string> PullErrors(IEnumerable<PodState> pods) => pods
+        .SelectMany(pod => pod.Containers.Where(c => c.Waiting is { Reason: "ErrImagePull" or "ImagePullBackOff" }).Select(c => (Key: $"{pod.Name}/{c.Name}", c.Waiting!.Reason)))
+        .ToDictionary(entry => entry.Key, entry => entry.Reason, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Leaves out the pull errors first seen until the kubelet's next attempt: <c>ErrImagePull</c> turning into
+    /// <c>ImagePullBackOff</c> is the same failed attempt, <c>ImagePullBackOff</c> turning into <c>ErrImagePull</c> a new one.
+    /// </summary>
+    private static List<PodState> WithoutStalePullErrors(List<PodState> pods, Dictionary<string, string> stale)
+    {
+        if (stale.Count == 0)
+            return pods;
+        return pods.Select(pod => pod with
+        {
+            Containers = pod.Containers.Select(container =>
+            {
+                var key = $"{pod.Name}/{container.Name}";
+                if (!stale.TryGetValue(key, out var reason))
+                    return container;
+                var now = container.Waiting?.Reason;
+                if (now == reason || (reason, now) is ("ErrImagePull", "ImagePullBackOff"))
+                {
+                    stale[key] = now!;
+                    return container with { Waiting = null };
+                }
+                stale.Remove(key);
+                return container;
+            }).ToList(),
+        }).ToList();
+    }
+
     /// <summary>A follower that fails must wake the loop, which then rethrows its failure instead of waiting for the timeout.</summary>
     private static async Task WakeWhenEnded(Task follower, ChannelWriter<bool> changes)
     {
@@ -100,7 +140,7 @@ internal sealed class RolloutWatch(KubeCluster cluster, ILogger logger, TimeProv
 
     private async Task FollowWorkloadAsync(Observed state, ChannelWriter<bool> changes, CancellationToken cancellationToken)
     {
-        var (start, _) = state.Snapshot();
+        var (start, _, _) = state.Snapshot();
         var resourceVersion = start.ResourceVersion;
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -120,7 +160,7 @@ internal sealed class RolloutWatch(KubeCluster cluster, ILogger logger, TimeProv
 
     private async Task FollowPodsAsync(Observed state, ChannelWriter<bool> changes, CancellationToken cancellationToken)
     {
-        var (start, _) = state.Snapshot();
+        var (start, _, _) = state.Snapshot();
         var selector = LabelSelectors.ToQuery(start.Selector);
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -144,11 +184,13 @@ internal sealed class RolloutWatch(KubeCluster cluster, ILogger logger, TimeProv
         private readonly Lock _lock = new();
         private readonly Dictionary<string, V1Pod> _pods = new(StringComparer.Ordinal);
         private WorkloadObject _workload = workload;
+        private bool _podsListed;
 
-        public (WorkloadObject Workload, IReadOnlyList<V1Pod> Pods) Snapshot()
+        /// <summary>The workload, its pods, and whether they have been listed at all yet.</summary>
+        public (WorkloadObject Workload, IReadOnlyList<V1Pod> Pods, bool PodsListed) Snapshot()
         {
             lock (_lock)
-                return (_workload, _pods.Values.ToList());
+                return (_workload, _pods.Values.ToList(), _podsListed);
         }
 
         public void Set(WorkloadObject workload)
@@ -168,6 +210,7 @@ internal sealed class RolloutWatch(KubeCluster cluster, ILogger logger, TimeProv
                 _pods.Clear();
                 foreach (var pod in pods)
                     _pods[pod.Metadata.Name] = pod;
+                _podsListed = true;
             }
         }
 

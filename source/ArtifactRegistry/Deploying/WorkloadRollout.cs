@@ -57,7 +57,8 @@ internal sealed class WorkloadRollout(
             patched = await cluster.PatchWorkloadAsync(workload.Reference, ns, ImagePatch(change, changeCause), V1Patch.PatchType.StrategicMergePatch, cancellationToken).ConfigureAwait(false);
         }
 
-        var end = await _watch.WaitAsync(patched, pod => Runs(pod, change.Container, image.ToString()), settings.RolloutTimeout, cancellationToken).ConfigureAwait(false);
+        var end = await _watch.WaitAsync(patched, pod => Runs(pod, change.Container, image.ToString()), settings.RolloutTimeout,
+            awaitFreshPullErrors: change.IsUnchanged, cancellationToken).ConfigureAwait(false);
         if (end.Failure is null)
         {
             _logger.LogInformation("{Workload}: rolled out{Revision}", label, end.Workload.Status.Revision is { } revision ? $" as revision {revision}" : "");
@@ -186,7 +187,7 @@ internal sealed class WorkloadRollout(
         _logger.LogWarning("{Workload}: rolling back to revision {Revision} ({Image})", label, DeploymentUndo.Revision(previous), restoredImage);
         var restored = await cluster.PatchWorkloadAsync(current.Reference, ns, DeploymentUndo.Patch(current, previous), V1Patch.PatchType.JsonPatch, cancellationToken).ConfigureAwait(false);
 
-        var end = await _watch.WaitAsync(restored, pod => Runs(pod, container, restoredImage), settings.RolloutTimeout, cancellationToken).ConfigureAwait(false);
+        var end = await _watch.WaitAsync(restored, pod => Runs(pod, container, restoredImage), settings.RolloutTimeout, awaitFreshPullErrors: false, cancellationToken).ConfigureAwait(false);
         if (end.Failure is not null)
         {
             var why = await ExplainAsync(end, container, restoredImage, cancellationToken).ConfigureAwait(false);

@@ -24,6 +24,9 @@ internal sealed record KubeConnection
 
     public required KubernetesClientConfiguration ClientConfiguration { get; init; }
 
-    /// <summary>A GKE cluster named by its context the way <c>gcloud container clusters get-credentials</c> names it: <c>gke_PROJECT_LOCATION_CLUSTER</c>.</summary>
-    public GkeClusterName? GkeCluster => GkeClusterName.FromContextName(ContextName);
+    /// <summary>
+    /// A GKE cluster, named the way <c>gcloud container clusters get-credentials</c> names its context and cluster entries:
+    /// <c>gke_PROJECT_LOCATION_CLUSTER</c> (a renamed context keeps the cluster entry's name).
+    /// </summary>
+    public GkeClusterName? GkeCluster => GkeClusterName.FromContextName(ContextName) ?? GkeClusterName.FromContextName(ClusterName);
 }
