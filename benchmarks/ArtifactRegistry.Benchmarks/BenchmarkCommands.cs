@@ -1,5 +1,6 @@
 using ArtifactRegistry.Benchmarks.Auth;
 using ArtifactRegistry.Benchmarks.Push;
+using ArtifactRegistry.Benchmarks.Rollout;
 using ArtifactRegistry.Benchmarks.Sandbox;
 
 namespace ArtifactRegistry.Benchmarks;
@@ -17,7 +18,7 @@ internal interface IBenchmarkCommand
 /// <summary>Dispatches <c>-- COMMAND [--option value]…</c> to the command of that name; new commands are added to <see cref="All"/>.</summary>
 internal static class BenchmarkCommands
 {
-    private static readonly IBenchmarkCommand[] All = [new SandboxBenchmark(), new AuthBenchmark(), new PushBenchmark()];
+    private static readonly IBenchmarkCommand[] All = [new SandboxBenchmark(), new AuthBenchmark(), new PushBenchmark(), new SetImageBenchmark()];
 
     public static async Task<int> RunAsync(string[] args)
     {
