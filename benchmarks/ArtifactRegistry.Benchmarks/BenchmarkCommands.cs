@@ -1,4 +1,5 @@
 using ArtifactRegistry.Benchmarks.Auth;
+using ArtifactRegistry.Benchmarks.Processes;
 using ArtifactRegistry.Benchmarks.Push;
 using ArtifactRegistry.Benchmarks.Rollout;
 using ArtifactRegistry.Benchmarks.Sandbox;
@@ -18,7 +19,8 @@ internal interface IBenchmarkCommand
 /// <summary>Dispatches <c>-- COMMAND [--option value]…</c> to the command of that name; new commands are added to <see cref="All"/>.</summary>
 internal static class BenchmarkCommands
 {
-    private static readonly IBenchmarkCommand[] All = [new SandboxBenchmark(), new AuthBenchmark(), new PushBenchmark(), new SetImageBenchmark()];
+    private static readonly IBenchmarkCommand[] All =
+        [new SandboxBenchmark(), new AuthBenchmark(), new PushBenchmark(), new ProcessStartBenchmark(), new Cluster.ClusterBenchmark(), new SetImageBenchmark()];
 
     public static async Task<int> RunAsync(string[] args)
     {

@@ -76,7 +76,7 @@ internal static class ClusterRouter
     private static Task ResourceAsync(HttpContext http, ClusterRequest request, Caller caller, SandboxCluster cluster)
     {
         var type = request.Type!;
-        var watch = http.Request.Query["watch"] is { Count: > 0 } w && (w[0] is "true" or "1");
+        var watch = QueryFlag.IsSet(http.Request, "watch");
         var verb = Verb(http.Request.Method, request, watch);
         if (verb == "unsupported")
             throw KubeStatus.MethodNotAllowed(http.Request.Method);

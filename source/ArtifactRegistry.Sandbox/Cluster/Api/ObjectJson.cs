@@ -15,6 +15,10 @@ internal static class ObjectJson
 
     public static async Task<JsonNode> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        if (request.ContentType?.Contains("protobuf", StringComparison.OrdinalIgnoreCase) == true)
+            throw new KubeStatus(415, "UnsupportedMediaType",
+                "the body of the request was in an unknown format - accepted media types include: application/json " +
+                "(the sandbox cluster reads JSON only; kubectl create and kubectl run send protobuf: write the object as YAML and use kubectl apply --validate=false -f FILE)");
         using var memory = new MemoryStream();
         await request.Body.CopyToAsync(memory, cancellationToken).ConfigureAwait(false);
         try

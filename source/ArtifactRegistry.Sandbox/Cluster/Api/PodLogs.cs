@@ -29,7 +29,7 @@ internal static class PodLogs
             throw KubeStatus.BadRequest($"container {container} is not valid for pod {pod.Metadata.Name}");
         }
 
-        var previous = http.Request.Query["previous"] is { Count: > 0 } p && p[0] == "true";
+        var previous = QueryFlag.IsSet(http.Request, "previous");
         var lines = cluster.Kubelet.Logs(pod.Metadata.NamespaceProperty, pod.Metadata.Name, container, previous);
         if (lines is null && previous)
             throw KubeStatus.BadRequest($"previous terminated container \"{container}\" in pod \"{pod.Metadata.Name}\" not found");

@@ -89,7 +89,7 @@ internal sealed class ResourceHandlers(HttpContext http, ClusterRequest request,
             ? TimeSpan.FromSeconds(seconds)
             : TimeSpan.FromMinutes(30);
         return WatchStream.RunAsync(http, Store, Type, request.Namespace, since, o => labels.Matches(o.Model.Metadata.Labels) && fields.Matches(o),
-            Query("allowWatchBookmarks") == "true", cluster.Options.Speed.BookmarkInterval, timeout, TableView.IsRequested(http.Request.Headers.Accept), cluster.Stopping);
+            QueryFlag.IsSet(http.Request, "allowWatchBookmarks"), cluster.Options.Speed.BookmarkInterval, timeout, TableView.IsRequested(http.Request.Headers.Accept), cluster.Stopping);
     }
 
     public async Task CreateAsync()

@@ -202,7 +202,7 @@ internal sealed class DeploymentController(ClusterStore store, EventRecorder eve
     {
         var limit = d.Spec.RevisionHistoryLimit ?? 10;
         var idle = all.Where(r => r.Metadata.Uid != newRs.Metadata.Uid && (r.Spec.Replicas ?? 0) == 0 && (r.Status?.Replicas ?? 0) == 0
-                                  && store.Children(r.Metadata.Uid, ResourceType.Pods).Count == 0)
+                                  && r.Status?.ObservedGeneration == r.Metadata.Generation)
             .OrderBy(Revision).ToList();
         foreach (var rs in idle.Take(Math.Max(0, idle.Count - limit)))
         {

@@ -21,6 +21,9 @@ internal sealed record PullResult(string? ImageId, long Size, ImageTraits Traits
 /// </summary>
 internal sealed class ImagePuller(SandboxServices services, Func<string, RegistryListener?> listenerForHost)
 {
+    // The registry's error body as it travels: quotes escaped as \", not \u0022.
+    private static readonly JsonSerializerOptions RegistryBodyJson = new() { Encoder = Http.JsonBody.Options.Encoder };
+
     public async Task<PullResult> PullAsync(string image, string nodeAccount, CancellationToken cancellationToken)
     {
         var reference = ImageReference.TryParse(image);
@@ -47,7 +50,8 @@ internal sealed class ImagePuller(SandboxServices services, Func<string, Registr
         if (!services.Authorizer.Has(caller, name.Repository, Permissions.RepositoriesDownloadArtifacts))
         {
             var scope = Uri.EscapeDataString($"repository:{reference.Path}:pull");
-            var body = JsonSerializer.Serialize(new { errors = new[] { new { code = "DENIED", message = RegistryError.Denied(Permissions.RepositoriesDownloadArtifacts, name.Repository.Resource).Message } } });
+            var body = JsonSerializer.Serialize(new { errors = new[] { new { code = "DENIED", message = RegistryError.Denied(Permissions.RepositoriesDownloadArtifacts, name.Repository.Resource).Message } } },
+                RegistryBodyJson);
             return PullResult.Failed("ErrImagePull", string.Format(System.Globalization.CultureInfo.InvariantCulture, prefix, "Unknown") +
                 $"failed to authorize: failed to fetch oauth token: unexpected status from GET request to https://{reference.Host}/v2/token?scope={scope}&service={reference.Host}: 403 Forbidden: {body}");
         }

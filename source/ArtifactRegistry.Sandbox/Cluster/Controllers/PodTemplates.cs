@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using k8s;
 using k8s.Models;
@@ -15,11 +16,16 @@ internal static class PodTemplates
     public const string HashLabel = "pod-template-hash";
     private const string Alphabet = "bcdfghjklmnpqrstvwxz2456789";
 
+    // Stored models are never changed, so a template's canonical text can be kept as long as the template lives: the
+    // controller compares every replica set's template on every look at a deployment.
+    private static readonly ConditionalWeakTable<V1PodTemplateSpec, string> Cache = new();
+
     /// <summary>The template's JSON without the hash label: equal texts mean equal templates.</summary>
-    public static string Canonical(V1PodTemplateSpec? template)
+    public static string Canonical(V1PodTemplateSpec? template) =>
+        template is null ? "" : Cache.GetValue(template, Compute);
+
+    private static string Compute(V1PodTemplateSpec template)
     {
-        if (template is null)
-            return "";
         var copy = KubernetesJson.Deserialize<V1PodTemplateSpec>(KubernetesJson.Serialize(template));
         copy.Metadata?.Labels?.Remove(HashLabel);
         if (copy.Metadata?.Labels is { Count: 0 })

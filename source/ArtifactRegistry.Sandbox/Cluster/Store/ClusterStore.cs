@@ -193,6 +193,16 @@ internal sealed class ClusterStore(TimeProvider time, int historyCapacity = 50_0
         return watcher;
     }
 
+    /// <summary>Forgets all but the newest <paramref name="keep"/> changes (what a long-running API server's compaction does to old resourceVersions).</summary>
+    public void TrimHistory(int keep)
+    {
+        lock (_gate)
+        {
+            while (_history.Count > keep)
+                _history.Dequeue();
+        }
+    }
+
     /// <summary>Every object of every type (for the state directory).</summary>
     public IReadOnlyList<StoredObject> All()
     {
