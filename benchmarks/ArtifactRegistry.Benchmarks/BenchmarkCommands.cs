@@ -2,6 +2,7 @@ using ArtifactRegistry.Benchmarks.Auth;
 using ArtifactRegistry.Benchmarks.Processes;
 using ArtifactRegistry.Benchmarks.Prune;
 using ArtifactRegistry.Benchmarks.Push;
+using ArtifactRegistry.Benchmarks.Rollout;
 using ArtifactRegistry.Benchmarks.Sandbox;
 
 namespace ArtifactRegistry.Benchmarks;
@@ -20,7 +21,8 @@ internal interface IBenchmarkCommand
 internal static class BenchmarkCommands
 {
     private static readonly IBenchmarkCommand[] All =
-        [new SandboxBenchmark(), new AuthBenchmark(), new PushBenchmark(), new ProcessStartBenchmark(), new Cluster.ClusterBenchmark(), new PruneBenchmark()];
+        [new SandboxBenchmark(), new AuthBenchmark(), new PushBenchmark(), new ProcessStartBenchmark(), new Cluster.ClusterBenchmark(),
+         new PruneBenchmark(), new SetImageBenchmark()];
 
     public static async Task<int> RunAsync(string[] args)
     {
