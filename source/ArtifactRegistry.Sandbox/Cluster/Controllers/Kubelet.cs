@@ -79,6 +79,10 @@ internal sealed class Kubelet(ClusterStore store, EventRecorder events, ImagePul
                 store.Delete(ResourceType.Pods, pod.Metadata.NamespaceProperty, pod.Metadata.Name);
                 lock (_podsGate)
                     _pods.Remove(key);
+                // A Recreate rollout waits for the old pods to be gone, which changes no replica set's status: tell the deployment.
+                if (pod.Metadata.OwnerReferences?.FirstOrDefault(o => o.Controller == true) is { Kind: "ReplicaSet" } owner
+                    && store.Get(ResourceType.ReplicaSets, pod.Metadata.NamespaceProperty, owner.Name)?.Model.Metadata.OwnerReferences?.FirstOrDefault(o => o.Controller == true) is { Kind: "Deployment" } deployment)
+                    loop.Enqueue(new WorkItem(ResourceType.Deployments, ClusterStore.Key(pod.Metadata.NamespaceProperty, deployment.Name)));
                 return;
             }
 
