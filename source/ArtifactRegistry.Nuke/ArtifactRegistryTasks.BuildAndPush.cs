@@ -1,4 +1,4 @@
-using ArtifactRegistry.Nuke.Logging;
+using ArtifactRegistry.Context;
 using ArtifactRegistry.Publishing;
 using Nuke.Common.Tooling;
 
@@ -38,11 +38,14 @@ public static partial class ArtifactRegistryTasks
     /// (see <see cref="global::ArtifactRegistry.Publishing.BuildAndPush"/>): <c>ArtifactRegistryTasks.BuildAndPush(s =&gt; s.SetImage(…))</c>.
     /// The docker auth session it opens becomes the build's (<see cref="DockerAuth"/>), and the result joins <see cref="PushedImages"/>.
     /// </summary>
-    public static async Task<BuildAndPushResult> BuildAndPushAsync(Configure<BuildAndPushSettings> configure, CancellationToken cancellationToken = default)
+    public static Task<BuildAndPushResult> BuildAndPushAsync(Configure<BuildAndPushSettings> configure, CancellationToken cancellationToken = default) =>
+        BuildAndPushAsync(Context, configure, cancellationToken);
+
+    internal static async Task<BuildAndPushResult> BuildAndPushAsync(
+        OperationContext context, Configure<BuildAndPushSettings> configure, CancellationToken cancellationToken)
     {
-        var settings = configure.InvokeSafe(new BuildAndPushSettings().SetLogger(SerilogBridge.Instance))
-            .SetKeepDockerAuthSession(true);
-        var result = await global::ArtifactRegistry.Publishing.BuildAndPush.RunAsync(settings, cancellationToken).ConfigureAwait(false);
+        var settings = configure.InvokeSafe(new BuildAndPushSettings()).SetKeepDockerAuthSession(true);
+        var result = await global::ArtifactRegistry.Publishing.BuildAndPush.RunAsync(context, settings, cancellationToken).ConfigureAwait(false);
         if (result.DockerAuthSession is { } session)
             Adopt(session);
         lock (PushedLock)

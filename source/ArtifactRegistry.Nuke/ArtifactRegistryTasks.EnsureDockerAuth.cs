@@ -1,6 +1,6 @@
+using ArtifactRegistry.Context;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.DockerAuth;
-using ArtifactRegistry.Nuke.Logging;
 using Nuke.Common.Tooling;
 
 namespace ArtifactRegistry.Nuke;
@@ -34,10 +34,14 @@ public static partial class ArtifactRegistryTasks
     /// (see <see cref="global::ArtifactRegistry.DockerAuth.EnsureDockerAuth"/>). In AccessToken mode, <c>DOCKER_CONFIG</c> of this build process is
     /// pointed at the build-scoped login, so every later docker command of the build uses it; it is deleted when the build exits.
     /// </summary>
-    public static async Task<EnsureDockerAuthResult> EnsureDockerAuthAsync(Configure<EnsureDockerAuthSettings> configure, CancellationToken cancellationToken = default)
+    public static Task<EnsureDockerAuthResult> EnsureDockerAuthAsync(Configure<EnsureDockerAuthSettings> configure, CancellationToken cancellationToken = default) =>
+        EnsureDockerAuthAsync(Context, configure, cancellationToken);
+
+    internal static async Task<EnsureDockerAuthResult> EnsureDockerAuthAsync(
+        OperationContext context, Configure<EnsureDockerAuthSettings> configure, CancellationToken cancellationToken)
     {
-        var settings = configure.InvokeSafe(UserDockerConfig(new EnsureDockerAuthSettings().SetLogger(SerilogBridge.Instance)));
-        var result = await global::ArtifactRegistry.DockerAuth.EnsureDockerAuth.RunAsync(settings, cancellationToken).ConfigureAwait(false);
+        var settings = configure.InvokeSafe(new EnsureDockerAuthSettings());
+        var result = await global::ArtifactRegistry.DockerAuth.EnsureDockerAuth.RunAsync(UserDockerConfig(context), settings, cancellationToken).ConfigureAwait(false);
         Adopt(result.Session);
         return result;
     }
@@ -46,12 +50,12 @@ public static partial class ArtifactRegistryTasks
     /// After an AccessToken run this process's <c>DOCKER_CONFIG</c> names that run's build-scoped login, which is deleted when the
     /// session is replaced: a further run must read (and in CredentialHelper mode, configure) the user's docker config instead.
     /// </summary>
-    private static EnsureDockerAuthSettings UserDockerConfig(EnsureDockerAuthSettings settings)
+    private static OperationContext UserDockerConfig(OperationContext context)
     {
         lock (SessionLock)
             return _dockerAuth is { Mode: DockerAuthMode.AccessToken }
-                ? settings.SetEnvironmentVariable(DockerConfigFile.DirectoryVariable, _dockerConfigBeforeLogin)
-                : settings;
+                ? context.SetEnvironmentVariable(DockerConfigFile.DirectoryVariable, _dockerConfigBeforeLogin)
+                : context;
     }
 
     private static void Adopt(DockerAuthSession session)

@@ -1,3 +1,4 @@
+using ArtifactRegistry.Context;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.DockerAuth;
 using ArtifactRegistry.Publishing;
@@ -62,7 +63,16 @@ public interface IArtifactRegistryBuildAndPush : IArtifactRegistryDockerAuth
         .Requires(() => Image)
         .Executes(async () =>
         {
-            await ArtifactRegistryTasks.BuildAndPushAsync(settings => BuildAndPushSettings(Configure(settings)));
+            var context = ArtifactRegistryTasks.ContextFor(this);
+            if (UseSandbox == true)
+            {
+                var envFile = TemporaryDirectory / "sandbox.env";
+                if (!File.Exists(envFile))
+                    throw new FileNotFoundException(
+                        $"--use-sandbox needs {envFile}, which the sandbox writes while it runs: start it in another terminal with `./build.sh Sandbox`.", envFile);
+                context = context.SetEnvironmentFile(envFile);
+            }
+            await ArtifactRegistryTasks.BuildAndPushAsync(context, settings => BuildAndPushSettings(Configure(settings)), CancellationToken.None);
         });
 
     /// <summary>The settings from the parameters of this component and of <see cref="IArtifactRegistryDockerAuth"/>.</summary>
@@ -90,19 +100,9 @@ public interface IArtifactRegistryBuildAndPush : IArtifactRegistryDockerAuth
         if (SkipRegistryVerification == true)
             settings = settings.DisableRegistryVerification();
 
-        var sandbox = UseSandbox == true;
-        if (sandbox)
-        {
-            var envFile = TemporaryDirectory / "sandbox.env";
-            if (!File.Exists(envFile))
-                throw new FileNotFoundException(
-                    $"--use-sandbox needs {envFile}, which the sandbox writes while it runs: start it in another terminal with `./build.sh Sandbox`.", envFile);
-            settings = settings.SetEnvironmentFile(envFile);
-        }
-
         return settings.SetDockerAuthSettings(auth => EnsureDockerAuthSettings(auth
             // The sandbox's file logs docker in with its key file; gcloud's helper would refuse the sandbox's 127.0.0.1 hosts.
-            .SetMode(DockerAuthMode ?? (sandbox ? DockerAuth.DockerAuthMode.AccessToken : DockerAuth.DockerAuthMode.Auto))
+            .SetMode(DockerAuthMode ?? (UseSandbox == true ? DockerAuth.DockerAuthMode.AccessToken : DockerAuth.DockerAuthMode.Auto))
             .SetAccessPreflight(SkipAccessPreflight != true)
             .SetCreateRepositoryIfMissing(CreateRepositoryIfMissing == true)));
     }

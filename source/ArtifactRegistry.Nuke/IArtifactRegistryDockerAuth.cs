@@ -9,7 +9,7 @@ namespace ArtifactRegistry.Nuke;
 /// <c>./build.sh EnsureDockerAuth --images asia-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE:TAG</c>.
 /// Deploy targets depend on it: <c>.DependsOn&lt;IArtifactRegistryDockerAuth&gt;(x =&gt; x.EnsureDockerAuth)</c>.
 /// </summary>
-public interface IArtifactRegistryDockerAuth : INukeBuild
+public interface IArtifactRegistryDockerAuth : IArtifactRegistryContext
 {
     [Parameter("Images the build pushes, HOST/PROJECT-ID/REPOSITORY/IMAGE[:TAG] (comma-separated in the environment); their hosts get docker credentials", Separator = ",")]
     string[]? Images => TryGetValue(() => Images);
@@ -23,7 +23,7 @@ public interface IArtifactRegistryDockerAuth : INukeBuild
     [Parameter("Create a missing repository (DOCKER format) when the principal may")]
     bool? CreateRepositoryIfMissing => TryGetValue<bool?>(() => CreateRepositoryIfMissing);
 
-    /// <summary>Override to adjust the settings further (environment, access needs, host map…).</summary>
+    /// <summary>Override to adjust the settings further (access needs, extra hosts…); the environment, host map and endpoints are the context's (<see cref="IArtifactRegistryContext.ArtifactRegistryContext"/>).</summary>
     Configure<EnsureDockerAuthSettings> EnsureDockerAuthSettings => settings => settings;
 
     Target EnsureDockerAuth => _ => _
@@ -31,10 +31,10 @@ public interface IArtifactRegistryDockerAuth : INukeBuild
         .Requires(() => Images)
         .Executes(async () =>
         {
-            await ArtifactRegistryTasks.EnsureDockerAuthAsync(settings => EnsureDockerAuthSettings(settings
+            await ArtifactRegistryTasks.EnsureDockerAuthAsync(ArtifactRegistryTasks.ContextFor(this), settings => EnsureDockerAuthSettings(settings
                 .SetImages(Images!)
                 .SetMode(DockerAuthMode ?? DockerAuth.DockerAuthMode.Auto)
                 .SetAccessPreflight(SkipAccessPreflight != true)
-                .SetCreateRepositoryIfMissing(CreateRepositoryIfMissing == true)));
+                .SetCreateRepositoryIfMissing(CreateRepositoryIfMissing == true)), CancellationToken.None);
         });
 }

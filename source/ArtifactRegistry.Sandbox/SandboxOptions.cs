@@ -32,6 +32,9 @@ public sealed record SandboxOptions
     /// <summary>Receives one line per request (method, path, status, duration); null logs nothing, which keeps benchmarks honest.</summary>
     public Action<string>? RequestLog { get; init; }
 
+    /// <summary>The revision the first IAM policy etag encodes; null starts at a random one. Lets a test know the etag's bytes.</summary>
+    internal long? FirstEtagRevision { get; init; }
+
     [Pure]
     public SandboxOptions WithSeed(SandboxSeed seed) => this with { Seed = seed };
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ArtifactRegistry.Context;
 using ArtifactRegistry.DockerAuth;
 using ArtifactRegistry.Processes;
 
@@ -33,18 +34,19 @@ internal sealed class AuthBenchmark : IBenchmarkCommand
                 "[core]\naccount = deployer@sample-project.iam.gserviceaccount.com\ndisable_usage_reporting = true\ncheck_gce_metadata = false\n" +
                 "[component_manager]\ndisable_update_check = true\n");
 
-            var settings = new EnsureDockerAuthSettings()
-                .SetImages(Image)
-                .SetMode(DockerAuthMode.CredentialHelper)
-                .DisableAccessPreflight()
+            var context = OperationContext.Default
                 .SetDockerConfigDirectory(dockerConfig)
                 .SetHomeDirectory(root)
                 .SetEnvironmentVariable("CLOUDSDK_CONFIG", gcloudConfig);
+            var settings = new EnsureDockerAuthSettings()
+                .SetImages(Image)
+                .SetMode(DockerAuthMode.CredentialHelper)
+                .DisableAccessPreflight();
 
             // Cold run: writes the helper entry; everything after it is the warm path being measured.
-            var cold = await EnsureDockerAuth.RunAsync(settings, cancellationToken);
+            var cold = await EnsureDockerAuth.RunAsync(context, settings, cancellationToken);
             for (var i = 0; i < 20; i++)
-                await EnsureDockerAuth.RunAsync(settings, cancellationToken);
+                await EnsureDockerAuth.RunAsync(context, settings, cancellationToken);
 
             var ours = new List<TimeSpan>(iterations);
             var childProcesses = 0;
@@ -52,7 +54,7 @@ internal sealed class AuthBenchmark : IBenchmarkCommand
             for (var i = 0; i < iterations; i++)
             {
                 var stopwatch = Stopwatch.StartNew();
-                var result = await EnsureDockerAuth.RunAsync(settings, cancellationToken);
+                var result = await EnsureDockerAuth.RunAsync(context, settings, cancellationToken);
                 ours.Add(stopwatch.Elapsed);
                 childProcesses += result.ChildProcesses;
                 writes += result.ConfigChange!.Written ? 1 : 0;

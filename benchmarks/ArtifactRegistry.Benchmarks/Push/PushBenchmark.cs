@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ArtifactRegistry.Auth;
+using ArtifactRegistry.Context;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.DockerAuth;
 using ArtifactRegistry.Processes;
@@ -37,16 +38,20 @@ internal sealed class PushBenchmark : IBenchmarkCommand
             await GitAsync(source, "add", "--all");
             await GitAsync(source, "commit", "--quiet", "--no-gpg-sign", "-m", "benchmark");
 
-            var settings = Settings(sandbox, engine, source, Directory.CreateDirectory(Path.Combine(root, "home")).FullName);
+            var context = Context(sandbox, engine, Directory.CreateDirectory(Path.Combine(root, "home")).FullName);
+            var settings = new BuildAndPushSettings()
+                .SetImage("asia-docker.pkg.dev/sample-project/sample/benchmark")
+                .SetContextDirectory(source)
+                .SetDockerAuthSettings(auth => auth.SetMode(DockerAuthMode.AccessToken));
             // Warm-up: JIT, the engine's first build, the repository's first layers. A NUKE build runs BuildAndPush once per
             // process, so this first run's overhead is the one its users see; it is printed, the target is judged warm.
-            var first = await BuildAndPush.RunAsync(settings, cancellationToken);
+            var first = await BuildAndPush.RunAsync(context, settings, cancellationToken);
 
             var results = new List<BuildAndPushResult>(runs);
             for (var i = 0; i < runs; i++)
             {
                 File.WriteAllText(Path.Combine(source, "payload.txt"), $"run {i} {Guid.NewGuid()}");
-                results.Add(await BuildAndPush.RunAsync(settings, cancellationToken));
+                results.Add(await BuildAndPush.RunAsync(context, settings, cancellationToken));
             }
 
             var overhead = Median(results.Select(r => r.Overhead));
@@ -69,22 +74,18 @@ internal sealed class PushBenchmark : IBenchmarkCommand
         }
     }
 
-    private static BuildAndPushSettings Settings(SandboxServer sandbox, PrivateDockerd engine, string source, string home) => new BuildAndPushSettings()
-        .SetImage("asia-docker.pkg.dev/sample-project/sample/benchmark")
-        .SetContextDirectory(source)
-        .SetDockerHost(engine.DockerHost)
+    private static OperationContext Context(SandboxServer sandbox, PrivateDockerd engine, string home) => OperationContext.Default
+        .SetEnvironmentVariable("DOCKER_HOST", engine.DockerHost)
         .SetDockerConfigDirectory(Directory.CreateDirectory(Path.Combine(home, ".docker")).FullName)
-        .SetDockerAuthSettings(auth => auth
-            .SetMode(DockerAuthMode.AccessToken)
-            .SetAccessTokenSource(new RefreshingAccessTokenSource("sandbox deployer", GooglePrincipal.ServiceAccount(SandboxPrincipals.Deployer), _ =>
-            {
-                var now = DateTimeOffset.UtcNow;
-                return Task.FromResult(new AccessToken(sandbox.IssueAccessToken(SandboxPrincipals.Deployer), now, now.AddHours(1)));
-            }))
-            .SetHostMap(RegistryHostMap.Parse(string.Join(",", sandbox.RegistryHostMap.Select(pair => $"{pair.Key}={pair.Value}"))))
-            .SetArtifactRegistryEndpoint(sandbox.ApiEndpoint)
-            .SetHomeDirectory(home)
-            .SetEnvironmentVariable("GOOGLE_APPLICATION_CREDENTIALS", null));
+        .SetAccessTokenSource(new RefreshingAccessTokenSource("sandbox deployer", GooglePrincipal.ServiceAccount(SandboxPrincipals.Deployer), _ =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            return Task.FromResult(new AccessToken(sandbox.IssueAccessToken(SandboxPrincipals.Deployer), now, now.AddHours(1)));
+        }))
+        .SetHostMap(RegistryHostMap.Parse(string.Join(",", sandbox.RegistryHostMap.Select(pair => $"{pair.Key}={pair.Value}"))))
+        .SetArtifactRegistryEndpoint(sandbox.ApiEndpoint)
+        .SetHomeDirectory(home)
+        .SetEnvironmentVariable("GOOGLE_APPLICATION_CREDENTIALS", null);
 
     private static async Task GitAsync(string directory, params string[] arguments) =>
         await ProcessCommand.For("git")

@@ -14,7 +14,8 @@ internal sealed class SandboxServices
         Time = options.TimeProvider;
         Locations = locations;
         var blobs = new BlobStore(options.StateDirectory is null ? null : Path.Combine(options.StateDirectory, "blobs"));
-        Store = new ArtifactStore(blobs, Time);
+        Store = new ArtifactStore(blobs, Time,
+            options.FirstEtagRevision is { } first ? new EtagSequence(first) : EtagSequence.StartingAtRandom());
         Uploads = new UploadSessions(Time);
         Authorizer = new Authorizer(Store);
         AccessTokens = new AccessTokens(Time, "ya29.sandbox.");

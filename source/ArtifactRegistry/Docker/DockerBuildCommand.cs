@@ -11,7 +11,7 @@ internal static class DockerBuildCommand
     /// <param name="imageIdFile">Where docker writes the built image id (<c>--iidfile</c>).</param>
     public static ProcessCommand Create(
         DockerClient client,
-        DockerBuildSettings settings,
+        ImageBuildSettings settings,
         DockerBuilder builder,
         IReadOnlyList<string> imageNames,
         IReadOnlyDictionary<string, string> labels,

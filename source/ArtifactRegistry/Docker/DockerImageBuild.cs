@@ -9,7 +9,7 @@ internal sealed class DockerImageBuild(IProcessRunner runner, ILogger logger, Lo
 {
     public async Task<DockerBuildOutcome> RunAsync(
         DockerClient client,
-        DockerBuildSettings settings,
+        ImageBuildSettings settings,
         DockerBuilder builder,
         IReadOnlyList<string> imageNames,
         IReadOnlyDictionary<string, string> labels,

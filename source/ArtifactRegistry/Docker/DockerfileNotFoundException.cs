@@ -8,7 +8,7 @@ public sealed class DockerfileNotFoundException : FileNotFoundException
     }
 
     /// <summary>Checks that the context folder and the Dockerfile exist; the message suggests Dockerfiles found in the context.</summary>
-    internal static void ThrowIfMissing(DockerBuildSettings settings)
+    internal static void ThrowIfMissing(ImageBuildSettings settings)
     {
         var context = settings.ResolveContextDirectory();
         if (!Directory.Exists(context))

@@ -1,8 +1,10 @@
+using ArtifactRegistry.References;
+
 namespace ArtifactRegistry.Docker;
 
 /// <summary>
 /// Where docker should really talk for each canonical registry host. Artifact Registry images keep their canonical names
-/// (<c>asia-docker.pkg.dev/…</c>) everywhere in the library; a local sandbox publishes
+/// (<c>asia-docker.pkg.dev/…</c>) everywhere in the library; a local registry serving those names sets
 /// <c>ARTIFACT_REGISTRY_HOST_MAP=asia-docker.pkg.dev=127.0.0.1:P1,us-docker.pkg.dev=127.0.0.1:P2</c> and only the docker
 /// commands use the mapped address. Without the variable every host maps to itself.
 /// </summary>
@@ -51,6 +53,23 @@ public sealed class RegistryHostMap
 
     /// <summary>The host docker should use for <paramref name="canonicalHost"/>.</summary>
     public string Resolve(string canonicalHost) => _entries.TryGetValue(canonicalHost, out var actual) ? actual : canonicalHost;
+
+    /// <summary>
+    /// Refuses an image whose host a configured map does not name: docker would leave the mapped registries for the real host,
+    /// carrying credentials (and pushing images) meant for the mapped ones.
+    /// </summary>
+    /// <exception cref="ArgumentException">The map is configured and lacks the image's host.</exception>
+    internal void RequireMapped(ImageReference image)
+    {
+        if (IsIdentity || _entries.ContainsKey(image.Host))
+            return;
+        var mapped = _entries.Keys.Order(StringComparer.Ordinal).ToList();
+        throw new ArgumentException(
+            $"The image's host {image.Host} is not in the registry host map ({ToString()}), so docker would talk to the real {image.Host} " +
+            "with the credentials and endpoints meant for the mapped registries. " +
+            $"Use one of the mapped hosts (e.g. {mapped[0]}{image.Name[image.Host.Length..]}), add {image.Host} to the map, " +
+            $"or unset {EnvironmentVariable} (and OperationContext.SetHostMap) to talk to the real hosts.", nameof(image));
+    }
 
     /// <summary>The canonical host an actual host stands for (the reverse of <see cref="Resolve"/>).</summary>
     public string CanonicalHostOf(string actualHost)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ArtifactRegistry.Access;
 using ArtifactRegistry.Auth;
+using ArtifactRegistry.Context;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.Gcloud;
 using ArtifactRegistry.Registry;
@@ -14,8 +15,12 @@ namespace ArtifactRegistry.DockerAuth;
 /// </summary>
 public static class EnsureDockerAuth
 {
-    public static Task<EnsureDockerAuthResult> RunAsync(Func<EnsureDockerAuthSettings, EnsureDockerAuthSettings> configure, CancellationToken cancellationToken = default) =>
-        RunAsync(configure(new EnsureDockerAuthSettings()), cancellationToken);
+    public static Task<EnsureDockerAuthResult> RunAsync(
+        OperationContext context, Func<EnsureDockerAuthSettings, EnsureDockerAuthSettings> configure, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return RunAsync(context, configure(new EnsureDockerAuthSettings()), cancellationToken);
+    }
 
     /// <exception cref="DockerAuthUnavailableException">Auto mode found no credentials at all.</exception>
     /// <exception cref="DockerConfigMalformedException">The docker config is not valid JSON (it is left untouched).</exception>
@@ -23,21 +28,23 @@ public static class EnsureDockerAuth
     /// <exception cref="GoogleCredentialException">Application Default Credentials are broken.</exception>
     /// <exception cref="ArtifactRegistryAccessDeniedException">The preflight found a permission missing.</exception>
     /// <exception cref="RepositoryNotFoundException">The preflight found a repository missing or invisible.</exception>
-    public static async Task<EnsureDockerAuthResult> RunAsync(EnsureDockerAuthSettings settings, CancellationToken cancellationToken = default)
+    public static async Task<EnsureDockerAuthResult> RunAsync(OperationContext context, EnsureDockerAuthSettings settings, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(settings);
         var stopwatch = Stopwatch.StartNew();
-        var logger = settings.Logger;
-        var runner = new CountingProcessRunner(settings.ProcessRunner);
-        var hostMap = settings.HostMap ?? RegistryHostMap.Parse(settings.Variable(RegistryHostMap.EnvironmentVariable));
+        var logger = context.Logger;
+        var runner = new CountingProcessRunner(context.ProcessRunner);
+        var hostMap = context.ResolveHostMap();
         var hosts = settings.Images.Select(image => image.Host).Concat(settings.ExtraHosts).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (hosts.Count == 0)
             throw new ArgumentException("EnsureDockerAuth needs the images the build will touch (SetImages) or their hosts (AddExtraHosts).", nameof(settings));
         var actualHosts = hosts.Select(hostMap.Resolve).ToList();
         logger.LogInformation("EnsureDockerAuth: hosts {Hosts}", Describe(hosts, actualHosts));
 
-        var (mode, gcloud, adc) = await ChooseModeAsync(settings, cancellationToken).ConfigureAwait(false);
+        var (mode, gcloud, adc) = await ChooseModeAsync(context, settings, cancellationToken).ConfigureAwait(false);
 
-        var environment = settings.EnvironmentVariables;
+        var environment = context.EnvironmentVariables;
         EnsureDockerAuthResult result;
         if (mode == DockerAuthMode.CredentialHelper)
         {
@@ -47,7 +54,7 @@ public static class EnsureDockerAuth
                     $"It was looked for on PATH ({searchedPath}). It ships with the Google Cloud SDK (https://cloud.google.com/sdk/docs/install): put the SDK's bin directory on PATH, " +
                     "or use the AccessToken mode, which needs no gcloud.");
 
-            var configFile = ConfigFile(settings);
+            var configFile = context.DockerConfigFile();
             var configStopwatch = Stopwatch.StartNew();
             var change = configFile.EnsureCredentialHelper(actualHosts, DockerConfigFile.GcloudHelper, settings.LockTimeout);
             var configurationTime = configStopwatch.Elapsed;
@@ -56,8 +63,8 @@ public static class EnsureDockerAuth
             var principal = gcloud.Account is { } account ? GooglePrincipal.FromEmail(account) : GooglePrincipal.Unknown($"the gcloud credentials ({gcloud.Source})");
             // gcloud's helper hands every host the same account's token: asking for the first host proves them all.
             var tokens = new RefreshingAccessTokenSource($"docker-credential-gcloud ({gcloud.Source})", principal,
-                async ct => (await helper.GetAsync(hosts[0], settings.Time, ct).ConfigureAwait(false)).Token, settings.Time);
-            var session = new DockerAuthSession(mode, Path.GetDirectoryName(configFile.Path)!, false, tokens, null, [], null, settings.Time, logger);
+                async ct => (await helper.GetAsync(hosts[0], context.Time, ct).ConfigureAwait(false)).Token, context.Time);
+            var session = new DockerAuthSession(mode, Path.GetDirectoryName(configFile.Path)!, false, tokens, null, [], null, context.Time, logger);
             result = new EnsureDockerAuthResult
             {
                 Mode = mode, Hosts = hosts, DockerConfigDirectory = session.DockerConfigDirectory, ConfigChange = change,
@@ -66,7 +73,7 @@ public static class EnsureDockerAuth
         }
         else
         {
-            var tokens = settings.AccessTokenSource ?? adc?.TokenSource ?? (await ResolveAdcAsync(settings, cancellationToken).ConfigureAwait(false));
+            var tokens = context.AccessTokenSource ?? adc?.TokenSource ?? (await ResolveAdcAsync(context, cancellationToken).ConfigureAwait(false));
             var ownsDirectory = settings.SessionDirectory is null;
             // A new directory, mode 0700 on Unix, outside the user's home: the login's token never lands in ~/.docker.
             var directory = settings.SessionDirectory ?? Directory.CreateTempSubdirectory("ar-docker-").FullName;
@@ -76,7 +83,7 @@ public static class EnsureDockerAuth
             try
             {
                 var configStopwatch = Stopwatch.StartNew();
-                WriteScopedConfig(settings, directory, actualHosts);
+                WriteScopedConfig(context, directory, actualHosts);
                 configurationTime = configStopwatch.Elapsed;
 
                 token = await tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
@@ -93,7 +100,7 @@ public static class EnsureDockerAuth
                 Directory.Delete(directory, recursive: true);
                 throw;
             }
-            var session = new DockerAuthSession(mode, directory, ownsDirectory, tokens, login, actualHosts, token, settings.Time, logger);
+            var session = new DockerAuthSession(mode, directory, ownsDirectory, tokens, login, actualHosts, token, context.Time, logger);
             result = new EnsureDockerAuthResult
             {
                 Mode = mode, Hosts = hosts, DockerConfigDirectory = directory, Principal = tokens.Principal, Session = session,
@@ -105,7 +112,7 @@ public static class EnsureDockerAuth
         {
             try
             {
-                var (repositories, principal) = await PreflightAsync(settings, result, cancellationToken).ConfigureAwait(false);
+                var (repositories, principal) = await PreflightAsync(context, settings, result, cancellationToken).ConfigureAwait(false);
                 result = result with { Repositories = repositories, Principal = principal };
             }
             catch
@@ -122,81 +129,76 @@ public static class EnsureDockerAuth
     }
 
     private static async Task<(DockerAuthMode Mode, GcloudCredentialState Gcloud, ApplicationDefaultCredentialsResult? Adc)> ChooseModeAsync(
-        EnsureDockerAuthSettings settings, CancellationToken cancellationToken)
+        OperationContext context, EnsureDockerAuthSettings settings, CancellationToken cancellationToken)
     {
-        var gcloud = GcloudCredentialState.Read(settings.Variable, settings.Home);
+        var gcloud = GcloudCredentialState.Read(context.Variable, context.Home);
         switch (settings.Mode)
         {
             case DockerAuthMode.CredentialHelper:
-                settings.Logger.LogInformation("EnsureDockerAuth: mode CredentialHelper (requested; gcloud: {Source})", gcloud.Source);
+                context.Logger.LogInformation("EnsureDockerAuth: mode CredentialHelper (requested; gcloud: {Source})", gcloud.Source);
                 // With the preflight, the helper call itself fails with the remedies; without it nothing would until the push.
                 if (!gcloud.HasCredentials && !(settings.AccessPreflight && settings.Images.Length > 0))
-                    settings.Logger.LogWarning(
+                    context.Logger.LogWarning(
                         "EnsureDockerAuth: gcloud seems to have no account ({Source}), so docker-credential-gcloud will have nothing to give docker: " +
                         "run `gcloud auth login` (a person) or `gcloud auth activate-service-account --key-file=KEY.json` (CI), or use the AccessToken mode",
                         gcloud.Source);
                 return (DockerAuthMode.CredentialHelper, gcloud, null);
             case DockerAuthMode.AccessToken:
-                settings.Logger.LogInformation("EnsureDockerAuth: mode AccessToken (requested)");
+                context.Logger.LogInformation("EnsureDockerAuth: mode AccessToken (requested)");
                 return (DockerAuthMode.AccessToken, gcloud, null);
         }
 
         if (gcloud.HasCredentials)
         {
-            settings.Logger.LogInformation("EnsureDockerAuth: mode CredentialHelper (gcloud has credentials: {Source})", gcloud.Source);
+            context.Logger.LogInformation("EnsureDockerAuth: mode CredentialHelper (gcloud has credentials: {Source})", gcloud.Source);
             return (DockerAuthMode.CredentialHelper, gcloud, null);
         }
-        if (settings.AccessTokenSource is not null)
+        if (context.AccessTokenSource is not null)
         {
-            settings.Logger.LogInformation("EnsureDockerAuth: mode AccessToken ({Source})", settings.AccessTokenSource.Description);
+            context.Logger.LogInformation("EnsureDockerAuth: mode AccessToken ({Source})", context.AccessTokenSource.Description);
             return (DockerAuthMode.AccessToken, gcloud, null);
         }
 
-        var adc = await ApplicationDefaultCredentials.ResolveAsync(settings.ApplicationDefaultCredentialsOptions, cancellationToken).ConfigureAwait(false);
+        var adc = await ApplicationDefaultCredentials.ResolveAsync(context.ApplicationDefaultCredentialsOptions, cancellationToken).ConfigureAwait(false);
         if (adc.Found)
         {
-            settings.Logger.LogInformation("EnsureDockerAuth: mode AccessToken (gcloud: {Gcloud}; ADC: {Source})", gcloud.Source, adc.TokenSource!.Description);
+            context.Logger.LogInformation("EnsureDockerAuth: mode AccessToken (gcloud: {Gcloud}; ADC: {Source})", gcloud.Source, adc.TokenSource!.Description);
             return (DockerAuthMode.AccessToken, gcloud, adc);
         }
         throw new DockerAuthUnavailableException([new CredentialAttempt("gcloud", gcloud.Source), .. adc.Attempts]);
     }
 
-    private static async Task<IAccessTokenSource> ResolveAdcAsync(EnsureDockerAuthSettings settings, CancellationToken cancellationToken)
+    private static async Task<IAccessTokenSource> ResolveAdcAsync(OperationContext context, CancellationToken cancellationToken)
     {
-        var adc = await ApplicationDefaultCredentials.ResolveAsync(settings.ApplicationDefaultCredentialsOptions, cancellationToken).ConfigureAwait(false);
+        var adc = await ApplicationDefaultCredentials.ResolveAsync(context.ApplicationDefaultCredentialsOptions, cancellationToken).ConfigureAwait(false);
         return adc.TokenSource ?? throw new DockerAuthUnavailableException(adc.Attempts);
     }
-
-    private static DockerConfigFile ConfigFile(EnsureDockerAuthSettings settings) =>
-        settings.DockerConfigDirectory is { } directory
-            ? DockerConfigFile.InDirectory(directory)
-            : DockerConfigFile.Locate(settings.Variable, settings.Home);
 
     /// <summary>
     /// The build-scoped config starts as a copy of the user's (other registries keep working) without <c>credsStore</c>,
     /// which would swallow the login into the user's keychain, and without helpers for these hosts, which would win over it.
     /// </summary>
-    private static void WriteScopedConfig(EnsureDockerAuthSettings settings, string directory, IReadOnlyList<string> actualHosts)
+    private static void WriteScopedConfig(OperationContext context, string directory, IReadOnlyList<string> actualHosts)
     {
-        var userConfig = ConfigFile(settings).Read();
+        var userConfig = context.DockerConfigFile().Read();
         if (userConfig.CredentialsStore is { } store)
-            settings.Logger.LogInformation("EnsureDockerAuth: credsStore '{Store}' of {Path} is left out of the build-scoped config so the token stays out of it", store, userConfig.Path);
+            context.Logger.LogInformation("EnsureDockerAuth: credsStore '{Store}' of {Path} is left out of the build-scoped config so the token stays out of it", store, userConfig.Path);
         DockerConfigFile.InDirectory(directory).Write(userConfig.WithoutCredentialSourcesFor(actualHosts));
     }
 
     /// <returns>The access per repository, and the principal (traced through tokeninfo when the credential did not name it).</returns>
     private static async Task<(IReadOnlyList<RepositoryAccess> Access, GooglePrincipal Principal)> PreflightAsync(
-        EnsureDockerAuthSettings settings, EnsureDockerAuthResult result, CancellationToken cancellationToken)
+        OperationContext context, EnsureDockerAuthSettings settings, EnsureDockerAuthResult result, CancellationToken cancellationToken)
     {
-        using var client = settings.CreateRestClient(result.Session.Tokens);
+        using var client = context.CreateRestClient(result.Session.Tokens);
 
         GooglePrincipal? principal = result.Principal.IsKnown ? result.Principal : null;
         async Task<GooglePrincipal> PrincipalAsync(CancellationToken ct)
         {
             if (principal is not null)
                 return principal;
-            using var http = settings.HttpHandler is null ? new HttpClient() : new HttpClient(settings.HttpHandler, disposeHandler: false);
-            var tokenInfo = new TokenInfo(http, settings.TokenInfoEndpoint ?? TokenInfo.EndpointFrom(settings.Variable));
+            using var http = context.CreateHttpClient();
+            var tokenInfo = new TokenInfo(http, context.ResolveTokenInfoEndpoint());
             var owner = await tokenInfo.LookUpAsync(await result.Session.Tokens.GetAccessTokenAsync(ct).ConfigureAwait(false), ct).ConfigureAwait(false);
             principal = owner.IsKnown ? owner : result.Principal;
             return principal;
@@ -204,7 +206,7 @@ public static class EnsureDockerAuth
 
         try
         {
-            var access = await new AccessPreflight(client, PrincipalAsync, settings.Logger)
+            var access = await new AccessPreflight(client, PrincipalAsync, context.Logger)
                 .CheckAsync(settings.Images, settings.AccessNeeds, settings.CreateRepositoryIfMissing, cancellationToken).ConfigureAwait(false);
             return (access, await PrincipalAsync(cancellationToken).ConfigureAwait(false));
         }

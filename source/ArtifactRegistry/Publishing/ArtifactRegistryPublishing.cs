@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ArtifactRegistry.Access;
 using ArtifactRegistry.Auth;
+using ArtifactRegistry.Context;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.DockerAuth;
 using ArtifactRegistry.References;
@@ -8,12 +9,11 @@ using ArtifactRegistry.Registry;
 
 namespace ArtifactRegistry.Publishing;
 
-/// <summary>The registry side of BuildAndPush against Artifact Registry (or the sandbox): EnsureDockerAuth, then the REST API.</summary>
-internal sealed class ArtifactRegistryPublishing(BuildAndPushSettings settings) : IPublishingRegistry
+/// <summary>The registry side of BuildAndPush against Artifact Registry: EnsureDockerAuth, then the REST API.</summary>
+internal sealed class ArtifactRegistryPublishing(OperationContext context, BuildAndPushSettings settings) : IPublishingRegistry
 {
     public async Task<IPublishingSession> OpenAsync(IReadOnlyList<ImageReference> images, CancellationToken cancellationToken)
     {
-        var auth = settings.DockerAuthSettings.SetLogger(settings.Logger).SetProcessRunner(settings.ProcessRunner);
         DockerAuthSession? session = null;
         var ownsSession = false;
         GooglePrincipal? principal = null;
@@ -25,7 +25,7 @@ internal sealed class ArtifactRegistryPublishing(BuildAndPushSettings settings) 
         else if (settings.DockerAuth)
         {
             // EnsureDockerAuth runs the access preflight itself (unless disabled) and deletes its login when that refuses.
-            var result = await EnsureDockerAuth.RunAsync(auth.SetImages(images), cancellationToken).ConfigureAwait(false);
+            var result = await EnsureDockerAuth.RunAsync(context, settings.DockerAuthSettings.SetImages(images), cancellationToken).ConfigureAwait(false);
             session = result.Session;
             principal = result.Principal;
             ownsSession = true;
@@ -36,13 +36,13 @@ internal sealed class ArtifactRegistryPublishing(BuildAndPushSettings settings) 
         {
             if (settings.RegistryVerification)
             {
-                var tokens = session?.Tokens ?? auth.AccessTokenSource ?? await ApplicationDefaultTokensAsync(auth, cancellationToken).ConfigureAwait(false);
-                client = auth.CreateRestClient(tokens);
+                var tokens = session?.Tokens ?? context.AccessTokenSource ?? await ApplicationDefaultTokensAsync(cancellationToken).ConfigureAwait(false);
+                client = context.CreateRestClient(tokens);
             }
 
-            var dockerConfig = session?.DockerConfigDirectory ?? auth.DockerConfigDirectory;
-            return new Session(session, ownsSession, settings.KeepDockerAuthSession, client, principal, dockerConfig,
-                auth.HostMap ?? RegistryHostMap.Parse(auth.Variable(RegistryHostMap.EnvironmentVariable)));
+            var dockerConfig = session?.DockerConfigDirectory is { } directory ? DockerConfigFile.InDirectory(directory) : context.DockerConfigFile();
+            return new Session(session, ownsSession, settings.KeepDockerAuthSession, client, principal, session?.DockerConfigDirectory, dockerConfig,
+                context.ResolveHostMap());
         }
         catch
         {
@@ -53,18 +53,19 @@ internal sealed class ArtifactRegistryPublishing(BuildAndPushSettings settings) 
         }
     }
 
-    private static async Task<IAccessTokenSource> ApplicationDefaultTokensAsync(EnsureDockerAuthSettings auth, CancellationToken cancellationToken)
+    private async Task<IAccessTokenSource> ApplicationDefaultTokensAsync(CancellationToken cancellationToken)
     {
-        var adc = await ApplicationDefaultCredentials.ResolveAsync(auth.ApplicationDefaultCredentialsOptions, cancellationToken).ConfigureAwait(false);
+        var adc = await ApplicationDefaultCredentials.ResolveAsync(context.ApplicationDefaultCredentialsOptions, cancellationToken).ConfigureAwait(false);
         return adc.TokenSource ?? throw new GoogleCredentialException(
             "Registry verification asks Artifact Registry's REST API which digest each pushed tag has, and needs Google credentials for it, " +
             "but docker auth is off and no credentials were found (" + string.Join("; ", adc.Attempts.Select(attempt => attempt.ToString())) + "). " +
-            "Let BuildAndPush run EnsureDockerAuth (EnableDockerAuth), give a token source (SetDockerAuthSettings(a => a.SetAccessTokenSource(…))), " +
+            "Let BuildAndPush run EnsureDockerAuth (EnableDockerAuth), give the context a token source (OperationContext.SetAccessTokenSource), " +
             "set GOOGLE_APPLICATION_CREDENTIALS, or trust docker's digest line (DisableRegistryVerification).");
     }
 
     private sealed class Session(
-        DockerAuthSession? auth, bool ownsAuth, bool keepsAuth, ArtifactRegistryClient? client, GooglePrincipal? principal, string? dockerConfigDirectory, RegistryHostMap hostMap)
+        DockerAuthSession? auth, bool ownsAuth, bool keepsAuth, ArtifactRegistryClient? client, GooglePrincipal? principal,
+        string? dockerConfigDirectory, DockerConfigFile dockerConfig, RegistryHostMap hostMap)
         : IPublishingSession
     {
         private bool _handedOver;
@@ -114,8 +115,7 @@ internal sealed class ArtifactRegistryPublishing(BuildAndPushSettings settings) 
         {
             try
             {
-                var file = dockerConfigDirectory is null ? DockerConfigFile.Locate() : DockerConfigFile.InDirectory(dockerConfigDirectory);
-                return file.Read();
+                return dockerConfig.Read();
             }
             catch (Exception exception) when (exception is IOException or DockerConfigMalformedException or UnauthorizedAccessException)
             {

@@ -1,16 +1,19 @@
+using ArtifactRegistry.Context;
+
 namespace ArtifactRegistry.Publishing;
 
 /// <summary>
 /// Builds an image and pushes it to Artifact Registry under every tag, returning the one digest they all resolve to:
-/// <c>await BuildAndPush.RunAsync(s =&gt; s.SetImage("asia-docker.pkg.dev/my-project/repo/app").SetContextDirectory("src/app"))</c>.
+/// <c>await BuildAndPush.RunAsync(context, s =&gt; s.SetImage("asia-docker.pkg.dev/my-project/repo/app").SetContextDirectory("src/app"))</c>.
 /// Replaces <c>docker build -t …</c>, <c>docker tag …</c> and <c>docker push …</c>.
 /// </summary>
 public static class BuildAndPush
 {
-    public static Task<BuildAndPushResult> RunAsync(Func<BuildAndPushSettings, BuildAndPushSettings> configure, CancellationToken cancellationToken = default)
+    public static Task<BuildAndPushResult> RunAsync(
+        OperationContext context, Func<BuildAndPushSettings, BuildAndPushSettings> configure, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        return RunAsync(configure(new BuildAndPushSettings()), cancellationToken);
+        return RunAsync(context, configure(new BuildAndPushSettings()), cancellationToken);
     }
 
     /// <summary>
@@ -30,9 +33,10 @@ public static class BuildAndPush
     /// <exception cref="Access.DockerRegistryAccessException">The registry refused the push; the message says why and how to fix it.</exception>
     /// <exception cref="Docker.DockerPushFailedException">The push failed otherwise, or kept failing transiently.</exception>
     /// <exception cref="DigestMismatchException">The tags do not all resolve to one digest.</exception>
-    public static async Task<BuildAndPushResult> RunAsync(BuildAndPushSettings settings, CancellationToken cancellationToken = default)
+    public static async Task<BuildAndPushResult> RunAsync(OperationContext context, BuildAndPushSettings settings, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
-        return await new BuildAndPushOperation(settings, new ArtifactRegistryPublishing(settings)).RunAsync(cancellationToken).ConfigureAwait(false);
+        return await new BuildAndPushOperation(context, settings, new ArtifactRegistryPublishing(context, settings)).RunAsync(cancellationToken).ConfigureAwait(false);
     }
 }

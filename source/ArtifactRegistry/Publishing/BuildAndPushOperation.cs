@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using ArtifactRegistry.Context;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.Git;
 using ArtifactRegistry.References;
@@ -13,9 +14,9 @@ namespace ArtifactRegistry.Publishing;
 /// Everything that can be checked quickly (reference, tags, Dockerfile, docker engine, credentials, permissions) is checked
 /// before the build starts.
 /// </summary>
-internal sealed class BuildAndPushOperation(BuildAndPushSettings settings, IPublishingRegistry registry)
+internal sealed class BuildAndPushOperation(OperationContext context, BuildAndPushSettings settings, IPublishingRegistry registry)
 {
-    private readonly ILogger _logger = settings.Logger;
+    private readonly ILogger _logger = context.Logger;
 
     public async Task<BuildAndPushResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -27,13 +28,12 @@ internal sealed class BuildAndPushOperation(BuildAndPushSettings settings, IPubl
         ImageTagPlan.ValidateExplicitTags(explicitTags);
         image = image.WithoutTag();
         DockerfileNotFoundException.ThrowIfMissing(settings);
-        var auth = settings.DockerAuthSettings;
-        var hostMap = auth.HostMap ?? RegistryHostMap.Parse(auth.Variable(RegistryHostMap.EnvironmentVariable));
-        RequireSandboxHost(image, hostMap, auth.Variable(Auth.TokenInfo.SandboxVariable));
-        var docker = new DockerClient { Program = settings.DockerProgram, Environment = auth.EnvironmentVariables, ConfigDirectory = auth.DockerConfigDirectory };
+        var hostMap = context.ResolveHostMap();
+        hostMap.RequireMapped(image);
+        var docker = new DockerClient { Program = settings.DockerProgram, Environment = context.EnvironmentVariables, ConfigDirectory = context.DockerConfigDirectory };
 
         // A few milliseconds each, at once: git, the docker engine, the build front end.
-        var engine = new DockerEngine(docker, settings.ProcessRunner);
+        var engine = new DockerEngine(docker, context.ProcessRunner);
         var gitTask = ReadGitAsync(cancellationToken);
         var versionTask = engine.EnsureReachableAsync(cancellationToken);
         var builderTask = engine.ResolveBuilderAsync(settings.Builder, cancellationToken);
@@ -54,7 +54,7 @@ internal sealed class BuildAndPushOperation(BuildAndPushSettings settings, IPubl
         docker = docker.WithConfigDirectory(session.DockerConfigDirectory ?? docker.ConfigDirectory);
 
         var dockerNames = taggedImages.Select(tagged => DockerName(tagged, hostMap)).ToList();
-        var build = await new DockerImageBuild(settings.ProcessRunner, _logger, settings.DockerOutputLogLevel)
+        var build = await new DockerImageBuild(context.ProcessRunner, _logger, settings.DockerOutputLogLevel)
             .RunAsync(docker, settings, builder, dockerNames, labels, cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("Built {ImageId} in {Seconds:0.00} s ({Steps} steps, {Cached} from cache)",
             ShortId(build.ImageId), build.Duration.TotalSeconds, build.Steps, build.CachedSteps);
@@ -107,26 +107,12 @@ internal sealed class BuildAndPushOperation(BuildAndPushSettings settings, IPubl
         return image;
     }
 
-    /// <summary>
-    /// In sandbox mode a host the sandbox does not serve would send docker (with the sandbox's credentials) to Google, and
-    /// the user would read a DNS or login error about a registry they never meant to reach.
-    /// </summary>
-    private static void RequireSandboxHost(ImageReference image, RegistryHostMap hostMap, string? sandbox)
-    {
-        if (string.IsNullOrEmpty(sandbox) || hostMap.IsIdentity || hostMap.Entries.ContainsKey(image.Host))
-            return;
-        throw new ArgumentException(
-            $"The image's host {image.Host} is not one the sandbox at {sandbox} serves ({string.Join(", ", hostMap.Entries.Keys.Order(StringComparer.Ordinal))}), " +
-            $"so the push would leave the sandbox for Google. Use one of those hosts (e.g. {hostMap.Entries.Keys.Order(StringComparer.Ordinal).First()}/{image.ProjectId}/{image.Repository}/{image.ImagePath}), " +
-            "or build without the sandbox (no --use-sandbox, no SetEnvironmentFile).", nameof(BuildAndPushSettings.Image));
-    }
-
     private async Task<(GitWorkTreeState?, GitUnavailableException?)> ReadGitAsync(CancellationToken cancellationToken)
     {
         try
         {
             var directory = settings.GitDirectory ?? settings.ResolveContextDirectory();
-            return (await new GitWorkTree(settings.ProcessRunner).ReadAsync(directory, cancellationToken).ConfigureAwait(false), null);
+            return (await new GitWorkTree(context.ProcessRunner).ReadAsync(directory, cancellationToken).ConfigureAwait(false), null);
         }
         catch (GitUnavailableException exception)
         {
@@ -140,7 +126,7 @@ internal sealed class BuildAndPushOperation(BuildAndPushSettings settings, IPubl
         return labels.SetItems(settings.Labels);
     }
 
-    /// <summary>The name docker uses: the canonical reference with its host mapped (to the sandbox's listener in sandbox mode).</summary>
+    /// <summary>The name docker uses: the canonical reference with its host mapped (to where a host map sends docker).</summary>
     private static string DockerName(ImageReference taggedImage, RegistryHostMap hostMap)
     {
         var text = taggedImage.ToString();
@@ -155,7 +141,7 @@ internal sealed class BuildAndPushOperation(BuildAndPushSettings settings, IPubl
         for (var i = 0; i < taggedImages.Count; i++)
         {
             var tagged = taggedImages[i];
-            var push = new DockerImagePush(settings.ProcessRunner, _logger, settings.DockerOutputLogLevel, retries)
+            var push = new DockerImagePush(context.ProcessRunner, _logger, settings.DockerOutputLogLevel, retries)
             {
                 ExplainRefusal = error => session.ExplainPushRefusal(error, tagged),
             };

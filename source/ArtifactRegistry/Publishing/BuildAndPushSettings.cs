@@ -1,21 +1,21 @@
 using System.Collections.Immutable;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.DockerAuth;
-using ArtifactRegistry.Processes;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ArtifactRegistry.Publishing;
 
 /// <summary>
 /// One build-and-push: the image (<c>LOCATION-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE</c>), its tags, how to build it
-/// (the <see cref="DockerBuildSettings"/> it extends) and how docker gets its credentials (<see cref="DockerAuthSettings"/>).
-/// Immutable; change it with the fluent methods of <see cref="BuildAndPushSettingsExtensions"/> and <see cref="DockerBuildSettingsExtensions"/>.
+/// (the <see cref="ImageBuildSettings"/> it extends) and how EnsureDockerAuth runs first (<see cref="DockerAuthSettings"/>).
+/// Where it happens (environment, docker config, host map, endpoints, credentials, logger) comes from the build's
+/// <see cref="Context.OperationContext"/>.
+/// Immutable; change it with the fluent methods of <see cref="BuildAndPushSettingsExtensions"/> and <see cref="ImageBuildSettingsExtensions"/>.
 /// </summary>
-public sealed record BuildAndPushSettings : DockerBuildSettings
+public sealed record BuildAndPushSettings : ImageBuildSettings
 {
     /// <summary>
-    /// The image to push, canonical (<c>asia-docker.pkg.dev/my-project/my-repo/app</c>) even against the sandbox; validated before
+    /// The image to push, canonical (<c>asia-docker.pkg.dev/my-project/my-repo/app</c>) even where a host map sends docker elsewhere; validated before
     /// anything else. A tag written here counts as an explicit tag; a digest is refused (a push cannot choose its digest).
     /// </summary>
     public string? Image { get; init; }
@@ -35,11 +35,7 @@ public sealed record BuildAndPushSettings : DockerBuildSettings
     /// <summary>Whether EnsureDockerAuth runs for the image's host before the build (opt-out, e.g. when the job logged docker in itself).</summary>
     public bool DockerAuth { get; init; } = true;
 
-    /// <summary>
-    /// How EnsureDockerAuth runs, and what every step shares: the environment overrides for docker and credential lookups
-    /// (<c>DOCKER_HOST</c>, the sandbox's variables), the docker config, the host map, the REST endpoint, the token source,
-    /// the access preflight (on by default). Its images are set by BuildAndPush.
-    /// </summary>
+    /// <summary>How EnsureDockerAuth runs before the build: mode, access preflight (on by default)…; its images are set by BuildAndPush.</summary>
     public EnsureDockerAuthSettings DockerAuthSettings { get; init; } = new();
 
     /// <summary>A docker auth session an earlier step of the build opened; when set, BuildAndPush uses it instead of running EnsureDockerAuth.</summary>
@@ -65,13 +61,8 @@ public sealed record BuildAndPushSettings : DockerBuildSettings
     /// </summary>
     public TimeSpan PushRetryDelay { get; init; } = TimeSpan.FromSeconds(2);
 
-    public ILogger Logger { get; init; } = NullLogger.Instance;
-
     /// <summary>The level docker's own output lines are logged at; step summaries are logged at Information.</summary>
     public LogLevel DockerOutputLogLevel { get; init; } = LogLevel.Debug;
-
-    /// <summary>Runs docker and git; tests and hosts may supply their own.</summary>
-    public IProcessRunner ProcessRunner { get; init; } = Processes.ProcessRunner.Default;
 
     protected override bool PrintMembers(System.Text.StringBuilder builder)
     {

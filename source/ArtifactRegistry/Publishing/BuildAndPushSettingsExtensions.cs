@@ -1,6 +1,5 @@
 using System.Diagnostics.Contracts;
 using ArtifactRegistry.DockerAuth;
-using ArtifactRegistry.Processes;
 using Microsoft.Extensions.Logging;
 
 namespace ArtifactRegistry.Publishing;
@@ -50,34 +49,7 @@ public static class BuildAndPushSettingsExtensions
         return settings with { DockerProgram = program };
     }
 
-    /// <summary><c>DOCKER_HOST</c> for every docker command of the operation.</summary>
-    [Pure]
-    public static BuildAndPushSettings SetDockerHost(this BuildAndPushSettings settings, string? host) => settings.SetEnvironmentVariable("DOCKER_HOST", host);
-
-    /// <summary>The docker config directory EnsureDockerAuth configures and docker uses (default: <c>DOCKER_CONFIG</c>, else <c>~/.docker</c>).</summary>
-    [Pure]
-    public static BuildAndPushSettings SetDockerConfigDirectory(this BuildAndPushSettings settings, string? directory) =>
-        settings.SetDockerAuthSettings(auth => auth.SetDockerConfigDirectory(directory));
-
-    /// <summary>Sets (a null value: removes) a variable for docker, its credential helpers and the credential lookups.</summary>
-    [Pure]
-    public static BuildAndPushSettings SetEnvironmentVariable(this BuildAndPushSettings settings, string name, string? value) =>
-        settings.SetDockerAuthSettings(auth => auth.SetEnvironmentVariable(name, value));
-
-    [Pure]
-    public static BuildAndPushSettings SetEnvironmentVariables(this BuildAndPushSettings settings, IEnumerable<KeyValuePair<string, string>> variables) =>
-        settings.SetDockerAuthSettings(auth => auth.SetEnvironmentVariables(variables));
-
-    /// <summary>
-    /// Takes the variables of a sandbox env file (<c>.nuke/temp/sandbox.env</c>): the canonical-host map, the REST endpoint and the
-    /// credentials, so the same canonical references reach the sandbox instead of Google.
-    /// </summary>
-    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    [Pure]
-    public static BuildAndPushSettings SetEnvironmentFile(this BuildAndPushSettings settings, string path) =>
-        settings.SetEnvironmentVariables(Configuration.EnvironmentFile.Read(path));
-
-    /// <summary>Changes how EnsureDockerAuth runs (mode, token source, host map, endpoint, preflight…).</summary>
+    /// <summary>Changes how EnsureDockerAuth runs (mode, access needs, preflight…).</summary>
     [Pure]
     public static BuildAndPushSettings SetDockerAuthSettings(this BuildAndPushSettings settings, Func<EnsureDockerAuthSettings, EnsureDockerAuthSettings> configure)
     {
@@ -124,19 +96,5 @@ public static class BuildAndPushSettingsExtensions
     }
 
     [Pure]
-    public static BuildAndPushSettings SetLogger(this BuildAndPushSettings settings, ILogger logger)
-    {
-        ArgumentNullException.ThrowIfNull(logger);
-        return settings with { Logger = logger };
-    }
-
-    [Pure]
     public static BuildAndPushSettings SetDockerOutputLogLevel(this BuildAndPushSettings settings, LogLevel level) => settings with { DockerOutputLogLevel = level };
-
-    [Pure]
-    public static BuildAndPushSettings SetProcessRunner(this BuildAndPushSettings settings, IProcessRunner runner)
-    {
-        ArgumentNullException.ThrowIfNull(runner);
-        return settings with { ProcessRunner = runner };
-    }
 }

@@ -1,3 +1,4 @@
+using ArtifactRegistry.Context;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.DockerAuth;
 using ArtifactRegistry.Sandbox;
@@ -73,9 +74,11 @@ internal sealed class AuthWorld : IAsyncDisposable
         return gcloud is null ? docker : docker.WithEnvironment(gcloud.EnvironmentVariables);
     }
 
-    /// <summary>Settings pointing EnsureDockerAuth at this world: its docker config, gcloud environment, sandbox and host map.</summary>
-    public EnsureDockerAuthSettings Settings(DockerCli docker, GcloudCli? gcloud, params string[] images) => new EnsureDockerAuthSettings()
-        .SetImages(images)
+    /// <summary>EnsureDockerAuth for <paramref name="images"/>, with the preflight and the default mode.</summary>
+    public static EnsureDockerAuthSettings Settings(params string[] images) => new EnsureDockerAuthSettings().SetImages(images);
+
+    /// <summary>A context pointing the operations at this world: its docker config, gcloud environment, sandbox and host map.</summary>
+    public OperationContext Context(DockerCli docker, GcloudCli? gcloud) => OperationContext.Default
         .SetHostMap(HostMap)
         .SetArtifactRegistryEndpoint(Sandbox.ApiEndpoint)
         .SetTokenInfoEndpoint(new Uri(Sandbox.ApiEndpoint, "tokeninfo"))

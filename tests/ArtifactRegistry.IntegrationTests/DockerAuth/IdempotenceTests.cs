@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using ArtifactRegistry.Docker;
+using ArtifactRegistry.Context;
 using ArtifactRegistry.DockerAuth;
 using ArtifactRegistry.Sandbox;
 
@@ -23,13 +24,14 @@ public class IdempotenceTests
     {
         var gcloud = _world.Gcloud(SandboxPrincipals.Deployer);
         var docker = _world.Docker(gcloud);
-        var settings = _world.Settings(docker, gcloud, AuthWorld.Canonical("sample-api"));
-        await EnsureDockerAuth.RunAsync(settings);
+        var context = _world.Context(docker, gcloud);
+        var settings = AuthWorld.Settings(AuthWorld.Canonical("sample-api"));
+        await EnsureDockerAuth.RunAsync(context, settings);
         File.SetLastWriteTimeUtc(docker.ConfigFilePath, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         var processesBefore = _world.Runner.Count;
 
-        var second = await EnsureDockerAuth.RunAsync(settings);
-        var third = await EnsureDockerAuth.RunAsync(settings.DisableAccessPreflight());
+        var second = await EnsureDockerAuth.RunAsync(context, settings);
+        var third = await EnsureDockerAuth.RunAsync(context, settings.DisableAccessPreflight());
 
         Assert.That(second.ConfigChange!.Written, Is.False);
         Assert.That(second.ChildProcesses, Is.EqualTo(1), "docker-credential-gcloud get, whose token the preflight reuses");
@@ -54,7 +56,7 @@ public class IdempotenceTests
             """)!;
         File.WriteAllText(docker.ConfigFilePath, original.ToJsonString());
 
-        await EnsureDockerAuth.RunAsync(_world.Settings(docker, gcloud, AuthWorld.Canonical("sample-api")));
+        await EnsureDockerAuth.RunAsync(_world.Context(docker, gcloud), AuthWorld.Settings(AuthWorld.Canonical("sample-api")));
 
         var expected = original.DeepClone().AsObject();
         expected["credHelpers"]!.AsObject()[_world.ActualHost] = "gcloud";
@@ -71,7 +73,7 @@ public class IdempotenceTests
         File.WriteAllText(docker.ConfigFilePath, broken);
 
         var error = (await Assert.ThrowsAsync<DockerConfigMalformedException>(() =>
-            EnsureDockerAuth.RunAsync(_world.Settings(docker, gcloud, AuthWorld.Canonical("sample-api")))))!;
+            EnsureDockerAuth.RunAsync(_world.Context(docker, gcloud), AuthWorld.Settings(AuthWorld.Canonical("sample-api")))))!;
 
         Assert.That(error.Message, Does.Contain(docker.ConfigFilePath).And.Contain("line 6"));
         Assert.That(File.ReadAllText(docker.ConfigFilePath), Is.EqualTo(broken));
@@ -84,7 +86,7 @@ public class IdempotenceTests
         var gcloud = _world.Gcloud(SandboxPrincipals.Deployer);
         var ours = _world.Docker(gcloud);
         var theirs = _world.Docker(gcloud);
-        await EnsureDockerAuth.RunAsync(_world.Settings(ours, gcloud, AuthWorld.Canonical("sample-api")).DisableAccessPreflight());
+        await EnsureDockerAuth.RunAsync(_world.Context(ours, gcloud), AuthWorld.Settings(AuthWorld.Canonical("sample-api")).DisableAccessPreflight());
 
         await gcloud.ConfigureDockerAsync(theirs, _world.ActualHost);
         var ourWrite = File.GetLastWriteTimeUtc(ours.ConfigFilePath);

@@ -1,5 +1,6 @@
 using ArtifactRegistry.Access;
 using ArtifactRegistry.Docker;
+using ArtifactRegistry.Context;
 using ArtifactRegistry.DockerAuth;
 using ArtifactRegistry.Sandbox;
 
@@ -42,7 +43,7 @@ public class SeedPitfallTests
         await _world.BuildAsync(image);
 
         var before = await _world.PushAsync(docker, image);
-        var result = await EnsureDockerAuth.RunAsync(_world.Settings(docker, gcloud, image));
+        var result = await EnsureDockerAuth.RunAsync(_world.Context(docker, gcloud), AuthWorld.Settings(image));
         var after = await _world.PushAsync(docker, image);
 
         Assert.That(before.ExitCode, Is.EqualTo(1), "the seed's config really fails");
@@ -63,7 +64,7 @@ public class SeedPitfallTests
         var docker = _world.Docker(gcloud);
 
         var error = (await Assert.ThrowsAsync<ArtifactRegistryAccessDeniedException>(() =>
-            EnsureDockerAuth.RunAsync(_world.Settings(docker, gcloud, AuthWorld.Canonical("sample-api")))))!;
+            EnsureDockerAuth.RunAsync(_world.Context(docker, gcloud), AuthWorld.Settings(AuthWorld.Canonical("sample-api")))))!;
 
         Assert.That(error.MissingPermissions, Is.EqualTo(new[] { "artifactregistry.repositories.uploadArtifacts" }));
         Assert.That(error.Principal.Email, Is.EqualTo(SandboxPrincipals.Viewer), "a bare gcloud token is traced through tokeninfo");
@@ -77,7 +78,7 @@ public class SeedPitfallTests
         var gcloud = _world.Gcloud(SandboxPrincipals.Viewer);
         var docker = _world.Docker(gcloud);
         var image = AuthWorld.Canonical("sample-api");
-        await EnsureDockerAuth.RunAsync(_world.Settings(docker, gcloud, image).DisableAccessPreflight());
+        await EnsureDockerAuth.RunAsync(_world.Context(docker, gcloud), AuthWorld.Settings(image).DisableAccessPreflight());
         await _world.BuildAsync(image);
 
         var push = await _world.PushAsync(docker, image);
@@ -104,7 +105,7 @@ public class SeedPitfallTests
         var gcloud = _world.Gcloud(SandboxPrincipals.Deployer);
         var docker = _world.Docker(gcloud);
 
-        var error = await CatchAsync(() => EnsureDockerAuth.RunAsync(_world.Settings(docker, gcloud, AuthWorld.Canonical("sample", repository: "sample-api"))));
+        var error = await CatchAsync(() => EnsureDockerAuth.RunAsync(_world.Context(docker, gcloud), AuthWorld.Settings(AuthWorld.Canonical("sample", repository: "sample-api"))));
 
         Assert.That(error, Is.InstanceOf<RepositoryNotFoundException>().Or.InstanceOf<ArtifactRegistryAccessDeniedException>());
         Assert.That(error!.Message, Does.Contain("gcloud artifacts repositories create sample-api --repository-format=docker --location=asia --project=sample-project"));
@@ -117,7 +118,7 @@ public class SeedPitfallTests
         var docker = _world.Docker(gcloud);
         var image = AuthWorld.Canonical("sample", repository: "sample-api");
 
-        var result = await EnsureDockerAuth.RunAsync(_world.Settings(docker, gcloud, image).EnableCreateRepositoryIfMissing());
+        var result = await EnsureDockerAuth.RunAsync(_world.Context(docker, gcloud), AuthWorld.Settings(image).EnableCreateRepositoryIfMissing());
         await _world.BuildAsync(image);
         var push = await _world.PushAsync(docker, image);
 
@@ -134,7 +135,7 @@ public class SeedPitfallTests
         var docker = _world.Docker(gcloud);
 
         var error = (await Assert.ThrowsAsync<DockerCredentialHelperException>(() =>
-            EnsureDockerAuth.RunAsync(_world.Settings(docker, gcloud, AuthWorld.Canonical("sample-api")).SetMode(DockerAuthMode.CredentialHelper))))!;
+            EnsureDockerAuth.RunAsync(_world.Context(docker, gcloud), AuthWorld.Settings(AuthWorld.Canonical("sample-api")).SetMode(DockerAuthMode.CredentialHelper))))!;
 
         Assert.That(error.Message, Does.Contain("You do not currently have an active account selected")
             .And.Contain("gcloud auth login").And.Contain("gcloud auth activate-service-account").And.Contain("AccessToken mode"));

@@ -1,3 +1,4 @@
+using ArtifactRegistry.Context;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.DockerAuth;
 using ArtifactRegistry.Publishing;
@@ -24,7 +25,7 @@ public class BuildAndPushTests
         await source.GitAsync("tag", "v1.4.0");
         var shortSha = await source.GitAsync("rev-parse", "--short", "HEAD");
 
-        var result = await BuildAndPush.RunAsync(_world.Settings(source, "app"));
+        var result = await BuildAndPush.RunAsync(_world.Context(), PublishWorld.Settings(source, "app"));
 
         Assert.That(result.Tags, Is.EqualTo(new[] { shortSha, "latest", "v1.4.0" }));
         Assert.That(result.Image.ToString(), Is.EqualTo($"{PublishWorld.Canonical("app")}:{shortSha}@{result.Digest}"));
@@ -49,7 +50,7 @@ public class BuildAndPushTests
         var commit = await source.GitAsync("rev-parse", "HEAD");
         var committed = await source.GitAsync("log", "-1", "--format=%cI");
 
-        var result = await BuildAndPush.RunAsync(_world.Settings(source, "busybox-app").SetTags("release-7", "stable"));
+        var result = await BuildAndPush.RunAsync(_world.Context(), PublishWorld.Settings(source, "busybox-app").SetTags("release-7", "stable"));
 
         Assert.That(result.Tags, Is.EqualTo(new[] { "release-7", "stable" }), "explicit tags replace the default ones");
         Assert.That(await _world.RestTagDigestAsync("busybox-app", "release-7"), Is.EqualTo(result.Digest));
@@ -66,8 +67,8 @@ public class BuildAndPushTests
     {
         using var source = await SourceTree.ScratchAsync("unchanged " + Guid.NewGuid());
 
-        var first = await BuildAndPush.RunAsync(_world.Settings(source, "steady"));
-        var second = await BuildAndPush.RunAsync(_world.Settings(source, "steady"));
+        var first = await BuildAndPush.RunAsync(_world.Context(), PublishWorld.Settings(source, "steady"));
+        var second = await BuildAndPush.RunAsync(_world.Context(), PublishWorld.Settings(source, "steady"));
 
         Assert.That(first.LayersPushed, Is.GreaterThan(0));
         Assert.That(second.Digest, Is.EqualTo(first.Digest));
@@ -81,11 +82,11 @@ public class BuildAndPushTests
     public async Task A_source_change_gives_a_new_digest_and_an_uncommitted_one_a_dirty_tag()
     {
         using var source = await SourceTree.ScratchAsync("v1 " + Guid.NewGuid());
-        var first = await BuildAndPush.RunAsync(_world.Settings(source, "moving"));
+        var first = await BuildAndPush.RunAsync(_world.Context(), PublishWorld.Settings(source, "moving"));
         source.Write("payload.txt", "v2 " + Guid.NewGuid());
         var shortSha = await source.GitAsync("rev-parse", "--short", "HEAD");
 
-        var dirty = await BuildAndPush.RunAsync(_world.Settings(source, "moving"));
+        var dirty = await BuildAndPush.RunAsync(_world.Context(), PublishWorld.Settings(source, "moving"));
 
         Assert.That(dirty.Digest, Is.Not.EqualTo(first.Digest));
         Assert.That(dirty.Tags, Is.EqualTo(new[] { shortSha + "-dirty", "latest" }));
@@ -99,7 +100,7 @@ public class BuildAndPushTests
         using var source = await SourceTree.ScratchAsync("flaky " + Guid.NewGuid());
         _world.Sandbox.Faults.FailNext(2, Sandbox.SandboxFault.ServerError, Sandbox.SandboxFaultScope.Registry, Sandbox.SandboxRoutes.ManifestsPut);
 
-        var result = await BuildAndPush.RunAsync(_world.Settings(source, "flaky").SetTags("v1"));
+        var result = await BuildAndPush.RunAsync(_world.Context(), PublishWorld.Settings(source, "flaky").SetTags("v1"));
 
         Assert.That(_world.Sandbox.Faults.Injected(Sandbox.SandboxFault.ServerError), Is.EqualTo(2));
         Assert.That(_world.DockerCommands.Count(command => command == "docker push"), Is.EqualTo(3));
@@ -114,20 +115,21 @@ public class BuildAndPushTests
         var envFile = Path.Combine(_world.Home, "sandbox.env");
         await _world.Sandbox.WriteEnvFileAsync(envFile, Path.Combine(_world.Home, "sandbox-keys"));
 
-        var result = await BuildAndPush.RunAsync(new BuildAndPushSettings()
+        var context = OperationContext.Default
+            .SetEnvironmentFile(envFile)
+            .SetEnvironmentVariable("DOCKER_HOST", _world.Engine.DockerHost)
+            .SetDockerConfigDirectory(_world.DockerConfigDirectory)
+            .SetHomeDirectory(_world.Home)
+            .SetEnvironmentVariable("GCE_METADATA_HOST", "127.0.0.1:9")
+            .SetLogger(_world.Log);
+
+        var result = await BuildAndPush.RunAsync(context, new BuildAndPushSettings()
             .SetImage(PublishWorld.Canonical("from-env-file"))
             .SetContextDirectory(source.Path)
             .SetTags("v1")
-            .SetDockerHost(_world.Engine.DockerHost)
-            .SetDockerConfigDirectory(_world.DockerConfigDirectory)
-            .SetEnvironmentFile(envFile)
             // The file's key (GOOGLE_APPLICATION_CREDENTIALS, token_uri at the sandbox) logs docker in. Its CLOUDSDK_AUTH_ACCESS_TOKEN would
             // make Auto choose gcloud's credential helper, which serves 127.0.0.1 hosts only with artifacts/allow_unrecognized_registry.
-            .SetDockerAuthSettings(auth => auth
-                .SetMode(DockerAuthMode.AccessToken)
-                .SetHomeDirectory(_world.Home)
-                .SetEnvironmentVariable("GCE_METADATA_HOST", "127.0.0.1:9"))
-            .SetLogger(_world.Log));
+            .SetDockerAuthSettings(auth => auth.SetMode(DockerAuthMode.AccessToken)));
 
         Assert.That(result.Image.ToString(), Does.StartWith("asia-docker.pkg.dev/sample-project/sample/from-env-file:v1@sha256:"));
         Assert.That(await _world.RestTagDigestAsync("from-env-file", "v1"), Is.EqualTo(result.Digest));

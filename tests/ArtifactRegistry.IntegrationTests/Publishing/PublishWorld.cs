@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using ArtifactRegistry.Auth;
+using ArtifactRegistry.Context;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.DockerAuth;
 using ArtifactRegistry.IntegrationTests.DockerAuth;
@@ -56,23 +57,25 @@ internal sealed class PublishWorld : IAsyncDisposable
     /// <summary><c>asia-docker.pkg.dev/sample-project/sample/IMAGE</c>.</summary>
     public static string Canonical(string image) => $"asia-docker.pkg.dev/{Project}/{Repository}/{image}";
 
-    /// <summary>Settings reaching this world: docker on the private engine, an access-token login as <paramref name="principal"/>, the sandbox's REST API.</summary>
-    public BuildAndPushSettings Settings(SourceTree source, string image, string principal = SandboxPrincipals.Deployer) => new BuildAndPushSettings()
+    /// <summary>BuildAndPush of <paramref name="image"/> from <paramref name="source"/>, in AccessToken mode, retrying pushes quickly.</summary>
+    public static BuildAndPushSettings Settings(SourceTree source, string image) => new BuildAndPushSettings()
         .SetImage(Canonical(image))
         .SetContextDirectory(source.Path)
-        .SetDockerHost(Engine.DockerHost)
+        .SetDockerAuthSettings(auth => auth.SetMode(DockerAuthMode.AccessToken))
+        .SetPushRetries(4, TimeSpan.FromMilliseconds(50));
+
+    /// <summary>A context reaching this world: docker on the private engine, credentials of <paramref name="principal"/>, the sandbox's REST API.</summary>
+    public OperationContext Context(string principal = SandboxPrincipals.Deployer) => OperationContext.Default
+        .SetEnvironmentVariable("DOCKER_HOST", Engine.DockerHost)
         .SetDockerConfigDirectory(DockerConfigDirectory)
-        .SetDockerAuthSettings(auth => auth
-            .SetMode(DockerAuthMode.AccessToken)
-            .SetAccessTokenSource(Tokens(principal))
-            .SetHostMap(HostMap)
-            .SetArtifactRegistryEndpoint(Sandbox.ApiEndpoint)
-            .SetTokenInfoEndpoint(new Uri(Sandbox.ApiEndpoint, "tokeninfo"))
-            .SetHomeDirectory(Home)
-            .SetEnvironmentVariable("GOOGLE_APPLICATION_CREDENTIALS", null)
-            .SetEnvironmentVariable("CLOUDSDK_CONFIG", Path.Combine(Home, ".config", "gcloud"))
-            .SetEnvironmentVariable("GCE_METADATA_HOST", "127.0.0.1:9"))
-        .SetPushRetries(4, TimeSpan.FromMilliseconds(50))
+        .SetAccessTokenSource(Tokens(principal))
+        .SetHostMap(HostMap)
+        .SetArtifactRegistryEndpoint(Sandbox.ApiEndpoint)
+        .SetTokenInfoEndpoint(new Uri(Sandbox.ApiEndpoint, "tokeninfo"))
+        .SetHomeDirectory(Home)
+        .SetEnvironmentVariable("GOOGLE_APPLICATION_CREDENTIALS", null)
+        .SetEnvironmentVariable("CLOUDSDK_CONFIG", Path.Combine(Home, ".config", "gcloud"))
+        .SetEnvironmentVariable("GCE_METADATA_HOST", "127.0.0.1:9")
         .SetProcessRunner(Runner)
         .SetLogger(Log);
 

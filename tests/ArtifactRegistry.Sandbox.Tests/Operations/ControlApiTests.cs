@@ -103,7 +103,8 @@ public class ControlApiTests
     [Test]
     public async Task The_control_api_is_never_faulted_even_by_a_plan_that_drops_and_delays_everything()
     {
-        _sandbox.Server.Faults.Plan = SandboxFaultPlan.None.WithDroppedConnections(1).WithLatency(TimeSpan.FromSeconds(2));
+        // A latency no test outlives, so the bound below is generous however loaded the machine is.
+        _sandbox.Server.Faults.Plan = SandboxFaultPlan.None.WithDroppedConnections(1).WithLatency(TimeSpan.FromMinutes(10));
 
         var watch = Stopwatch.StartNew();
         var read = await ControlAsync(HttpMethod.Get, "faults");
@@ -117,7 +118,7 @@ public class ControlApiTests
             Assert.That(read.Json["dropShare"]!.GetValue<double>(), Is.EqualTo(1));
             Assert.That(counters.Status, Is.EqualTo(HttpStatusCode.OK), counters.ToString());
             Assert.That(cleared.Status, Is.EqualTo(HttpStatusCode.OK), cleared.ToString());
-            Assert.That(elapsed, Is.LessThan(TimeSpan.FromSeconds(2)), "the plan's latency is not applied to control calls");
+            Assert.That(elapsed, Is.LessThan(TimeSpan.FromMinutes(1)), "the plan's latency is not applied to control calls");
             Assert.That(served.Status, Is.EqualTo(HttpStatusCode.OK), served.ToString());
             Assert.That(_sandbox.Server.Counters.Total, Is.EqualTo(1), "only the REST call is counted");
         });

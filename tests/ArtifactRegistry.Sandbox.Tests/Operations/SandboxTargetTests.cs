@@ -74,6 +74,37 @@ public class SandboxTargetTests
         }
     }
 
+    [Test]
+    public async Task Build_sh_Sandbox_refuses_a_latency_that_is_not_a_duration_with_one_message_naming_the_parameter()
+    {
+        using var folder = TempDirectory.Create("ar-sandbox-target-");
+        var envFile = folder.Combine("sandbox.env");
+        var output = new StringBuilder();
+        using var process = Start(output, "Sandbox", "--sandbox-latency", "fast", "--sandbox-env-file", envFile);
+        try
+        {
+            using var limit = new CancellationTokenSource(StartLimit);
+            await process.WaitForExitAsync(limit.Token);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(process.ExitCode, Is.EqualTo(1), Text(output));
+                Assert.That(Text(output), Does.Contain("[ERR] Target Sandbox failed: --sandbox-latency got 'fast', which is not a duration: " +
+                                                       "'fast' does not start with a number. Write a number with a unit (ms, s, m, h or d), like 50ms"));
+                Assert.That(File.Exists(envFile), Is.False, "no sandbox started");
+            });
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"./build.sh Sandbox did not exit within {StartLimit.TotalSeconds} s.{Environment.NewLine}{Text(output)}");
+        }
+        finally
+        {
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
+        }
+    }
+
     private static Process Start(StringBuilder output, params string[] arguments)
     {
         var startInfo = new ProcessStartInfo("bash")

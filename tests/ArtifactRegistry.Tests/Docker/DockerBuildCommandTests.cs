@@ -6,7 +6,7 @@ public sealed class DockerBuildCommandTests
 {
     private const string Secret = "npm_0123456789secret";
 
-    private static readonly DockerBuildSettings Settings = new DockerBuildSettings()
+    private static readonly ImageBuildSettings Settings = new ImageBuildSettings()
         .SetContextDirectory("/src/app")
         .SetDockerfile("/src/app/Dockerfile.prod")
         .AddBuildArg("VERSION", "1.2.3")
@@ -81,7 +81,7 @@ public sealed class DockerBuildCommandTests
     {
         var client = DockerClient.Default.WithProgram("/opt/docker/bin/docker").WithHost("unix:///tmp/d.sock").WithConfigDirectory("/tmp/cfg");
 
-        var command = DockerBuildCommand.Create(client, new DockerBuildSettings(), DockerBuilder.Legacy, Names, Labels, "/tmp/iid");
+        var command = DockerBuildCommand.Create(client, new ImageBuildSettings(), DockerBuilder.Legacy, Names, Labels, "/tmp/iid");
 
         Assert.That(command.Program, Is.EqualTo("/opt/docker/bin/docker"));
         Assert.That(command.Environment.Select(v => $"{v.Name}={v.Value}"),

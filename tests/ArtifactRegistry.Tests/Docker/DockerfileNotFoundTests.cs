@@ -11,7 +11,7 @@ public sealed class DockerfileNotFoundTests
         using var context = TempDirectory.Create("ard-ctx-");
         context.WriteFile("Dockerfile.prod", "FROM scratch\n");
         context.WriteFile("app.txt", "x");
-        var settings = new DockerBuildSettings().SetContextDirectory(context.Path);
+        var settings = new ImageBuildSettings().SetContextDirectory(context.Path);
 
         var exception = Assert.Throws<DockerfileNotFoundException>(() => DockerfileNotFoundException.ThrowIfMissing(settings));
 
@@ -25,7 +25,7 @@ public sealed class DockerfileNotFoundTests
     public void A_missing_context_folder_is_reported_before_the_Dockerfile()
     {
         using var parent = TempDirectory.Create("ard-ctx-");
-        var settings = new DockerBuildSettings().SetContextDirectory(parent.Combine("missing"));
+        var settings = new ImageBuildSettings().SetContextDirectory(parent.Combine("missing"));
 
         var exception = Assert.Throws<DockerfileNotFoundException>(() => DockerfileNotFoundException.ThrowIfMissing(settings));
 
@@ -39,6 +39,6 @@ public sealed class DockerfileNotFoundTests
         using var context = TempDirectory.Create("ard-ctx-");
         context.WriteFile("Dockerfile", "FROM scratch\n");
 
-        Assert.DoesNotThrow(() => DockerfileNotFoundException.ThrowIfMissing(new DockerBuildSettings().SetContextDirectory(context.Path)));
+        Assert.DoesNotThrow(() => DockerfileNotFoundException.ThrowIfMissing(new ImageBuildSettings().SetContextDirectory(context.Path)));
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ArtifactRegistry.Access;
 using ArtifactRegistry.Auth;
+using ArtifactRegistry.Context;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.DockerAuth;
 using ArtifactRegistry.Tests.Processes;
@@ -54,8 +55,9 @@ public class EnsureDockerAuthTests
         Directory.Delete(_home, recursive: true);
     }
 
-    private EnsureDockerAuthSettings Settings(params (string Name, string? Value)[] environment) => new EnsureDockerAuthSettings()
-        .SetImages(Image)
+    private static EnsureDockerAuthSettings Settings => new EnsureDockerAuthSettings().SetImages(Image);
+
+    private OperationContext Context(params (string Name, string? Value)[] environment) => OperationContext.Default
         .SetHomeDirectory(_home)
         .SetDockerConfigDirectory(_dockerConfig)
         .SetArtifactRegistryEndpoint(_registry.Server.BaseAddress)
@@ -72,7 +74,7 @@ public class EnsureDockerAuthTests
     {
         File.WriteAllText(Path.Combine(_dockerConfig, "config.json"), SeedConfig);
 
-        var result = await EnsureDockerAuth.RunAsync(Settings(("CLOUDSDK_CORE_ACCOUNT", Deployer)));
+        var result = await EnsureDockerAuth.RunAsync(Context(("CLOUDSDK_CORE_ACCOUNT", Deployer)), Settings);
 
         Assert.That(result.Mode, Is.EqualTo(DockerAuthMode.CredentialHelper));
         Assert.That(result.ConfigChange!.AddedHosts, Is.EqualTo(new[] { "asia-docker.pkg.dev" }));
@@ -88,12 +90,13 @@ public class EnsureDockerAuthTests
     [Test]
     public async Task A_second_run_writes_nothing_and_its_configuration_step_starts_no_process()
     {
-        var settings = Settings(("CLOUDSDK_CORE_ACCOUNT", Deployer)).DisableAccessPreflight();
-        await EnsureDockerAuth.RunAsync(settings);
+        var context = Context(("CLOUDSDK_CORE_ACCOUNT", Deployer));
+        var settings = Settings.DisableAccessPreflight();
+        await EnsureDockerAuth.RunAsync(context, settings);
         var path = Path.Combine(_dockerConfig, "config.json");
         File.SetLastWriteTimeUtc(path, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
 
-        var second = await EnsureDockerAuth.RunAsync(settings);
+        var second = await EnsureDockerAuth.RunAsync(context, settings);
 
         Assert.That(second.ConfigChange!.Written, Is.False);
         Assert.That(second.ChildProcesses, Is.Zero);
@@ -108,7 +111,7 @@ public class EnsureDockerAuthTests
         _programs.HelperToken = null;
 
         var error = (await Assert.ThrowsAsync<DockerCredentialHelperException>(() =>
-            EnsureDockerAuth.RunAsync(Settings().SetMode(DockerAuthMode.CredentialHelper))))!;
+            EnsureDockerAuth.RunAsync(Context(), Settings.SetMode(DockerAuthMode.CredentialHelper))))!;
 
         Assert.That(error.Problem, Is.EqualTo(DockerCredentialHelperProblem.NoCredentials));
         Assert.That(error.Message, Does.Contain("You do not currently have an active account selected")
@@ -118,8 +121,9 @@ public class EnsureDockerAuthTests
     [Test]
     public async Task Without_the_preflight_a_gcloud_without_account_is_warned_about_since_nothing_else_would_tell()
     {
-        var result = await EnsureDockerAuth.RunAsync(Settings().SetMode(DockerAuthMode.CredentialHelper).DisableAccessPreflight()
-            .SetEnvironmentVariable("CLOUDSDK_AUTH_ACCESS_TOKEN", null).SetEnvironmentVariable("CLOUDSDK_CORE_ACCOUNT", null));
+        var result = await EnsureDockerAuth.RunAsync(
+            Context().SetEnvironmentVariable("CLOUDSDK_AUTH_ACCESS_TOKEN", null).SetEnvironmentVariable("CLOUDSDK_CORE_ACCOUNT", null),
+            Settings.SetMode(DockerAuthMode.CredentialHelper).DisableAccessPreflight());
 
         Assert.That(result.ChildProcesses, Is.Zero);
         Assert.That(_log.Entries, Has.Some.Matches<(LogLevel Level, string Text)>(entry =>
@@ -130,7 +134,7 @@ public class EnsureDockerAuthTests
     public async Task A_missing_docker_credential_gcloud_is_reported_before_anything_is_written()
     {
         var error = (await Assert.ThrowsAsync<DockerCredentialHelperException>(() =>
-            EnsureDockerAuth.RunAsync(Settings(("CLOUDSDK_CORE_ACCOUNT", Deployer)).SetEnvironmentVariable("PATH", "/nonexistent"))))!;
+            EnsureDockerAuth.RunAsync(Context(("CLOUDSDK_CORE_ACCOUNT", Deployer)).SetEnvironmentVariable("PATH", "/nonexistent"), Settings)))!;
 
         Assert.That(error.Problem, Is.EqualTo(DockerCredentialHelperProblem.NotInstalled));
         Assert.That(error.Message, Does.Contain("/nonexistent").And.Contain("AccessToken mode"));
@@ -141,7 +145,7 @@ public class EnsureDockerAuthTests
     public async Task Auto_without_any_credentials_lists_everything_tried_and_both_fixes()
     {
         var error = (await Assert.ThrowsAsync<DockerAuthUnavailableException>(() =>
-            EnsureDockerAuth.RunAsync(Settings(("GCE_METADATA_HOST", "127.0.0.1:9")))))!;
+            EnsureDockerAuth.RunAsync(Context(("GCE_METADATA_HOST", "127.0.0.1:9")), Settings)))!;
 
         Assert.That(error.Message, Does.Contain("gcloud: no account in").And.Contain("GOOGLE_APPLICATION_CREDENTIALS: not set")
             .And.Contain("metadata server").And.Contain("gcloud auth login").And.Contain("Workload Identity Federation"));
@@ -155,7 +159,7 @@ public class EnsureDockerAuthTests
             """{"credsStore": "desktop", "credHelpers": {"asia-docker.pkg.dev": "gcloud", "quay.io": "quay"}, "x-unknown": 1}""");
         var key = _oauth.WriteServiceAccountKey(_home, Deployer);
 
-        var result = await EnsureDockerAuth.RunAsync(Settings(("GOOGLE_APPLICATION_CREDENTIALS", key)));
+        var result = await EnsureDockerAuth.RunAsync(Context(("GOOGLE_APPLICATION_CREDENTIALS", key)), Settings);
 
         var login = _programs.Commands.Single();
         var token = _oauth.IssuedTokenValues.Single();
@@ -182,7 +186,7 @@ public class EnsureDockerAuthTests
         var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
         var key = _oauth.WriteServiceAccountKey(_home, Deployer);
         var tokens = GoogleCredentialFile.Load(key).CreateTokenSource(clock);
-        var result = await EnsureDockerAuth.RunAsync(Settings().SetMode(DockerAuthMode.AccessToken).SetAccessTokenSource(tokens).SetTime(clock).DisableAccessPreflight());
+        var result = await EnsureDockerAuth.RunAsync(Context().SetAccessTokenSource(tokens).SetTime(clock), Settings.SetMode(DockerAuthMode.AccessToken).DisableAccessPreflight());
         await using var session = result.Session;
 
         clock.Advance(TimeSpan.FromMinutes(40));
@@ -208,7 +212,7 @@ public class EnsureDockerAuthTests
         _programs.HelperToken = token.Value;
 
         var error = (await Assert.ThrowsAsync<ArtifactRegistryAccessDeniedException>(() =>
-            EnsureDockerAuth.RunAsync(Settings(("CLOUDSDK_AUTH_ACCESS_TOKEN", token.Value)))))!;
+            EnsureDockerAuth.RunAsync(Context(("CLOUDSDK_AUTH_ACCESS_TOKEN", token.Value)), Settings)))!;
 
         Assert.That(error.Message, Does.Contain("serviceAccount:viewer@sample-project.iam.gserviceaccount.com --role=roles/artifactregistry.writer")
             .And.Contain("artifactregistry.repositories.uploadArtifacts").And.Not.Contain(token.Value));
@@ -221,7 +225,7 @@ public class EnsureDockerAuthTests
         _registry.HeldPermissions[Repo] = ["artifactregistry.repositories.get"];
 
         var error = (await Assert.ThrowsAsync<ArtifactRegistryAccessDeniedException>(() =>
-            EnsureDockerAuth.RunAsync(Settings(("CLOUDSDK_CORE_ACCOUNT", "alice@example.com")))))!;
+            EnsureDockerAuth.RunAsync(Context(("CLOUDSDK_CORE_ACCOUNT", "alice@example.com")), Settings)))!;
 
         Assert.That(error.GrantCommand, Does.EndWith("--member=user:alice@example.com --role=roles/artifactregistry.writer"));
     }
@@ -232,7 +236,7 @@ public class EnsureDockerAuthTests
         _registry.HeldPermissions[Repo] = ["artifactregistry.repositories.get"];
         var key = _oauth.WriteServiceAccountKey(_home, "viewer@sample-project.iam.gserviceaccount.com");
 
-        await Assert.ThrowsAsync<ArtifactRegistryAccessDeniedException>(() => EnsureDockerAuth.RunAsync(Settings(("GOOGLE_APPLICATION_CREDENTIALS", key))));
+        await Assert.ThrowsAsync<ArtifactRegistryAccessDeniedException>(() => EnsureDockerAuth.RunAsync(Context(("GOOGLE_APPLICATION_CREDENTIALS", key)), Settings));
 
         var loggedInto = _programs.Commands.Single(command => command.Program == "docker").Environment["DOCKER_CONFIG"];
         Assert.That(Directory.Exists(loggedInto), Is.False, "the build-scoped config holding the token is deleted with the failed run");
@@ -243,7 +247,7 @@ public class EnsureDockerAuthTests
     {
         File.WriteAllText(Path.Combine(_dockerConfig, "config.json"), """{"auths": {"https://index.docker.io/v1/": {}}, "credsStore": "desktop"}""");
 
-        await EnsureDockerAuth.RunAsync(Settings(("CLOUDSDK_CORE_ACCOUNT", Deployer)).DisableAccessPreflight());
+        await EnsureDockerAuth.RunAsync(Context(("CLOUDSDK_CORE_ACCOUNT", Deployer)), Settings.DisableAccessPreflight());
 
         Assert.That(DockerConfigFile.InDirectory(_dockerConfig).Read().CredentialsStore, Is.EqualTo("desktop"));
         Assert.That(_log.Entries.Select(entry => entry.Text), Has.Some.Contains("credsStore 'desktop' (Docker Desktop) stays for other registries; credHelpers wins for asia-docker.pkg.dev"));
@@ -252,8 +256,9 @@ public class EnsureDockerAuthTests
     [Test]
     public async Task A_mapped_host_is_configured_where_docker_really_talks()
     {
-        var result = await EnsureDockerAuth.RunAsync(Settings(("CLOUDSDK_CORE_ACCOUNT", Deployer))
-            .SetHostMap(RegistryHostMap.Parse("asia-docker.pkg.dev=127.0.0.1:5001")).DisableAccessPreflight());
+        var result = await EnsureDockerAuth.RunAsync(
+            Context(("CLOUDSDK_CORE_ACCOUNT", Deployer)).SetHostMap(RegistryHostMap.Parse("asia-docker.pkg.dev=127.0.0.1:5001")),
+            Settings.DisableAccessPreflight());
 
         Assert.That(result.Hosts, Is.EqualTo(new[] { "asia-docker.pkg.dev" }));
         Assert.That(DockerConfigFile.InDirectory(_dockerConfig).Read().CredentialHelpers.Keys, Is.EqualTo(new[] { "127.0.0.1:5001" }));

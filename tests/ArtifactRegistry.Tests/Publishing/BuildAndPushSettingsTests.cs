@@ -1,7 +1,6 @@
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.Publishing;
 using ArtifactRegistry.References;
-using ArtifactRegistry.Testing.FileSystem;
 
 namespace ArtifactRegistry.Tests.Publishing;
 
@@ -26,30 +25,12 @@ public sealed class BuildAndPushSettingsTests
     }
 
     [Test]
-    public void Docker_host_config_and_preflight_are_set_once_for_EnsureDockerAuth_and_docker_alike()
+    public void The_access_preflight_is_switched_for_the_EnsureDockerAuth_that_runs_first()
     {
-        var settings = new BuildAndPushSettings()
-            .SetDockerHost("unix:///tmp/d.sock")
-            .SetDockerConfigDirectory("/tmp/cfg")
-            .DisableAccessPreflight();
+        var settings = new BuildAndPushSettings().DisableAccessPreflight();
 
-        Assert.That(settings.DockerAuthSettings.EnvironmentVariables["DOCKER_HOST"], Is.EqualTo("unix:///tmp/d.sock"));
-        Assert.That(settings.DockerAuthSettings.DockerConfigDirectory, Is.EqualTo("/tmp/cfg"));
         Assert.That(settings.DockerAuthSettings.AccessPreflight, Is.False);
         Assert.That(settings.EnableAccessPreflight().DockerAuthSettings.AccessPreflight, Is.True);
-    }
-
-    [Test]
-    public void The_sandbox_env_file_becomes_the_environment_of_docker_and_the_credential_lookups()
-    {
-        using var folder = TempDirectory.Create("ard-env-");
-        var file = folder.WriteFile("sandbox.env",
-            "export ARTIFACT_REGISTRY_HOST_MAP='asia-docker.pkg.dev=127.0.0.1:40001'\nexport CLOUDSDK_API_ENDPOINT_OVERRIDES_ARTIFACTREGISTRY='http://127.0.0.1:40000/'\n");
-
-        var settings = new BuildAndPushSettings().SetEnvironmentFile(file);
-
-        Assert.That(settings.DockerAuthSettings.EnvironmentVariables[RegistryHostMap.EnvironmentVariable], Is.EqualTo("asia-docker.pkg.dev=127.0.0.1:40001"));
-        Assert.That(settings.DockerAuthSettings.EnvironmentVariables["CLOUDSDK_API_ENDPOINT_OVERRIDES_ARTIFACTREGISTRY"], Is.EqualTo("http://127.0.0.1:40000/"));
     }
 
     [Test]

@@ -5,9 +5,9 @@ namespace ArtifactRegistry.Docker;
 /// <summary>
 /// What <c>docker build</c> gets: context, Dockerfile, build arguments, target, platform, labels, pull, no-cache.
 /// Immutable; change it with the fluent <c>Set/Add/Remove/Clear/Reset/Enable/Disable</c> methods of
-/// <see cref="DockerBuildSettingsExtensions"/>, which keep the derived settings type (<c>BuildAndPushSettings</c>).
+/// <see cref="ImageBuildSettingsExtensions"/>, which keep the derived settings type (<c>BuildAndPushSettings</c>).
 /// </summary>
-public record DockerBuildSettings
+public record ImageBuildSettings
 {
     /// <summary>The build context folder; relative paths are resolved against the current directory when the build runs.</summary>
     public string ContextDirectory { get; init; } = ".";

@@ -2,12 +2,12 @@ using ArtifactRegistry.Docker;
 
 namespace ArtifactRegistry.Tests.Docker;
 
-public sealed class DockerBuildSettingsTests
+public sealed class ImageBuildSettingsTests
 {
     [Test]
     public void Fluent_changes_return_a_new_settings_object_and_leave_the_original_alone()
     {
-        var original = new DockerBuildSettings();
+        var original = new ImageBuildSettings();
 
         var changed = original
             .SetContextDirectory("src/app")
@@ -24,7 +24,7 @@ public sealed class DockerBuildSettingsTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(original.ToString(), Is.EqualTo(new DockerBuildSettings().ToString()));
+            Assert.That(original.ToString(), Is.EqualTo(new ImageBuildSettings().ToString()));
             Assert.That(changed.ContextDirectory, Is.EqualTo("src/app"));
             Assert.That(changed.DockerfilePath, Is.EqualTo("src/app/Dockerfile.prod"));
             Assert.That(changed.BuildArguments.Select(a => a.ToString()), Is.EqualTo(new[] { "VERSION=1.2.3", "NPM_TOKEN=[REDACTED]" }));
@@ -43,7 +43,7 @@ public sealed class DockerBuildSettingsTests
     [Test]
     public void Adding_a_build_argument_twice_keeps_the_last_value_and_reset_methods_undo_settings()
     {
-        var settings = new DockerBuildSettings()
+        var settings = new ImageBuildSettings()
             .AddBuildArg("VERSION", "1")
             .AddBuildArg("VERSION", "2")
             .SetTarget("t").ResetTarget()
@@ -62,7 +62,7 @@ public sealed class DockerBuildSettingsTests
     [Test]
     public void The_Dockerfile_defaults_to_the_one_in_the_context_folder()
     {
-        var settings = new DockerBuildSettings().SetContextDirectory("/src/app");
+        var settings = new ImageBuildSettings().SetContextDirectory("/src/app");
 
         Assert.That(settings.ResolveDockerfilePath(), Is.EqualTo("/src/app/Dockerfile"));
         Assert.That(settings.SetDockerfile("/other/Dockerfile").ResolveDockerfilePath(), Is.EqualTo("/other/Dockerfile"));
@@ -72,7 +72,7 @@ public sealed class DockerBuildSettingsTests
     [TestCase("A=B", "contains '='")]
     public void A_build_argument_with_a_malformed_name_is_refused(string name, string expected)
     {
-        var exception = Assert.Throws<ArgumentException>(() => new DockerBuildSettings().AddBuildArg(name, "v"));
+        var exception = Assert.Throws<ArgumentException>(() => new ImageBuildSettings().AddBuildArg(name, "v"));
 
         Assert.That(exception!.Message, Does.Contain(expected));
     }
@@ -82,7 +82,7 @@ public sealed class DockerBuildSettingsTests
     [TestCase("PATH", "changes how docker itself runs")]
     public void A_secret_build_argument_whose_name_cannot_be_a_safe_environment_variable_is_refused(string name, string expected)
     {
-        var exception = Assert.Throws<ArgumentException>(() => new DockerBuildSettings().AddSecretBuildArg(name, "v"));
+        var exception = Assert.Throws<ArgumentException>(() => new ImageBuildSettings().AddSecretBuildArg(name, "v"));
 
         Assert.That(exception!.Message, Does.Contain(expected));
     }

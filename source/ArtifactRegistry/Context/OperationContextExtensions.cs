@@ -1,0 +1,74 @@
+using System.Collections.Immutable;
+using System.Diagnostics.Contracts;
+using ArtifactRegistry.Auth;
+using ArtifactRegistry.Docker;
+using ArtifactRegistry.Processes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ArtifactRegistry.Context;
+
+/// <summary>NUKE-style fluent changes of <see cref="OperationContext"/>; each returns a changed copy.</summary>
+public static class OperationContextExtensions
+{
+    /// <summary>Sets (a null value: removes) a variable for the operations' programs and lookups.</summary>
+    [Pure]
+    public static OperationContext SetEnvironmentVariable(this OperationContext context, string name, string? value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return context with { EnvironmentVariables = context.EnvironmentVariables.SetItem(name, value) };
+    }
+
+    [Pure]
+    public static OperationContext SetEnvironmentVariables(this OperationContext context, IEnumerable<KeyValuePair<string, string>> variables) =>
+        context with { EnvironmentVariables = context.EnvironmentVariables.SetItems(variables.Select(pair => new KeyValuePair<string, string?>(pair.Key, pair.Value))) };
+
+    /// <summary>Takes the variables of a shell-sourceable file (<c>export NAME='value'</c> lines), as <c>source FILE</c> would.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="FormatException">A line is not an assignment.</exception>
+    [Pure]
+    public static OperationContext SetEnvironmentFile(this OperationContext context, string path) =>
+        context.SetEnvironmentVariables(Configuration.EnvironmentFile.Read(path));
+
+    [Pure]
+    public static OperationContext ClearEnvironmentVariables(this OperationContext context) =>
+        context with { EnvironmentVariables = ImmutableDictionary<string, string?>.Empty };
+
+    [Pure]
+    public static OperationContext SetHomeDirectory(this OperationContext context, string? directory) => context with { HomeDirectory = directory };
+
+    [Pure]
+    public static OperationContext SetDockerConfigDirectory(this OperationContext context, string? directory) => context with { DockerConfigDirectory = directory };
+
+    [Pure]
+    public static OperationContext SetHostMap(this OperationContext context, RegistryHostMap? map) => context with { HostMap = map };
+
+    [Pure]
+    public static OperationContext SetArtifactRegistryEndpoint(this OperationContext context, Uri? endpoint) => context with { ArtifactRegistryEndpoint = endpoint };
+
+    [Pure]
+    public static OperationContext SetTokenInfoEndpoint(this OperationContext context, Uri? endpoint) => context with { TokenInfoEndpoint = endpoint };
+
+    [Pure]
+    public static OperationContext SetAccessTokenSource(this OperationContext context, IAccessTokenSource? source) => context with { AccessTokenSource = source };
+
+    [Pure]
+    public static OperationContext SetHttpHandler(this OperationContext context, HttpMessageHandler? handler) => context with { HttpHandler = handler };
+
+    [Pure]
+    public static OperationContext SetTime(this OperationContext context, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return context with { Time = time };
+    }
+
+    [Pure]
+    public static OperationContext SetLogger(this OperationContext context, ILogger? logger) => context with { Logger = logger ?? NullLogger.Instance };
+
+    [Pure]
+    public static OperationContext SetProcessRunner(this OperationContext context, IProcessRunner runner)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        return context with { ProcessRunner = runner };
+    }
+}
