@@ -2,6 +2,7 @@ using System.Net;
 using ArtifactRegistry.Sandbox.Clients;
 using ArtifactRegistry.Sandbox.Cluster;
 using ArtifactRegistry.Sandbox.Cluster.Gke;
+using ArtifactRegistry.Sandbox.Cluster.Store;
 using ArtifactRegistry.Sandbox.Hosting;
 using ArtifactRegistry.Sandbox.Iam;
 using ArtifactRegistry.Sandbox.Persistence;
@@ -131,7 +132,9 @@ public sealed partial class SandboxServer : IAsyncDisposable
             server.ClusterEndpoint = new Uri($"https://127.0.0.1:{ports.Cluster}/");
             try
             {
-                await cluster.StartAsync(fresh: true, ct).ConfigureAwait(false);
+                if (state?.RestoredCluster is { } saved)
+                    cluster.Store.Restore(saved.Objects.Select(o => (ResourceType.All.Single(t => t.Plural == o.Type), o.Json)), saved.Revision);
+                await cluster.StartAsync(fresh: state?.RestoredCluster is null, ct).ConfigureAwait(false);
             }
             catch
             {

@@ -59,14 +59,21 @@ internal sealed class SandboxCluster : IAsyncDisposable
     public CancellationToken Stopping => _stopping.Token;
 
     /// <summary>
-    /// Starts the control loop. With a fresh store, creates the namespaces and (when seeding) the sample deployment, rolled out
+    /// Starts the control loop. Resumed (<paramref name="fresh"/> false), it looks at every restored workload again. With a fresh store, creates the namespaces and (when seeding) the sample deployment, rolled out
     /// at once: the seeded workload is healthy before the first client call.
     /// </summary>
     public async Task StartAsync(bool fresh, CancellationToken cancellationToken)
     {
         Loop.Start();
         if (!fresh)
+        {
+            // Resumed from a state directory: every workload gets a look, and the kubelet takes its pods over from their status.
+            foreach (var type in new[] { ResourceType.Pods, ResourceType.ReplicaSets, ResourceType.Deployments })
+                foreach (var item in Store.List(type, null).Items)
+                    Loop.Enqueue(new WorkItem(type, ClusterStore.Key(item.Namespace, item.Name)));
             return;
+        }
+
         foreach (var ns in new[] { "default", "kube-system", "kube-public", "kube-node-lease" })
             CreateNamespace(ns);
         if (!Options.SeedWorkloads)

@@ -19,6 +19,7 @@ internal sealed class StateDirectory : IAsyncDisposable
     private Task? _loop;
     private long _savedRevision = -1;
     private int _savedTokens = -1;
+    private long _savedClusterRevision = -1;
 
     public StateDirectory(string directory, SandboxServices services)
     {
@@ -32,6 +33,9 @@ internal sealed class StateDirectory : IAsyncDisposable
     public IReadOnlyDictionary<string, int> RegistryPorts { get; private set; } = new Dictionary<string, int>();
 
     public int ClusterPort { get; private set; }
+
+    /// <summary>The cluster's objects saved by the previous run, if any (the cluster then resumes instead of seeding).</summary>
+    public ClusterRecord? RestoredCluster { get; private set; }
 
     /// <summary>Loads saved state; false when there is none (the seed applies then).</summary>
     public bool TryLoad()
@@ -54,6 +58,7 @@ internal sealed class StateDirectory : IAsyncDisposable
         ApiPort = snapshot.ApiPort;
         RegistryPorts = snapshot.RegistryPorts;
         ClusterPort = snapshot.ClusterPort;
+        RestoredCluster = snapshot.Cluster;
         _savedRevision = _services.Store.Revision;
         return true;
     }
@@ -82,10 +87,18 @@ internal sealed class StateDirectory : IAsyncDisposable
             .Concat(registryTokens.Select(t => Record(t.Key, t.Value, registry: true)))
             .ToList();
         var revision = _services.Store.Revision;
+        var clusterRevision = _services.Cluster?.Store.Revision ?? -1;
         _services.Store.ExportTo(snapshot);
+        if (_services.Cluster is { } cluster)
+            snapshot.Cluster = new ClusterRecord
+            {
+                Revision = clusterRevision,
+                Objects = cluster.Store.All().Select(o => new ClusterObjectRecord { Type = o.Type.Plural, Json = System.Text.Encoding.UTF8.GetString(o.Json) }).ToList(),
+            };
         var json = JsonSerializer.Serialize(snapshot, Json);
         await SecretFile.WriteAsync(_file, json).ConfigureAwait(false);
         _savedRevision = revision;
+        _savedClusterRevision = clusterRevision;
         _savedTokens = accessTokens.Count + registryTokens.Count;
     }
 
@@ -112,7 +125,7 @@ internal sealed class StateDirectory : IAsyncDisposable
             }
 
             var tokens = _services.AccessTokens.Live().Count + _services.RegistryTokens.Live().Count;
-            if (_services.Store.Revision != _savedRevision || tokens != _savedTokens)
+            if (_services.Store.Revision != _savedRevision || tokens != _savedTokens || (_services.Cluster?.Store.Revision ?? -1) != _savedClusterRevision)
                 await SaveAsync().ConfigureAwait(false);
         }
     }

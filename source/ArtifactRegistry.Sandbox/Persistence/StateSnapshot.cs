@@ -20,6 +20,24 @@ internal sealed class StateSnapshot
     public Dictionary<string, PolicyRecord> ProjectPolicies { get; set; } = [];
 
     public List<RepositoryRecord> Repositories { get; set; } = [];
+
+    /// <summary>The cluster's objects, when the sandbox runs one.</summary>
+    public ClusterRecord? Cluster { get; set; }
+}
+
+internal sealed class ClusterRecord
+{
+    public long Revision { get; set; }
+
+    public List<ClusterObjectRecord> Objects { get; set; } = [];
+}
+
+/// <summary>One Kubernetes object as the API serves it (<see cref="Type"/> is its plural, e.g. <c>deployments</c>).</summary>
+internal sealed class ClusterObjectRecord
+{
+    public string Type { get; set; } = "";
+
+    public string Json { get; set; } = "";
 }
 
 internal sealed class AccountRecord
