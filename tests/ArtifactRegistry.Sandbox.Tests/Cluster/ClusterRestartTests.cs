@@ -27,7 +27,7 @@ public class ClusterRestartTests
         }
 
         await using var second = await TestCluster.StartAsync(options: options);
-        using var again = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
+        using var again = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
         var deployment = await again.AppsV1.ReadNamespacedDeploymentAsync(TestCluster.Deployment, TestCluster.Namespace);
         await second.WaitUntilAsync("the kubelet to take the pods over", () => second.Pods().All(p => p.Status.ContainerStatuses[0].Ready) && second.RolledOut());
 
