@@ -18,7 +18,7 @@ internal sealed record KubeconfigOptions
     /// <summary>A variable as this build sees it: the overrides, else the process environment.</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 
-    /// <summary>Variables an exec plugin gets on top of the process environment (the sandbox's gcloud settings, for one).</summary>
+    /// <summary>Variables an exec plugin gets on top of the process environment (gcloud settings such as CLOUDSDK_CONFIG, for one).</summary>
     public IReadOnlyDictionary<string, string?> EnvironmentOverrides { get; init; } = new Dictionary<string, string?>();
 
     public string HomeDirectory { get; init; } = System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);

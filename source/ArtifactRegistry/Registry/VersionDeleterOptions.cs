@@ -10,7 +10,7 @@ public sealed record VersionDeleterOptions
     public int MaxConcurrency { get; init; } = 64;
 
     /// <summary>
-    /// Batch by default: measured against single deletes on the sandbox (`-- prune` benchmark, 50 ms latency) both reach the rate
+    /// Batch by default: measured against single deletes (`-- prune` benchmark, 50 ms latency) both reach the rate
     /// limit with exactly the planned versions deleted, but batch needs about 1 request per 100 versions instead of 1 per version
     /// and keeps its rate under 5 % 429 + 5 % 503 where single deletes lose a quarter of it.
     /// </summary>
