@@ -1,3 +1,5 @@
+using ArtifactRegistry.Iam;
+
 namespace ArtifactRegistry.Auth;
 
 /// <summary>

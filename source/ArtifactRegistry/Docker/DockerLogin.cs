@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using ArtifactRegistry.Access;
 using ArtifactRegistry.Auth;
 using ArtifactRegistry.Processes;
 using Microsoft.Extensions.Logging;

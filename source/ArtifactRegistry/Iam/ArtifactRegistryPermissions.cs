@@ -1,4 +1,4 @@
-namespace ArtifactRegistry.Access;
+namespace ArtifactRegistry.Iam;
 
 /// <summary>The Artifact Registry IAM permissions the build's steps need, and the smallest predefined role granting each.</summary>
 public static class ArtifactRegistryPermissions

@@ -1,7 +1,6 @@
-using ArtifactRegistry.Auth;
 using ArtifactRegistry.References;
 
-namespace ArtifactRegistry.Access;
+namespace ArtifactRegistry.Iam;
 
 /// <summary>The exact gcloud commands that fix access problems, for error messages.</summary>
 public static class GcloudCommands
