@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
+using ArtifactRegistry.Iam;
 
 namespace ArtifactRegistry.Auth;
 
@@ -7,7 +8,7 @@ namespace ArtifactRegistry.Auth;
 /// Asks Google who owns a bare access token (<c>oauth2.googleapis.com/tokeninfo</c>), for the principal in permission errors.
 /// The token goes in a form body, never in the URL where proxies log it.
 /// </summary>
-public sealed class TokenInfo
+internal sealed class TokenInfo
 {
     /// <summary>Google's endpoint.</summary>
     public static readonly Uri DefaultEndpoint = new("https://oauth2.googleapis.com/tokeninfo");

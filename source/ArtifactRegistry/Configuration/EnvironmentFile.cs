@@ -7,7 +7,7 @@ namespace ArtifactRegistry.Configuration;
 /// or <c>NAME=value</c> lines, <c>#</c> comments, single quotes (with the <c>'\''</c> escape) and double quotes.
 /// Nothing is executed and nothing is expanded.
 /// </summary>
-public static class EnvironmentFile
+internal static class EnvironmentFile
 {
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="FormatException">A line is not an assignment; the message names the file and line (never a value).</exception>

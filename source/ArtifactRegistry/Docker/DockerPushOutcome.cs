@@ -9,4 +9,4 @@ namespace ArtifactRegistry.Docker;
 /// <param name="LayersAlreadyPresent">Layers the registry already had.</param>
 /// <param name="Attempts">docker push runs it took (more than one after transient failures).</param>
 /// <param name="Duration">Time spent in docker push, retries and waits included.</param>
-public sealed record DockerPushOutcome(string Name, ImageDigest? Digest, int LayersPushed, int LayersAlreadyPresent, int Attempts, TimeSpan Duration);
+internal sealed record DockerPushOutcome(string Name, ImageDigest? Digest, int LayersPushed, int LayersAlreadyPresent, int Attempts, TimeSpan Duration);

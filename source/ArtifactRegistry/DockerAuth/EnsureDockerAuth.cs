@@ -4,6 +4,7 @@ using ArtifactRegistry.Auth;
 using ArtifactRegistry.Context;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.Gcloud;
+using ArtifactRegistry.Iam;
 using ArtifactRegistry.Registry;
 using Microsoft.Extensions.Logging;
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
-using ArtifactRegistry.Access;
 using ArtifactRegistry.Auth;
 using ArtifactRegistry.Context;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.DockerAuth;
+using ArtifactRegistry.Iam;
 using ArtifactRegistry.References;
 using ArtifactRegistry.Registry;
 

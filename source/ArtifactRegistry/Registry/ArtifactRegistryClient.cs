@@ -17,7 +17,7 @@ namespace ArtifactRegistry.Registry;
 /// bounded retries on 429/5xx/dropped connections (honouring Retry-After), and Google's errors as <see cref="ArtifactRegistryApiException"/>.
 /// Resources are the typed names of <see cref="References"/>; their URL paths escape package ids once more, as Google expects.
 /// </summary>
-public sealed partial class ArtifactRegistryClient : IDisposable
+internal sealed partial class ArtifactRegistryClient : IDisposable
 {
     internal static readonly JsonSerializerOptions Json = CreateJsonOptions();
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ArtifactRegistry.Registry;
 
 /// <summary>How an <see cref="ArtifactRegistryClient"/> connects; the defaults suit a build talking to Google.</summary>
-public sealed record ArtifactRegistryClientOptions
+internal sealed record ArtifactRegistryClientOptions
 {
     /// <summary>The API root (ending in <c>v1/</c>); default: Google's, or the gcloud override in the environment.</summary>
     public Uri? ApiRoot { get; init; }

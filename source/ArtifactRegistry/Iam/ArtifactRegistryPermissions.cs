@@ -1,7 +1,7 @@
-namespace ArtifactRegistry.Access;
+namespace ArtifactRegistry.Iam;
 
 /// <summary>The Artifact Registry IAM permissions the build's steps need, and the smallest predefined role granting each.</summary>
-public static class ArtifactRegistryPermissions
+internal static class ArtifactRegistryPermissions
 {
     public const string GetRepository = "artifactregistry.repositories.get";
     public const string CreateRepository = "artifactregistry.repositories.create";

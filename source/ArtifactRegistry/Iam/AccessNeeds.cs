@@ -1,4 +1,4 @@
-namespace ArtifactRegistry.Access;
+namespace ArtifactRegistry.Iam;
 
 /// <summary>What the build will do with its repositories, which decides the permissions the preflight asks for.</summary>
 [Flags]

@@ -1,6 +1,6 @@
-using ArtifactRegistry.Access;
+using ArtifactRegistry.Iam;
 
-namespace ArtifactRegistry.Tests.Access;
+namespace ArtifactRegistry.Tests.Iam;
 
 public class ArtifactRegistryPermissionsTests
 {

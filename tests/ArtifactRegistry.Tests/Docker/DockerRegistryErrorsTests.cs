@@ -1,8 +1,7 @@
-using ArtifactRegistry.Access;
-using ArtifactRegistry.Auth;
 using ArtifactRegistry.Docker;
+using ArtifactRegistry.Iam;
 
-namespace ArtifactRegistry.Tests.Access;
+namespace ArtifactRegistry.Tests.Docker;
 
 public class DockerRegistryErrorsTests
 {

@@ -1,4 +1,4 @@
-namespace ArtifactRegistry.Access;
+namespace ArtifactRegistry.Docker;
 
 /// <summary>docker was refused by Artifact Registry; the message explains why and how to fix it, then quotes docker.</summary>
 public sealed class DockerRegistryAccessException : Exception

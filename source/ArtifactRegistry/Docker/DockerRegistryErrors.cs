@@ -1,9 +1,8 @@
 using System.Text.RegularExpressions;
-using ArtifactRegistry.Auth;
-using ArtifactRegistry.Docker;
+using ArtifactRegistry.Iam;
 using ArtifactRegistry.References;
 
-namespace ArtifactRegistry.Access;
+namespace ArtifactRegistry.Docker;
 
 /// <summary>
 /// Turns docker's terse Artifact Registry refusals into the explanation the preflight would have given:
@@ -116,23 +115,4 @@ public static partial class DockerRegistryErrors
 
     [GeneratedRegex(@"Unauthenticated requests? do not have permission ""(?<permission>[^""]+)"" on resource ""(?<resource>[^""]+)""")]
     private static partial Regex Unauthenticated();
-}
-
-/// <summary>What a caller knows when docker fails, to make the explanation precise.</summary>
-public sealed record DockerErrorContext
-{
-    /// <summary>The image reference docker was given (as text: it may be the malformed one).</summary>
-    public string? Reference { get; init; }
-
-    /// <summary>The canonical registry host (<c>asia-docker.pkg.dev</c>).</summary>
-    public string? CanonicalHost { get; init; }
-
-    /// <summary>The host docker really talked to, when a <see cref="RegistryHostMap"/> maps it.</summary>
-    public string? ActualHost { get; init; }
-
-    /// <summary>Who docker authenticated as, when known.</summary>
-    public GooglePrincipal? Principal { get; init; }
-
-    /// <summary>The docker config docker used, to tell whether credentials were configured for the host at all.</summary>
-    public DockerConfig? Config { get; init; }
 }

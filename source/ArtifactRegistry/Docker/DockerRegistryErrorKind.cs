@@ -1,4 +1,4 @@
-namespace ArtifactRegistry.Access;
+namespace ArtifactRegistry.Docker;
 
 /// <summary>The Artifact Registry refusals docker reports, as users meet them.</summary>
 public enum DockerRegistryErrorKind

@@ -1,10 +1,9 @@
-using ArtifactRegistry.Auth;
 using ArtifactRegistry.References;
 
-namespace ArtifactRegistry.Access;
+namespace ArtifactRegistry.Iam;
 
 /// <summary>The exact gcloud commands that fix access problems, for error messages.</summary>
-public static class GcloudCommands
+internal static class GcloudCommands
 {
     /// <summary>The member placeholder used when the principal is unknown.</summary>
     public const string UnknownMember = "MEMBER";

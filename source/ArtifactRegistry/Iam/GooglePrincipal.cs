@@ -1,4 +1,4 @@
-namespace ArtifactRegistry.Auth;
+namespace ArtifactRegistry.Iam;
 
 /// <summary>Who Google sees behind a credential: what IAM grants must name.</summary>
 public sealed record GooglePrincipal
