@@ -22,7 +22,7 @@ public class LayerTests
         ("model", ["References", "Iam"]),
         ("adapters", ["Processes", "FileSystem", "Configuration", "Gcloud", "Git", "Auth", "Registry", "Docker"]),
         ("context", ["Context"]),
-        ("operations", ["Access", "DockerAuth", "Publishing"]),
+        ("operations", ["Access", "DockerAuth", "Publishing", "Grants"]),
         ("hosts", ["Nuke", "Nuke.Logging"]),
     ];
 

@@ -77,12 +77,15 @@ public sealed record OperationContext
     };
 
     /// <summary>A client of the REST service this context points at, authenticated with <paramref name="tokens"/>.</summary>
-    internal ArtifactRegistryClient CreateRestClient(IAccessTokenSource tokens) => new(tokens, new ArtifactRegistryClientOptions
+    /// <param name="retry">How requests are retried; null means <see cref="RetryPolicy.Default"/>.</param>
+    internal ArtifactRegistryClient CreateRestClient(IAccessTokenSource tokens, RetryPolicy? retry = null) => new(tokens, new ArtifactRegistryClientOptions
     {
+        Retry = retry ?? RetryPolicy.Default,
         ApiRoot = ArtifactRegistryEndpoint ?? Registry.ArtifactRegistryEndpoint.FromEnvironment(Variable),
         Handler = HttpHandler,
         Logger = Logger,
         Time = Time,
+        ResourceManagerRoot = ResourceManagerEndpoint.FromEnvironment(Variable),
     });
 
     /// <summary>An HTTP client for one-off calls (tokeninfo) through this context's handler, which it leaves open.</summary>

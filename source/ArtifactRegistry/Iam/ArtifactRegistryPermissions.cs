@@ -13,6 +13,9 @@ internal static class ArtifactRegistryPermissions
     public const string UpdateTag = "artifactregistry.tags.update";
     public const string DeleteTag = "artifactregistry.tags.delete";
     public const string DeleteVersion = "artifactregistry.versions.delete";
+    public const string GetIamPolicy = "artifactregistry.repositories.getIamPolicy";
+    public const string SetIamPolicy = "artifactregistry.repositories.setIamPolicy";
+    public const string GetProjectIamPolicy = "resourcemanager.projects.getIamPolicy";
 
     public const string ReaderRole = "roles/artifactregistry.reader";
     public const string WriterRole = "roles/artifactregistry.writer";

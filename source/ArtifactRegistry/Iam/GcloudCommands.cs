@@ -12,6 +12,11 @@ internal static class GcloudCommands
         $"gcloud artifacts repositories add-iam-policy-binding {repository.RepositoryId} --location={repository.LocationId} " +
         $"--project={repository.ProjectId} --member={principal.IamMember ?? UnknownMember} --role={role}";
 
+    /// <summary>The grant of <paramref name="role"/> on <paramref name="repository"/> to an IAM member written out (<c>serviceAccount:…</c>, <c>group:…</c>).</summary>
+    public static string AddRepositoryIamBinding(RepositoryName repository, string member, string role) =>
+        $"gcloud artifacts repositories add-iam-policy-binding {repository.RepositoryId} --location={repository.LocationId} " +
+        $"--project={repository.ProjectId} --member={member} --role={role}";
+
     public static string CreateDockerRepository(RepositoryName repository) =>
         $"gcloud artifacts repositories create {repository.RepositoryId} --repository-format=docker " +
         $"--location={repository.LocationId} --project={repository.ProjectId}";
