@@ -1,6 +1,7 @@
 using ArtifactRegistry.Benchmarks.Auth;
 using ArtifactRegistry.Benchmarks.Processes;
 using ArtifactRegistry.Benchmarks.Push;
+using ArtifactRegistry.Benchmarks.Rollout;
 using ArtifactRegistry.Benchmarks.Sandbox;
 
 namespace ArtifactRegistry.Benchmarks;
@@ -19,7 +20,7 @@ internal interface IBenchmarkCommand
 internal static class BenchmarkCommands
 {
     private static readonly IBenchmarkCommand[] All =
-        [new SandboxBenchmark(), new AuthBenchmark(), new PushBenchmark(), new ProcessStartBenchmark(), new Cluster.ClusterBenchmark()];
+        [new SandboxBenchmark(), new AuthBenchmark(), new PushBenchmark(), new ProcessStartBenchmark(), new Cluster.ClusterBenchmark(), new SetImageBenchmark()];
 
     public static async Task<int> RunAsync(string[] args)
     {

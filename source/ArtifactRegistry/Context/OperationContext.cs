@@ -46,6 +46,12 @@ public sealed record OperationContext
     /// <summary>The HTTP handler for REST and token calls (proxies, tests); null means a new one per client.</summary>
     public HttpMessageHandler? HttpHandler { get; init; }
 
+    /// <summary>An explicit kubeconfig file (kubectl's <c>--kubeconfig</c>); null means <c>KUBECONFIG</c>'s files merged, else <c>~/.kube/config</c>.</summary>
+    public string? Kubeconfig { get; init; }
+
+    /// <summary>The kube context Kubernetes operations use (kubectl's <c>--context</c>); null means the kubeconfig's <c>current-context</c>.</summary>
+    public string? KubeContext { get; init; }
+
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     public ILogger Logger { get; init; } = NullLogger.Instance;
@@ -90,6 +96,19 @@ public sealed record OperationContext
 
     /// <summary>An HTTP client for one-off calls (tokeninfo) through this context's handler, which it leaves open.</summary>
     internal HttpClient CreateHttpClient() => HttpHandler is null ? new HttpClient() : new HttpClient(HttpHandler, disposeHandler: false);
+
+    /// <summary>How the Kubernetes adapter finds the kubeconfig and runs exec credential plugins; <paramref name="kubeContext"/> replaces <see cref="KubeContext"/>.</summary>
+    internal Kubernetes.KubeconfigOptions KubeconfigOptions(string? kubeContext = null) => new()
+    {
+        Path = Kubeconfig,
+        Context = kubeContext ?? KubeContext,
+        Environment = Variable,
+        EnvironmentOverrides = EnvironmentVariables,
+        HomeDirectory = Home,
+        ProcessRunner = ProcessRunner,
+        Time = Time,
+        Logger = Logger,
+    };
 
     /// <summary>The tokeninfo endpoint in effect.</summary>
     internal Uri ResolveTokenInfoEndpoint() => TokenInfoEndpoint ?? TokenInfo.EndpointFrom(Variable);

@@ -55,6 +55,14 @@ public static class OperationContextExtensions
     [Pure]
     public static OperationContext SetHttpHandler(this OperationContext context, HttpMessageHandler? handler) => context with { HttpHandler = handler };
 
+    /// <summary>The kubeconfig file Kubernetes operations read (kubectl's <c>--kubeconfig</c>); null: <c>KUBECONFIG</c>, else <c>~/.kube/config</c>.</summary>
+    [Pure]
+    public static OperationContext SetKubeconfig(this OperationContext context, string? path) => context with { Kubeconfig = path };
+
+    /// <summary>The kube context Kubernetes operations use (kubectl's <c>--context</c>); null: the kubeconfig's current one.</summary>
+    [Pure]
+    public static OperationContext SetKubeContext(this OperationContext context, string? kubeContext) => context with { KubeContext = kubeContext };
+
     [Pure]
     public static OperationContext SetTime(this OperationContext context, TimeProvider time)
     {

@@ -1,0 +1,51 @@
+using ArtifactRegistry.Auth;
+using ArtifactRegistry.Context;
+using ArtifactRegistry.References;
+using ArtifactRegistry.Registry;
+using Microsoft.Extensions.Logging;
+
+namespace ArtifactRegistry.Deploying;
+
+/// <summary>
+/// The digest-pinned image to deploy: as given when it names a digest, else its tag resolved through Artifact Registry
+/// (REST <c>tags.get</c>), so what rolls out is exactly what the tag names now and a later re-push cannot change it.
+/// </summary>
+internal static class ImageResolver
+{
+    /// <exception cref="ArgumentException">No image, or a bare name without tag or digest.</exception>
+    public static ImageReference Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            throw new ArgumentException(
+                "SetImage needs the image to deploy: SetImage(buildAndPushResult), or a reference pinned to a digest " +
+                "(LOCATION-docker.pkg.dev/PROJECT-ID/REPOSITORY/IMAGE:TAG@sha256:…) or with a tag, which is resolved to its digest. " +
+                "NUKE: it takes BuildAndPush's image in the same build, or --image.", nameof(SetImageSettings.Image));
+        return ImageReference.Parse(text.Trim()).RequireTagOrDigest("deploying an image");
+    }
+
+    public static async Task<ImageReference> PinAsync(ImageReference image, OperationContext context, CancellationToken cancellationToken)
+    {
+        if (image.HasDigest)
+            return image;
+        var tokens = context.AccessTokenSource ?? await ApplicationDefaultTokensAsync(image, context, cancellationToken).ConfigureAwait(false);
+        using var client = context.CreateRestClient(tokens);
+        var tag = await client.FindTagAsync(image.TagName, cancellationToken).ConfigureAwait(false);
+        if (tag?.Version is not { } version)
+            throw new ArgumentException(
+                $"Tag {image.Tag} of {image.Name} does not exist in Artifact Registry, so there is no digest to deploy. " +
+                $"List the tags with `gcloud artifacts docker tags list {image.Name}`, or deploy what BuildAndPush pushed in the same build.",
+                nameof(SetImageSettings.Image));
+        var pinned = image.WithDigest(VersionName.Parse(version).Digest);
+        context.Logger.LogInformation("Resolved {Image} to {Digest} in Artifact Registry", image, pinned.Digest!.ToShortString());
+        return pinned;
+    }
+
+    private static async Task<IAccessTokenSource> ApplicationDefaultTokensAsync(ImageReference image, OperationContext context, CancellationToken cancellationToken)
+    {
+        var adc = await ApplicationDefaultCredentials.ResolveAsync(context.ApplicationDefaultCredentialsOptions, cancellationToken).ConfigureAwait(false);
+        return adc.TokenSource ?? throw new GoogleCredentialException(
+            $"SetImage resolves tag {image.Tag} to its digest through Artifact Registry and needs Google credentials for it, but none were found " +
+            $"({string.Join("; ", adc.Attempts.Select(attempt => attempt.ToString()))}). Deploy the digest-pinned image instead " +
+            "(BuildAndPush's result, or IMAGE:TAG@sha256:…), set GOOGLE_APPLICATION_CREDENTIALS, or run `gcloud auth application-default login`.");
+    }
+}

@@ -1,0 +1,24 @@
+namespace ArtifactRegistry.Deploying;
+
+/// <summary>
+/// At least one workload did not roll out. The message has each failure with its diagnosis and fix (and, with RollbackOnFailure,
+/// what was restored); <see cref="Result"/> has every workload's outcome, the successful ones included.
+/// </summary>
+public sealed class RolloutFailedException : Exception
+{
+    internal RolloutFailedException(SetImageResult result)
+        : base(Describe(result))
+    {
+        Result = result;
+    }
+
+    public SetImageResult Result { get; }
+
+    private static string Describe(SetImageResult result)
+    {
+        var failed = result.Workloads.Where(workload => !workload.Succeeded).ToList();
+        var succeeded = result.Workloads.Where(workload => workload.Succeeded).Select(workload => workload.Workload.ToString()).ToList();
+        var text = string.Join(Environment.NewLine, failed.Select(workload => workload.Failure));
+        return succeeded.Count == 0 ? text : $"{text}{Environment.NewLine}({string.Join(", ", succeeded)} rolled out.)";
+    }
+}

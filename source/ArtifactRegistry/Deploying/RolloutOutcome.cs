@@ -1,0 +1,19 @@
+namespace ArtifactRegistry.Deploying;
+
+public enum RolloutOutcome
+{
+    /// <summary>The new image rolled out and every replica is available.</summary>
+    RolledOut,
+
+    /// <summary>The container already had this digest: nothing was patched (and its rollout is healthy).</summary>
+    Unchanged,
+
+    /// <summary>The rollout failed and was left as it is.</summary>
+    Failed,
+
+    /// <summary>The rollout failed and the previous revision was restored and is healthy again.</summary>
+    RolledBack,
+
+    /// <summary>The rollout failed, and so did restoring the previous revision.</summary>
+    RollbackFailed,
+}

@@ -1,0 +1,64 @@
+using ArtifactRegistry.Context;
+using ArtifactRegistry.Kubernetes;
+using ArtifactRegistry.References;
+using ArtifactRegistry.Rollouts;
+using Microsoft.Extensions.Logging;
+
+namespace ArtifactRegistry.Deploying;
+
+/// <summary>
+/// Checks everything that can fail quickly (image, workloads, kubeconfig, context, each workload and its container) before it
+/// patches anything, then rolls every workload out at once and waits for all of them.
+/// </summary>
+internal sealed class SetImageOperation(OperationContext context, SetImageSettings settings, INodeServiceAccounts nodeAccounts)
+{
+    private readonly ILogger _logger = context.Logger;
+
+    public async Task<SetImageResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var started = context.Time.GetTimestamp();
+        var requested = ImageResolver.Parse(settings.Image);
+        var workloads = ParseWorkloads(settings.Workloads);
+        var connection = KubeconfigLoader.Load(context.KubeconfigOptions());
+        var ns = settings.Namespace ?? connection.Namespace ?? "default";
+
+        var image = await ImageResolver.PinAsync(requested, context, cancellationToken).ConfigureAwait(false);
+        using var cluster = new KubeCluster(connection);
+        _logger.LogInformation("SetImage {Image} on {Workloads} in namespace {Namespace} (kube context {Context})",
+            image, string.Join(", ", workloads), ns, connection.ContextName);
+
+        var rollout = new WorkloadRollout(cluster, context, settings, image, ns, nodeAccounts);
+        var prepared = await Task.WhenAll(workloads.Select(workload => rollout.PrepareAsync(workload, cancellationToken))).ConfigureAwait(false);
+        var results = await Task.WhenAll(prepared.Select(workload =>
+            rollout.RunAsync(workload, ChangeCause.Describe(workload.Change, settings.Commit, CiRun.FromEnvironment(context.Variable)), cancellationToken))).ConfigureAwait(false);
+
+        var result = new SetImageResult
+        {
+            KubeContext = connection.ContextName,
+            Workloads = results,
+            ApiRequests = cluster.RequestCount,
+            Duration = context.Time.GetElapsedTime(started),
+        };
+        _logger.LogInformation("SetImage {Outcome}{NewLine}{Table}", result.Succeeded ? "done" : "FAILED", Environment.NewLine, result);
+        return result.Succeeded ? result : throw new RolloutFailedException(result);
+    }
+
+    private static IReadOnlyList<WorkloadReference> ParseWorkloads(IReadOnlyList<string> texts)
+    {
+        if (texts.Count == 0)
+            throw new ArgumentException("SetImage needs at least one workload: SetWorkloads(\"deployment/NAME\") (NUKE: --workloads deployment/NAME).",
+                nameof(SetImageSettings.Workloads));
+        var problems = new List<string>();
+        var workloads = new List<WorkloadReference>();
+        foreach (var text in texts)
+        {
+            if (WorkloadReference.TryParse(text, out var workload, out var problem))
+                workloads.Add(workload);
+            else
+                problems.Add(problem);
+        }
+        if (problems.Count > 0)
+            throw new ArgumentException(string.Join(" ", problems), nameof(SetImageSettings.Workloads));
+        return workloads.Distinct().ToList();
+    }
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text;
+
+namespace ArtifactRegistry.Deploying;
+
+/// <summary>Every workload's rollout, in the order given, and the kube context they ran on.</summary>
+public sealed record SetImageResult
+{
+    public required string KubeContext { get; init; }
+
+    public required IReadOnlyList<WorkloadRolloutResult> Workloads { get; init; }
+
+    /// <summary>API requests sent (watches count once each): the cost figure of the benchmark.</summary>
+    public int ApiRequests { get; init; }
+
+    public TimeSpan Duration { get; init; }
+
+    public bool Succeeded => Workloads.All(workload => workload.Succeeded);
+
+    /// <summary>A table per workload for the build log: image, digest, previous digest, revision, replicas, duration, outcome.</summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        foreach (var workload in Workloads)
+        {
+            var rows = new List<(string, string)>
+            {
+                ("workload", $"{workload.Workload} in {workload.Namespace} (container {workload.Container}, context {KubeContext})"),
+                ("image", workload.Image.WithoutDigest().ToString()),
+                ("digest", workload.Image.Digest?.ToString() ?? "-"),
+                ("previous digest", workload.PreviousDigest?.ToString() ?? (workload.PreviousImage is null ? "-" : $"none ({workload.PreviousImage})")),
+                ("revision", workload.Revision ?? "-"),
+                ("replicas", $"{workload.AvailableReplicas}/{workload.DesiredReplicas} available"),
+                ("duration", workload.Duration.TotalSeconds.ToString("0.0 s", CultureInfo.InvariantCulture)),
+                ("outcome", Outcome(workload)),
+            };
+            var width = rows.Max(row => row.Item1.Length);
+            foreach (var (name, value) in rows)
+                text.Append(name.PadRight(width)).Append(" : ").Append(value).Append('\n');
+            text.Append('\n');
+        }
+        return text.ToString().TrimEnd('\n');
+    }
+
+    private static string Outcome(WorkloadRolloutResult workload) => workload.Outcome switch
+    {
+        RolloutOutcome.RolledOut => "rolled out",
+        RolloutOutcome.Unchanged => "unchanged: already running this digest, nothing patched",
+        RolloutOutcome.Failed => $"FAILED ({workload.Diagnosis?.Reason ?? "see the message"})",
+        RolloutOutcome.RolledBack => $"FAILED ({workload.Diagnosis?.Reason ?? "see the message"}), rolled back to {workload.RestoredImage}",
+        RolloutOutcome.RollbackFailed => $"FAILED ({workload.Diagnosis?.Reason ?? "see the message"}), and the rollback failed too",
+        _ => workload.Outcome.ToString(),
+    };
+}

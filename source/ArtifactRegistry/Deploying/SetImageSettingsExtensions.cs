@@ -1,0 +1,67 @@
+using System.Diagnostics.Contracts;
+using ArtifactRegistry.References;
+
+namespace ArtifactRegistry.Deploying;
+
+/// <summary>NUKE-style fluent changes of <see cref="SetImageSettings"/>; each returns a changed copy.</summary>
+public static class SetImageSettingsExtensions
+{
+    [Pure]
+    public static SetImageSettings SetImage(this SetImageSettings settings, string? image) => settings with { Image = image };
+
+    [Pure]
+    public static SetImageSettings SetImage(this SetImageSettings settings, ImageReference image) => settings with { Image = image.ToString() };
+
+    /// <summary>The image BuildAndPush pushed, pinned to its digest.</summary>
+    [Pure]
+    public static SetImageSettings SetImage(this SetImageSettings settings, Publishing.BuildAndPushResult pushed) => settings with { Image = pushed.Image.ToString() };
+
+    [Pure]
+    public static SetImageSettings SetWorkloads(this SetImageSettings settings, params string[] workloads) => settings with { Workloads = [.. workloads] };
+
+    [Pure]
+    public static SetImageSettings SetWorkloads(this SetImageSettings settings, IEnumerable<string> workloads) => settings with { Workloads = [.. workloads] };
+
+    [Pure]
+    public static SetImageSettings AddWorkloads(this SetImageSettings settings, params string[] workloads) => settings with { Workloads = settings.Workloads.AddRange(workloads) };
+
+    [Pure]
+    public static SetImageSettings ClearWorkloads(this SetImageSettings settings) => settings with { Workloads = [] };
+
+    [Pure]
+    public static SetImageSettings SetNamespace(this SetImageSettings settings, string? ns) => settings with { Namespace = ns };
+
+    [Pure]
+    public static SetImageSettings SetContainer(this SetImageSettings settings, string? container) => settings with { Container = container };
+
+    [Pure]
+    public static SetImageSettings SetRolloutTimeout(this SetImageSettings settings, TimeSpan timeout)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
+        return settings with { RolloutTimeout = timeout };
+    }
+
+    /// <summary>The timeout as a person writes it: <c>90s</c>, <c>10m</c>, <c>1h30m</c>, <c>00:10:00</c>.</summary>
+    /// <exception cref="FormatException">Not a positive duration.</exception>
+    [Pure]
+    public static SetImageSettings SetRolloutTimeout(this SetImageSettings settings, string timeout) => settings.SetRolloutTimeout(Durations.Parse(timeout));
+
+    [Pure]
+    public static SetImageSettings SetRollbackOnFailure(this SetImageSettings settings, bool enabled) => settings with { RollbackOnFailure = enabled };
+
+    [Pure]
+    public static SetImageSettings EnableRollbackOnFailure(this SetImageSettings settings) => settings with { RollbackOnFailure = true };
+
+    [Pure]
+    public static SetImageSettings DisableRollbackOnFailure(this SetImageSettings settings) => settings with { RollbackOnFailure = false };
+
+    [Pure]
+    public static SetImageSettings SetCommit(this SetImageSettings settings, string? commit) => settings with { Commit = commit };
+
+    [Pure]
+    public static SetImageSettings SetLogLines(this SetImageSettings settings, int lines)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(lines);
+        return settings with { LogLines = lines };
+    }
+}

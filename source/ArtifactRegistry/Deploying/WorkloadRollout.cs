@@ -1,0 +1,215 @@
+using System.Text.Json.Nodes;
+using ArtifactRegistry.Context;
+using ArtifactRegistry.Kubernetes;
+using ArtifactRegistry.References;
+using ArtifactRegistry.Rollouts;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+
+namespace ArtifactRegistry.Deploying;
+
+/// <summary>One workload's part of SetImage: pin the image (one strategic-merge patch with the change-cause), watch, diagnose, and roll back if asked.</summary>
+internal sealed class WorkloadRollout(
+    KubeCluster cluster, OperationContext context, SetImageSettings settings, ImageReference image, string ns, INodeServiceAccounts nodeAccounts)
+{
+    private readonly ILogger _logger = context.Logger;
+    private readonly RolloutWatch _watch = new(cluster, context.Logger, context.Time);
+
+    /// <summary>Reads the workload and chooses its container: every workload is checked before any is patched.</summary>
+    public async Task<Prepared> PrepareAsync(WorkloadReference workload, CancellationToken cancellationToken)
+    {
+        var current = await ReadAsync(workload, cancellationToken).ConfigureAwait(false);
+        var container = ContainerSelection.Select(workload, current.Containers, settings.Container);
+        return new Prepared(current, ImageChange.For(container, image));
+    }
+
+    public async Task<WorkloadRolloutResult> RunAsync(Prepared prepared, string changeCause, CancellationToken cancellationToken)
+    {
+        var started = context.Time.GetTimestamp();
+        var (workload, change) = prepared;
+        var label = workload.Reference.ToString();
+        var result = new WorkloadRolloutResult
+        {
+            Workload = workload.Reference,
+            Namespace = ns,
+            Container = change.Container.Name,
+            Image = image,
+            PreviousImage = change.Container.Image,
+            PreviousDigest = change.PreviousDigest,
+            Outcome = RolloutOutcome.RolledOut,
+        };
+
+        WorkloadObject patched;
+        if (change.IsUnchanged)
+        {
+            var state = RolloutProgress.Evaluate(workload.Status);
+            if (state.IsComplete)
+            {
+                _logger.LogInformation("{Workload}: container {Container} already runs {Digest}; nothing to patch", label, change.Container.Name, image.Digest!.ToShortString());
+                return Finish(result with { Outcome = RolloutOutcome.Unchanged }, workload, started);
+            }
+            _logger.LogInformation("{Workload}: container {Container} already has {Digest}, whose rollout has not finished; waiting for it", label, change.Container.Name, image.Digest!.ToShortString());
+            patched = workload;
+        }
+        else
+        {
+            _logger.LogInformation("{Workload}: container {Container} {From} → {To}", label, change.Container.Name, change.Container.Image ?? "(no image)", image);
+            patched = await cluster.PatchWorkloadAsync(workload.Reference, ns, ImagePatch(change, changeCause), V1Patch.PatchType.StrategicMergePatch, cancellationToken).ConfigureAwait(false);
+        }
+
+        var end = await _watch.WaitAsync(patched, pod => Runs(pod, change.Container, image.ToString()), settings.RolloutTimeout,
+            awaitFreshPullErrors: change.IsUnchanged, cancellationToken).ConfigureAwait(false);
+        if (end.Failure is null)
+        {
+            _logger.LogInformation("{Workload}: rolled out{Revision}", label, end.Workload.Status.Revision is { } revision ? $" as revision {revision}" : "");
+            return Finish(result, end.Workload, started);
+        }
+
+        var failure = await ExplainAsync(end, change.Container, image.ToString(), cancellationToken).ConfigureAwait(false);
+        _logger.LogError("{Failure}", failure);
+        result = result with { Outcome = RolloutOutcome.Failed, Failure = failure, Diagnosis = end.Failure };
+        if (!settings.RollbackOnFailure || change.IsUnchanged)
+            return Finish(result, end.Workload, started);
+        return await RollBackAsync(result, end.Workload, change.Container, started, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<WorkloadObject> ReadAsync(WorkloadReference workload, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await cluster.ReadWorkloadAsync(workload, ns, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KubernetesApiException exception) when (exception.Problem == KubernetesApiProblem.NotFound)
+        {
+            var namespaceExists = await cluster.NamespaceExistsAsync(ns, cancellationToken).ConfigureAwait(false);
+            if (namespaceExists == false)
+                throw new WorkloadNotFoundException(workload, ns, cluster.Connection.ContextName, namespaceMissing: true,
+                    await cluster.ListNamespacesAsync(cancellationToken).ConfigureAwait(false), exception);
+            IReadOnlyList<string>? names;
+            try
+            {
+                names = await cluster.ListWorkloadNamesAsync(workload.Kind, ns, cancellationToken).ConfigureAwait(false);
+            }
+            catch (KubernetesApiException)
+            {
+                names = null;
+            }
+            throw new WorkloadNotFoundException(workload, ns, cluster.Connection.ContextName, namespaceMissing: false, names, exception);
+        }
+    }
+
+    /// <summary>kubectl's <c>set image</c> patch plus the change-cause <c>--record</c> wrote, in one request: one revision, one history line.</summary>
+    internal static string ImagePatch(ImageChange change, string changeCause) => new JsonObject
+    {
+        ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [ChangeCause.Annotation] = changeCause } },
+        ["spec"] = new JsonObject
+        {
+            ["template"] = new JsonObject
+            {
+                ["spec"] = new JsonObject
+                {
+                    [change.Container.IsInit ? "initContainers" : "containers"] = new JsonArray(new JsonObject
+                    {
+                        ["name"] = change.Container.Name,
+                        ["image"] = change.Target.ToString(),
+                    }),
+                },
+            },
+        },
+    }.ToJsonString();
+
+    private static bool Runs(V1Pod pod, PodTemplateContainer container, string image) =>
+        (container.IsInit ? pod.Spec?.InitContainers : pod.Spec?.Containers)?.Any(c => c.Name == container.Name && c.Image == image) == true;
+
+    private async Task<string> ExplainAsync(RolloutEnd end, PodTemplateContainer container, string failedImage, CancellationToken cancellationToken)
+    {
+        var diagnosis = end.Failure!;
+        IReadOnlyList<string> logs = [];
+        if (diagnosis.WantsLogs && settings.LogLines > 0)
+        {
+            try
+            {
+                logs = await cluster.ReadLogTailAsync(ns, diagnosis.PodName!, diagnosis.ContainerName!, settings.LogLines,
+                    previous: diagnosis.Kind == RolloutFailureKind.CrashLoop, cancellationToken).ConfigureAwait(false);
+            }
+            catch (KubernetesApiException exception)
+            {
+                _logger.LogDebug("The log of {Pod} could not be read: {Reason}", diagnosis.PodName, exception.Message);
+            }
+        }
+
+        string? pool = null, account = null;
+        if (diagnosis is { Kind: RolloutFailureKind.ImagePull, PullProblem: ImagePullProblem.PermissionDenied })
+        {
+            if (diagnosis.NodeName is { } node && await cluster.TryReadNodeLabelsAsync(node, cancellationToken).ConfigureAwait(false) is { } labels)
+                labels.TryGetValue("cloud.google.com/gke-nodepool", out pool);
+            account = await nodeAccounts.FindAsync(cluster.Connection, pool, cancellationToken).ConfigureAwait(false);
+        }
+
+        return FailureExplanation.Describe(new FailureFacts
+        {
+            Workload = end.Workload.Reference,
+            Namespace = ns,
+            Image = failedImage,
+            Diagnosis = diagnosis,
+            LogLines = logs,
+            NodePool = pool,
+            NodeServiceAccount = account,
+            Cluster = cluster.Connection.GkeCluster,
+            LastState = end.State,
+            Timeout = settings.RolloutTimeout,
+            ProgressDeadlineSeconds = end.Workload.ProgressDeadlineSeconds,
+        });
+    }
+
+    private async Task<WorkloadRolloutResult> RollBackAsync(
+        WorkloadRolloutResult failed, WorkloadObject workload, PodTemplateContainer container, long started, CancellationToken cancellationToken)
+    {
+        var label = workload.Reference.ToString();
+        string Failed(string why) => $"{failed.Failure}{Environment.NewLine}RollbackOnFailure could not restore the previous revision: {why}";
+        if (workload.Reference.Kind != WorkloadKind.Deployment)
+            return Finish(failed with
+            {
+                Outcome = RolloutOutcome.RollbackFailed,
+                Failure = Failed($"it restores deployments only; undo this one with `kubectl rollout undo -n {ns} {label}`."),
+            }, workload, started);
+        if (workload.Status.Paused)
+            return Finish(failed with { Outcome = RolloutOutcome.RollbackFailed, Failure = Failed($"the deployment is paused; resume it with `kubectl rollout resume -n {ns} {label}`.") }, workload, started);
+
+        // The deployment as it is now: its revision annotation names the failed revision.
+        var current = await cluster.ReadWorkloadAsync(workload.Reference, ns, cancellationToken).ConfigureAwait(false);
+        var sets = await cluster.ListReplicaSetsAsync(ns, LabelSelectors.ToQuery(current.Selector), cancellationToken).ConfigureAwait(false);
+        if (DeploymentUndo.FindPrevious(current, sets.Items) is not { } previous)
+            return Finish(failed with { Outcome = RolloutOutcome.RollbackFailed, Failure = Failed("the deployment has no earlier revision to go back to.") }, current, started);
+
+        var restoredImage = (container.IsInit ? previous.Spec.Template.Spec.InitContainers : previous.Spec.Template.Spec.Containers)
+            ?.FirstOrDefault(c => c.Name == container.Name)?.Image ?? "(unknown)";
+        _logger.LogWarning("{Workload}: rolling back to revision {Revision} ({Image})", label, DeploymentUndo.Revision(previous), restoredImage);
+        var restored = await cluster.PatchWorkloadAsync(current.Reference, ns, DeploymentUndo.Patch(current, previous), V1Patch.PatchType.JsonPatch, cancellationToken).ConfigureAwait(false);
+
+        var end = await _watch.WaitAsync(restored, pod => Runs(pod, container, restoredImage), settings.RolloutTimeout, awaitFreshPullErrors: false, cancellationToken).ConfigureAwait(false);
+        if (end.Failure is not null)
+        {
+            var why = await ExplainAsync(end, container, restoredImage, cancellationToken).ConfigureAwait(false);
+            return Finish(failed with { Outcome = RolloutOutcome.RollbackFailed, RestoredImage = restoredImage, Failure = Failed(why) }, end.Workload, started);
+        }
+        _logger.LogWarning("{Workload}: rolled back to {Image}, healthy again", label, restoredImage);
+        return Finish(failed with
+        {
+            Outcome = RolloutOutcome.RolledBack,
+            RestoredImage = restoredImage,
+            Failure = $"{failed.Failure}{Environment.NewLine}RollbackOnFailure restored the previous revision of {label} ({restoredImage}, now revision " +
+                      $"{end.Workload.Status.Revision ?? "?"}); {end.Workload.Status.AvailableReplicas}/{end.Workload.Status.DesiredReplicas} replicas are available again.",
+        }, end.Workload, started);
+    }
+
+    private WorkloadRolloutResult Finish(WorkloadRolloutResult result, WorkloadObject workload, long started) => result with
+    {
+        Revision = workload.Status.Revision,
+        AvailableReplicas = workload.Status.AvailableReplicas,
+        DesiredReplicas = workload.Status.DesiredReplicas,
+        Duration = context.Time.GetElapsedTime(started),
+    };
+
+    internal sealed record Prepared(WorkloadObject Workload, ImageChange Change);
+}

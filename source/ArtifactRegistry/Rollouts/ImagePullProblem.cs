@@ -1,0 +1,32 @@
+namespace ArtifactRegistry.Rollouts;
+
+public enum ImagePullProblem
+{
+    /// <summary>The registry refused the node's credentials (403/401, <c>denied</c>): a reader grant is missing.</summary>
+    PermissionDenied,
+
+    /// <summary>The registry has no such manifest: the digest or tag does not exist (there).</summary>
+    NotFound,
+
+    /// <summary>Anything else: network, TLS, a registry error.</summary>
+    Other,
+}
+
+/// <summary>Tells a pull failure's kind from the kubelet's message, which carries the registry's answer.</summary>
+public static class ImagePullProblems
+{
+    /// <remarks>
+    /// Permission is checked first: Artifact Registry's refusal ends with "(or it may not exist)", and a repository that does not
+    /// exist is refused like one that may not be read.
+    /// </remarks>
+    public static ImagePullProblem Classify(string? message)
+    {
+        if (string.IsNullOrEmpty(message))
+            return ImagePullProblem.Other;
+        string[] permission = ["403 Forbidden", "401 Unauthorized", "denied", "PERMISSION_DENIED", "UNAUTHORIZED", "forbidden", "unauthorized"];
+        if (permission.Any(marker => message.Contains(marker, StringComparison.Ordinal)))
+            return ImagePullProblem.PermissionDenied;
+        string[] notFound = ["not found", "manifest unknown", "MANIFEST_UNKNOWN", "NotFound", "404 Not Found"];
+        return notFound.Any(marker => message.Contains(marker, StringComparison.Ordinal)) ? ImagePullProblem.NotFound : ImagePullProblem.Other;
+    }
+}
