@@ -1,5 +1,6 @@
 using ArtifactRegistry.Benchmarks.Auth;
 using ArtifactRegistry.Benchmarks.Processes;
+using ArtifactRegistry.Benchmarks.Prune;
 using ArtifactRegistry.Benchmarks.Push;
 using ArtifactRegistry.Benchmarks.Rollout;
 using ArtifactRegistry.Benchmarks.Sandbox;
@@ -20,7 +21,8 @@ internal interface IBenchmarkCommand
 internal static class BenchmarkCommands
 {
     private static readonly IBenchmarkCommand[] All =
-        [new SandboxBenchmark(), new AuthBenchmark(), new PushBenchmark(), new ProcessStartBenchmark(), new Cluster.ClusterBenchmark(), new SetImageBenchmark()];
+        [new SandboxBenchmark(), new AuthBenchmark(), new PushBenchmark(), new ProcessStartBenchmark(), new Cluster.ClusterBenchmark(),
+         new PruneBenchmark(), new SetImageBenchmark()];
 
     public static async Task<int> RunAsync(string[] args)
     {

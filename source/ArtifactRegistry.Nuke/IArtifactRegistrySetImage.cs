@@ -30,7 +30,7 @@ public interface IArtifactRegistrySetImage : IArtifactRegistryContext
     [Parameter("Container to change - Default: the container named like the workload, else the only one")]
     string? Container => TryGetValue(() => Container);
 
-    [Parameter("How long a rollout may take, e.g. 90s, 10m, 1h - Default: 10m")]
+    [Parameter("How long a rollout may take, " + global::ArtifactRegistry.Durations.Duration.Forms + " - Default: 10m")]
     string? RolloutTimeout => TryGetValue(() => RolloutTimeout);
 
     [Parameter("Undo a failed deployment rollout to the previous revision and wait until it is healthy again")]

@@ -22,7 +22,7 @@ public class LayerTests
         ("model", ["References", "Iam", "Durations", "Rollouts"]),
         ("adapters", ["Processes", "FileSystem", "Configuration", "Gcloud", "Git", "Auth", "Registry", "Docker", "Kubernetes"]),
         ("context", ["Context"]),
-        ("operations", ["Access", "DockerAuth", "Publishing", "Grants", "Deploying", "InUse"]),
+        ("operations", ["Access", "DockerAuth", "Publishing", "Grants", "Deploying", "InUse", "Pruning", "Tagging", "Deletion"]),
         ("hosts", ["Nuke", "Nuke.Logging"]),
     ];
 

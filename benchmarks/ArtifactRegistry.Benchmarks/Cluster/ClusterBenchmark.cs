@@ -40,7 +40,7 @@ internal sealed class ClusterBenchmark : IBenchmarkCommand
         try
         {
             var kubeconfig = await sandbox.WriteKubeconfigAsync(System.IO.Path.Combine(folder, "kubeconfig"));
-            using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
+            using var client = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
             Console.WriteLine($"Cluster benchmark: {Environment.ProcessorCount} cores, {clients} GET clients, {duration.TotalSeconds:0.#} s measured after {warmUp.TotalSeconds:0.#} s warm-up, " +
                               $"{rollouts} rollouts, {deployments} deployments x 3 replicas, .NET {Environment.Version}");
             Console.WriteLine();
@@ -82,7 +82,7 @@ internal sealed class ClusterBenchmark : IBenchmarkCommand
     }
 
     /// <summary>Rolls the seeded deployment back and forth between its image by tag and by digest, timing each until complete.</summary>
-    private static async Task<TimeSpan> RolloutTimeAsync(Kubernetes client, int rollouts, CancellationToken cancellationToken)
+    private static async Task<TimeSpan> RolloutTimeAsync(k8s.Kubernetes client, int rollouts, CancellationToken cancellationToken)
     {
         var pods = await client.CoreV1.ListNamespacedPodAsync("sample-namespace", labelSelector: "app=sample-api", cancellationToken: cancellationToken);
         var byDigest = pods.Items[0].Status.ContainerStatuses[0].ImageID;
@@ -104,7 +104,7 @@ internal sealed class ClusterBenchmark : IBenchmarkCommand
     }
 
     /// <summary>Creates N deployments of 3 replicas, then changes all their images at once and measures the process's CPU until every rollout is complete.</summary>
-    private static async Task<double> RolloutCpuAsync(Kubernetes client, int count, CancellationToken cancellationToken)
+    private static async Task<double> RolloutCpuAsync(k8s.Kubernetes client, int count, CancellationToken cancellationToken)
     {
         const string ns = "bench";
         await client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = ns } }, cancellationToken: cancellationToken);
@@ -129,7 +129,7 @@ internal sealed class ClusterBenchmark : IBenchmarkCommand
         return cores;
     }
 
-    private static async Task WaitAllAsync(Kubernetes client, string ns, int count, CancellationToken cancellationToken)
+    private static async Task WaitAllAsync(k8s.Kubernetes client, string ns, int count, CancellationToken cancellationToken)
     {
         var limit = Stopwatch.StartNew();
         while (true)
@@ -143,7 +143,7 @@ internal sealed class ClusterBenchmark : IBenchmarkCommand
         }
     }
 
-    private static async Task WaitRolledOutAsync(Kubernetes client, string ns, string name, long generation, CancellationToken cancellationToken)
+    private static async Task WaitRolledOutAsync(k8s.Kubernetes client, string ns, string name, long generation, CancellationToken cancellationToken)
     {
         await foreach (var (_, d) in client.AppsV1.WatchListNamespacedDeploymentAsync(ns, fieldSelector: "metadata.name=" + name, timeoutSeconds: 120, cancellationToken: cancellationToken))
             if (d.Status?.ObservedGeneration >= generation && Complete(d))

@@ -41,7 +41,7 @@ internal static partial class FailureExplanation
                 $"`kubectl describe -n {facts.Namespace} {facts.Workload}` and the pods' events show what held it.",
             RolloutFailureKind.Stalled => $"{subject} cannot roll out: {Detail(d.Detail)}.",
             RolloutFailureKind.Timeout =>
-                $"{subject} did not finish rolling out within {Durations.Format(facts.Timeout)}" +
+                $"{subject} did not finish rolling out within {Format(facts.Timeout)}" +
                 $"{(facts.LastState is { } state ? $" ({state.Progress}{(state.Waiting is null ? "" : $"; waiting for {state.Waiting}")})" : "")}. " +
                 "If it is only slow, give it longer (SetRolloutTimeout; NUKE: --rollout-timeout 20m); " +
                 $"else `kubectl describe -n {facts.Namespace} {facts.Workload}` shows what holds it.",
@@ -101,6 +101,14 @@ internal static partial class FailureExplanation
     private static string Logs(FailureFacts facts) => facts.LogLines.Count == 0
         ? " It wrote no log lines."
         : $" Its last log lines:{Environment.NewLine}{string.Join(Environment.NewLine, facts.LogLines.Select(line => "    " + line))}{Environment.NewLine}";
+
+    private static string Format(TimeSpan duration) => duration switch
+    {
+        { TotalSeconds: < 60 } => $"{duration.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} s",
+        { TotalMinutes: < 60, Seconds: 0 } => $"{(int)duration.TotalMinutes} min",
+        { TotalMinutes: < 60 } => $"{(int)duration.TotalMinutes} min {duration.Seconds} s",
+        _ => $"{(int)duration.TotalHours} h {duration.Minutes} min",
+    };
 
     private static string Detail(string? detail) => string.IsNullOrWhiteSpace(detail) ? "(no message)" : detail.Trim().TrimEnd('.');
 

@@ -41,10 +41,11 @@ public static class SetImageSettingsExtensions
         return settings with { RolloutTimeout = timeout };
     }
 
-    /// <summary>The timeout as a person writes it: <c>90s</c>, <c>10m</c>, <c>1h30m</c>, <c>00:10:00</c>.</summary>
-    /// <exception cref="FormatException">Not a positive duration.</exception>
+    /// <summary>The timeout as a person writes it: <c>90s</c>, <c>10m</c>, <c>1h30m</c> (NUKE: <c>--rollout-timeout</c>).</summary>
+    /// <exception cref="Durations.InvalidDurationException">Not a duration.</exception>
     [Pure]
-    public static SetImageSettings SetRolloutTimeout(this SetImageSettings settings, string timeout) => settings.SetRolloutTimeout(Durations.Parse(timeout));
+    public static SetImageSettings SetRolloutTimeout(this SetImageSettings settings, string timeout) =>
+        settings.SetRolloutTimeout(Durations.Duration.Parse(timeout, "--rollout-timeout"));
 
     [Pure]
     public static SetImageSettings SetRollbackOnFailure(this SetImageSettings settings, bool enabled) => settings with { RollbackOnFailure = enabled };

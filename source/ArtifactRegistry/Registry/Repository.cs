@@ -21,6 +21,12 @@ internal sealed record Repository
 
     public DockerRepositoryConfig? DockerConfig { get; init; }
 
+    /// <summary>Server-side cleanup rules by id (at most 10).</summary>
+    public IReadOnlyDictionary<string, CleanupPolicy>? CleanupPolicies { get; init; }
+
+    /// <summary>When true, the cleanup job only reports what it would delete.</summary>
+    public bool? CleanupPolicyDryRun { get; init; }
+
     public DateTimeOffset? CreateTime { get; init; }
 
     public DateTimeOffset? UpdateTime { get; init; }

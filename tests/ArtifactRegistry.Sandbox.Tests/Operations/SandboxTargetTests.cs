@@ -11,12 +11,14 @@ namespace ArtifactRegistry.Sandbox.Tests.Operations;
 /// <summary>
 /// The real <c>./build.sh Sandbox</c> as a new user runs it, in this repository's root: start-time fault parameters, the env
 /// file (written to a temporary folder with <c>--sandbox-env-file</c>, so a sandbox the developer runs keeps its own), and a
-/// clean stop on SIGTERM. Takes ~10-15 s, most of it the bootstrapper's incremental build of build/_build.csproj.
+/// clean stop on SIGTERM. Takes ~10-40 s, most of it the bootstrapper's incremental build of build/_build.csproj.
 /// </summary>
 public class SandboxTargetTests
 {
     private const string Repo = "v1/projects/sample-project/locations/asia/repositories/sample";
-    private static readonly TimeSpan StartLimit = TimeSpan.FromMinutes(2);
+    // ./build.sh first builds build/_build.csproj and everything it references: 30 s on a quiet machine, past 2 minutes on a
+    // loaded 2-core one. A bound, not a wait: a run that is on time does not pay for it.
+    private static readonly TimeSpan StartLimit = TimeSpan.FromMinutes(6);
     private static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(20);
 
     [Test]

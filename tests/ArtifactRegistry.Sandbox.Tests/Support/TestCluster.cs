@@ -50,7 +50,7 @@ internal sealed class TestCluster : IAsyncDisposable
     }
 
     public async Task<IKubernetes> ClientAsync(string principal = SandboxPrincipals.Deployer) =>
-        new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(await KubeconfigAsync(principal)));
+        new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(await KubeconfigAsync(principal)));
 
     public V1Deployment GetDeployment(string name = Deployment, string ns = Namespace) =>
         Store.GetRequired(ResourceType.Deployments, ns, name).As<V1Deployment>();

@@ -1,0 +1,69 @@
+using ArtifactRegistry.Durations;
+using ArtifactRegistry.Pruning;
+using Nuke.Common;
+using Nuke.Common.Tooling;
+
+namespace ArtifactRegistry.Nuke;
+
+/// <summary>
+/// The PruneUntagged target as a NUKE component: <c>class Build : NukeBuild, IArtifactRegistryPrune</c>, then
+/// <c>./build.sh PruneUntagged --prune-repositories asia-docker.pkg.dev/P/R --prune-older-than 7d --dry-run</c>.
+/// Untagged versions only by default; a dry run prints the plan and changes nothing.
+/// </summary>
+public interface IArtifactRegistryPrune : IArtifactRegistryContext
+{
+    [Parameter("Images whose versions are pruned, HOST/PROJECT-ID/REPOSITORY/IMAGE (comma-separated in the environment)", Separator = ",")]
+    string[] PruneImages => TryGetValue(() => PruneImages) ?? [];
+
+    [Parameter("Repositories every image of which is pruned, HOST/PROJECT-ID/REPOSITORY (comma-separated in the environment)", Separator = ",")]
+    string[] PruneRepositories => TryGetValue(() => PruneRepositories) ?? [];
+
+    [Parameter("Grace period: versions uploaded more recently stay, e.g. 7d, 36h or 1d12h - Default: none")]
+    string? PruneOlderThan => TryGetValue(() => PruneOlderThan);
+
+    [Parameter("Per image, how many of the newest versions the policy would delete stay anyway - Default: 0")]
+    int? PruneKeepMostRecent => TryGetValue<int?>(() => PruneKeepMostRecent);
+
+    [Parameter("Regular expressions: a version with a matching tag always stays (comma-separated in the environment)", Separator = ",")]
+    string[] PruneKeepTags => TryGetValue(() => PruneKeepTags) ?? [];
+
+    [Parameter("Opt-in: a regular expression selecting tagged versions to delete too (any of their tags matching)")]
+    string? PruneDeleteTagged => TryGetValue(() => PruneDeleteTagged);
+
+    [Parameter("Print the plan and change nothing")]
+    bool? DryRun => TryGetValue<bool?>(() => DryRun);
+
+    [Parameter("Write the equivalent Artifact Registry cleanup policies instead of deleting (with --dry-run: in the registry's dry-run mode)")]
+    bool? PruneWithCleanupPolicy => TryGetValue<bool?>(() => PruneWithCleanupPolicy);
+
+    [Parameter("Delete requests per second per project and location - Default: 250 (the quota is 300)")]
+    double? PruneDeletesPerSecond => TryGetValue<double?>(() => PruneDeletesPerSecond);
+
+    /// <summary>Override to adjust the settings further (in-use digests, tag filter mode…).</summary>
+    Configure<PruneUntaggedSettings> PruneUntaggedSettings => settings => settings;
+
+    Target PruneUntagged => _ => _
+        .Description("Deletes untagged image versions (and what the policy allows) from Artifact Registry, within the delete quota; --dry-run prints the plan")
+        .Executes(async () =>
+        {
+            await global::ArtifactRegistry.Pruning.PruneUntagged.RunAsync(
+                ArtifactRegistryTasks.ContextFor(this), PruneUntaggedSettings.InvokeSafe(Configure(new PruneUntaggedSettings())));
+        });
+
+    private PruneUntaggedSettings Configure(PruneUntaggedSettings settings)
+    {
+        settings = settings
+            .SetImages(PruneImages)
+            .SetRepositories(PruneRepositories)
+            .SetKeepTags(PruneKeepTags)
+            .SetKeepMostRecent(PruneKeepMostRecent ?? 0)
+            .SetDeleteTaggedMatching(PruneDeleteTagged)
+            .SetDryRun(DryRun == true)
+            .SetWriteCleanupPolicy(PruneWithCleanupPolicy == true);
+        if (PruneOlderThan is not null)
+            settings = settings.SetOlderThan(Duration.Parse(PruneOlderThan, "--prune-older-than"));
+        if (PruneDeletesPerSecond is { } rate)
+            settings = settings.SetDeletesPerSecond(rate);
+        return settings;
+    }
+}

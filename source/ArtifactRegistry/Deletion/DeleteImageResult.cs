@@ -1,0 +1,11 @@
+using ArtifactRegistry.References;
+
+namespace ArtifactRegistry.Deletion;
+
+/// <summary>What a single delete removed: the image (pinned) and the tags that went with it.</summary>
+public sealed record DeleteImageResult(ImageReference Image, IReadOnlyList<string> TagsDeleted, bool AlreadyGone)
+{
+    public override string ToString() => AlreadyGone
+        ? $"DeleteImage: {Image} was already gone"
+        : $"DeleteImage: deleted {Image}{(TagsDeleted.Count > 0 ? $" with tags {string.Join(", ", TagsDeleted)}" : "")}";
+}

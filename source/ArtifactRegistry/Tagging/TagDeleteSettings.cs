@@ -1,0 +1,16 @@
+using System.Diagnostics.Contracts;
+
+namespace ArtifactRegistry.Tagging;
+
+/// <summary>The tag to delete: <c>s =&gt; s.SetImage("asia-docker.pkg.dev/p/r/app:pr-7")</c>.</summary>
+public sealed record TagDeleteSettings
+{
+    /// <summary><c>…/IMAGE:TAG</c>.</summary>
+    public string? Image { get; init; }
+}
+
+public static class TagDeleteSettingsExtensions
+{
+    [Pure]
+    public static TagDeleteSettings SetImage(this TagDeleteSettings settings, string image) => settings with { Image = image };
+}
