@@ -122,7 +122,7 @@ internal sealed class ProcessExecution(ProcessCommand command)
 
     private void LogStart()
     {
-        // The environment overrides go to Trace: a docker config, a DOCKER_HOST and a sandbox's dozen variables in front of
+        // The environment overrides go to Trace: a docker config, a DOCKER_HOST and a local registry's dozen variables in front of
         // every docker command made each of them a kilobyte-long line that buried the build's one line per step.
         var commandLine = command.ToStringWithoutEnvironment();
         if (command.WorkingDirectory is null)
