@@ -1,4 +1,5 @@
 using ArtifactRegistry.Benchmarks.Auth;
+using ArtifactRegistry.Benchmarks.Processes;
 using ArtifactRegistry.Benchmarks.Push;
 using ArtifactRegistry.Benchmarks.Sandbox;
 
@@ -17,7 +18,8 @@ internal interface IBenchmarkCommand
 /// <summary>Dispatches <c>-- COMMAND [--option value]…</c> to the command of that name; new commands are added to <see cref="All"/>.</summary>
 internal static class BenchmarkCommands
 {
-    private static readonly IBenchmarkCommand[] All = [new SandboxBenchmark(), new AuthBenchmark(), new PushBenchmark()];
+    private static readonly IBenchmarkCommand[] All =
+        [new SandboxBenchmark(), new AuthBenchmark(), new PushBenchmark(), new ProcessStartBenchmark(), new Cluster.ClusterBenchmark()];
 
     public static async Task<int> RunAsync(string[] args)
     {

@@ -16,7 +16,10 @@ public enum SandboxFaultScope
     /// <summary>OAuth token, tokeninfo, STS and IAM credentials endpoints.</summary>
     Token = 4,
 
-    All = Rest | Registry | Token,
+    /// <summary>The cluster: its Kubernetes API and the GKE API calls (clusters.get, clusters.list).</summary>
+    Cluster = 8,
+
+    All = Rest | Registry | Token | Cluster,
 }
 
 /// <summary>A kind of injected fault.</summary>
@@ -82,7 +85,7 @@ public sealed record SandboxFaultPlan
         if (ServerErrorStatus is < 500 or > 599)
             throw new ArgumentException($"The server error status is {ServerErrorStatus}, but it must be a 5xx status, like 503 (unavailable) or 500 (internal).");
         if ((Scope & ~SandboxFaultScope.All) != 0 || Scope == 0)
-            throw new ArgumentException($"The fault scope is {(int)Scope}, but it must name at least one of Rest, Registry, Token (or All).");
+            throw new ArgumentException($"The fault scope is {(int)Scope}, but it must name at least one of Rest, Registry, Token, Cluster (or All).");
     }
 
     /// <summary>For logs: <c>none</c>, or e.g. <c>latency 50 ms, 10 % throttled (Retry-After 2 s), 5 % 503, 1 % dropped; scope Rest</c>.</summary>

@@ -23,8 +23,17 @@ public sealed record SandboxOptions
     /// <summary>The clock for token expiry and timestamps (tests can pass their own).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// The GKE-like cluster to run beside the registry (Kubernetes API over HTTPS, controllers, simulated nodes pulling from the
+    /// sandbox registry); null runs none. <c>./build.sh Sandbox</c> runs one with <see cref="SandboxClusterOptions.Default"/>.
+    /// </summary>
+    public SandboxClusterOptions? Cluster { get; init; }
+
     /// <summary>Receives one line per request (method, path, status, duration); null logs nothing, which keeps benchmarks honest.</summary>
     public Action<string>? RequestLog { get; init; }
+
+    /// <summary>The revision the first IAM policy etag encodes; null starts at a random one. Lets a test know the etag's bytes.</summary>
+    internal long? FirstEtagRevision { get; init; }
 
     [Pure]
     public SandboxOptions WithSeed(SandboxSeed seed) => this with { Seed = seed };
@@ -43,6 +52,9 @@ public sealed record SandboxOptions
 
     [Pure]
     public SandboxOptions WithTimeProvider(TimeProvider timeProvider) => this with { TimeProvider = timeProvider };
+
+    [Pure]
+    public SandboxOptions WithCluster(SandboxClusterOptions? cluster) => this with { Cluster = cluster };
 
     [Pure]
     public SandboxOptions WithRequestLog(Action<string>? log) => this with { RequestLog = log };

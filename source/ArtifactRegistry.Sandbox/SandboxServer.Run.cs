@@ -1,4 +1,5 @@
 using ArtifactRegistry.Sandbox.Clients;
+using ArtifactRegistry.Sandbox.Cluster.Gke;
 using ArtifactRegistry.Sandbox.Control;
 using ArtifactRegistry.Sandbox.Iam;
 
@@ -47,6 +48,18 @@ public sealed partial class SandboxServer
         }
 
         variables.Add(("CLOUDSDK_CORE_PROJECT", project));
+        if (Cluster is { } cluster)
+        {
+            var kubeconfig = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "kubeconfig");
+            await WriteKubeconfigAsync(kubeconfig, deployer ?? SandboxPrincipals.Deployer, EnvFileTokenLifetime).ConfigureAwait(false);
+            variables.Add(("CLOUDSDK_API_ENDPOINT_OVERRIDES_CONTAINER", ApiEndpoint.ToString()));
+            variables.Add(("ARTIFACT_REGISTRY_SANDBOX_CLUSTER", ClusterEndpoint!.ToString()));
+            variables.Add(("ARTIFACT_REGISTRY_SANDBOX_CLUSTER_NAME", cluster.Options.Name));
+            variables.Add(("ARTIFACT_REGISTRY_SANDBOX_CLUSTER_PROJECT", cluster.Options.Project));
+            variables.Add(("ARTIFACT_REGISTRY_SANDBOX_CLUSTER_LOCATION", cluster.Options.Location));
+            variables.Add(("KUBECONFIG", kubeconfig));
+        }
+
         // Principals of different projects may share a local part (deployer@a…, deployer@b…): then the project is added.
         var names = keys.Keys.GroupBy(email => EnvFile.KeyVariable(email)).ToDictionary(
             g => g.Key,
@@ -55,6 +68,23 @@ public sealed partial class SandboxServer
         variables.AddRange(keys.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k =>
             (names[EnvFile.KeyVariable(k.Key)] == 1 ? EnvFile.KeyVariable(k.Key) : EnvFile.KeyVariable(k.Key, _services.Accounts.Find(k.Key)!.ProjectId), k.Value)));
         await SecretFile.WriteAsync(path, EnvFile.Render(variables)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes a kubeconfig (0600) for the cluster: cluster <c>gke_PROJECT_LOCATION_NAME</c> with the sandbox's CA, a user holding
+    /// an access token of <paramref name="principalEmail"/> (the deployer's by default), and the contexts <c>sandbox</c> (current)
+    /// and <c>my-cluster-context</c>. Returns its path. Needs <see cref="SandboxOptions.Cluster"/>.
+    /// </summary>
+    public async Task<string> WriteKubeconfigAsync(string path, string principalEmail = SandboxPrincipals.Deployer, TimeSpan? tokenLifetime = null)
+    {
+        var cluster = Cluster ?? throw new InvalidOperationException(
+            "This sandbox runs no cluster, so there is nothing for a kubeconfig to point at: start it with SandboxOptions.WithCluster(SandboxClusterOptions.Default).");
+        var o = cluster.Options;
+        var full = Path.GetFullPath(path);
+        var user = "sandbox-" + principalEmail[..principalEmail.IndexOf('@')];
+        await SecretFile.WriteAsync(full, Kubeconfig.Render($"gke_{o.Project}_{o.Location}_{o.Name}", ClusterEndpoint!, cluster.Certificates.CaBase64, user,
+            IssueAccessToken(principalEmail, tokenLifetime))).ConfigureAwait(false);
+        return full;
     }
 
     /// <summary>
@@ -73,6 +103,12 @@ public sealed partial class SandboxServer
         await output.WriteLineAsync($"  REST v1, OAuth, tokeninfo : {server.ApiEndpoint}").ConfigureAwait(false);
         foreach (var (canonical, local) in server.RegistryHostMap.OrderBy(h => h.Key, StringComparer.Ordinal))
             await output.WriteLineAsync($"  {canonical,-26}: {local}").ConfigureAwait(false);
+        if (server.Cluster is { } cluster)
+        {
+            await output.WriteLineAsync($"  Kubernetes API (cluster)  : {server.ClusterEndpoint} (GKE cluster {cluster.Options.Name}, project {cluster.Options.Project}, location {cluster.Options.Location})").ConfigureAwait(false);
+            await output.WriteLineAsync($"  kubeconfig                : {Shown(Path.Combine(Path.GetDirectoryName(envFile)!, "kubeconfig"))} (contexts sandbox, my-cluster-context)").ConfigureAwait(false);
+        }
+
         await output.WriteLineAsync($"  control (faults, counters): {server.ControlEndpoint}").ConfigureAwait(false);
         await output.WriteLineAsync($"  faults                    : {server.Faults.Plan}").ConfigureAwait(false);
         await output.WriteLineAsync($"  state                     : {options?.StateDirectory ?? "in memory (lost on exit)"}").ConfigureAwait(false);

@@ -1,5 +1,7 @@
 using System.Net;
 using ArtifactRegistry.Sandbox.Clients;
+using ArtifactRegistry.Sandbox.Cluster;
+using ArtifactRegistry.Sandbox.Cluster.Gke;
 using ArtifactRegistry.Sandbox.Hosting;
 using ArtifactRegistry.Sandbox.Iam;
 using ArtifactRegistry.Sandbox.Persistence;
@@ -59,6 +61,17 @@ public sealed partial class SandboxServer : IAsyncDisposable
     /// </summary>
     public IReadOnlyDictionary<string, string> RegistryHostMap { get; }
 
+    /// <summary>
+    /// <c>https://127.0.0.1:PORT/</c>, the cluster's Kubernetes API (self-signed CA: <see cref="ClusterCaCertificatePem"/>), when
+    /// <see cref="SandboxOptions.Cluster"/> asked for a cluster; null otherwise.
+    /// </summary>
+    public Uri? ClusterEndpoint { get; private set; }
+
+    /// <summary>The PEM of the CA that signed the cluster's server certificate (what a kubeconfig's <c>certificate-authority-data</c> holds).</summary>
+    public string? ClusterCaCertificatePem => _services.Cluster?.Certificates.CaPem;
+
+    internal SandboxCluster? Cluster => _services.Cluster;
+
     public SandboxFaults Faults => _services.Faults;
 
     public SandboxCounters Counters => _services.Counters;
@@ -69,7 +82,8 @@ public sealed partial class SandboxServer : IAsyncDisposable
     public static async Task<SandboxServer> StartAsync(SandboxOptions? options = null, CancellationToken ct = default)
     {
         options ??= new SandboxOptions();
-        var locations = options.Locations.Concat(options.Seed.Repositories.Select(r => r.Location)).Distinct(StringComparer.Ordinal).ToList();
+        var seed = options.Cluster is { SeedWorkloads: true } seeded ? ClusterSeed.Extend(options.Seed, seeded) : options.Seed;
+        var locations = options.Locations.Concat(seed.Repositories.Select(r => r.Location)).Distinct(StringComparer.Ordinal).ToList();
         var services = new SandboxServices(options, locations);
         StateDirectory? state = null;
         var restored = false;
@@ -80,7 +94,7 @@ public sealed partial class SandboxServer : IAsyncDisposable
         }
 
         if (!restored)
-            SeedApplier.Apply(options.Seed, services);
+            SeedApplier.Apply(seed, services);
 
         var listeners = locations.Select(RegistryListener.ForLocation)
             .Concat(RegistryListener.GcrHosts
@@ -88,24 +102,45 @@ public sealed partial class SandboxServer : IAsyncDisposable
                 .Select(gcr => RegistryListener.ForGcrHost(gcr.Key)))
             .ToList();
         var dispatcher = new RequestDispatcher(services);
-        var preferredApi = state?.ApiPort ?? 0;
-        var preferredRegistries = state?.RegistryPorts ?? new Dictionary<string, int>();
-        WebApplication app;
-        int apiPort;
-        Dictionary<string, int> registryPorts;
-        try
+        if (options.Cluster is { } clusterOptions)
         {
-            (app, apiPort, registryPorts) = await ListenAsync(dispatcher, listeners, preferredApi, preferredRegistries, ct).ConfigureAwait(false);
-        }
-        catch (IOException) when (preferredApi != 0 || preferredRegistries.Count > 0)
-        {
-            // The ports of the previous run are taken: any free ports will do (key files and env files are rewritten).
-            (app, apiPort, registryPorts) = await ListenAsync(dispatcher, listeners, 0, new Dictionary<string, int>(), ct).ConfigureAwait(false);
+            if (clusterOptions.SeedWorkloads)
+                await ClusterSeed.WriteSampleImageAsync(services.Store, clusterOptions, ct).ConfigureAwait(false);
+            var certificates = ClusterCertificates.LoadOrCreate(options.StateDirectory);
+            services.Cluster = new SandboxCluster(clusterOptions, services, certificates, dispatcher.ListenerForHost);
         }
 
-        var server = new SandboxServer(app, services, state, apiPort, listeners, registryPorts);
+        var preferred = new ListenerPorts(state?.ApiPort ?? 0, state?.RegistryPorts ?? new Dictionary<string, int>(), state?.ClusterPort ?? 0);
+        WebApplication app;
+        ListenerPorts ports;
+        try
+        {
+            (app, ports) = await ListenAsync(dispatcher, listeners, preferred, services.Cluster, ct).ConfigureAwait(false);
+        }
+        catch (IOException) when (preferred.Api != 0 || preferred.Registries.Count > 0 || preferred.Cluster != 0)
+        {
+            // The ports of the previous run are taken: any free ports will do (key files and env files are rewritten).
+            (app, ports) = await ListenAsync(dispatcher, listeners, new ListenerPorts(0, new Dictionary<string, int>(), 0), services.Cluster, ct).ConfigureAwait(false);
+        }
+
+        var server = new SandboxServer(app, services, state, ports.Api, listeners, ports.Registries);
         services.TokenAudiences = [server.TokenUri.ToString(), "https://oauth2.googleapis.com/token", "https://www.googleapis.com/oauth2/v4/token", "https://accounts.google.com/o/oauth2/token"];
-        state?.Start(apiPort, registryPorts);
+        if (services.Cluster is { } cluster)
+        {
+            cluster.Port = ports.Cluster;
+            server.ClusterEndpoint = new Uri($"https://127.0.0.1:{ports.Cluster}/");
+            try
+            {
+                await cluster.StartAsync(fresh: true, ct).ConfigureAwait(false);
+            }
+            catch
+            {
+                await server.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        state?.Start(ports.Api, ports.Registries, ports.Cluster);
         return server;
     }
 
@@ -173,6 +208,8 @@ public sealed partial class SandboxServer : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
             return;
+        if (_services.Cluster is { } cluster)
+            await cluster.DisposeAsync().ConfigureAwait(false);
         using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
             await _app.StopAsync(timeout.Token).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
@@ -180,8 +217,10 @@ public sealed partial class SandboxServer : IAsyncDisposable
             await _state.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static async Task<(WebApplication App, int ApiPort, Dictionary<string, int> RegistryPorts)> ListenAsync(
-        RequestDispatcher dispatcher, IReadOnlyList<RegistryListener> listeners, int apiPort, IReadOnlyDictionary<string, int> registryPorts, CancellationToken ct)
+    private sealed record ListenerPorts(int Api, IReadOnlyDictionary<string, int> Registries, int Cluster);
+
+    private static async Task<(WebApplication App, ListenerPorts Ports)> ListenAsync(
+        RequestDispatcher dispatcher, IReadOnlyList<RegistryListener> listeners, ListenerPorts preferred, SandboxCluster? cluster, CancellationToken ct)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -192,22 +231,31 @@ public sealed partial class SandboxServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         ListenOptions? api = null;
+        ListenOptions? clusterApi = null;
         var registries = new Dictionary<RegistryListener, ListenOptions>();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = null;
             kestrel.Limits.MinRequestBodyDataRate = null;
-            kestrel.Listen(IPAddress.Loopback, apiPort, o =>
+            kestrel.Listen(IPAddress.Loopback, preferred.Api, o =>
             {
                 o.Protocols = HttpProtocols.Http1;
                 api = o;
             });
             foreach (var listener in listeners)
-                kestrel.Listen(IPAddress.Loopback, registryPorts.GetValueOrDefault(listener.CanonicalHost), o =>
+                kestrel.Listen(IPAddress.Loopback, preferred.Registries.GetValueOrDefault(listener.CanonicalHost), o =>
                 {
                     o.Protocols = HttpProtocols.Http1;
                     registries[listener] = o;
+                });
+            if (cluster is not null)
+                kestrel.Listen(IPAddress.Loopback, preferred.Cluster, o =>
+                {
+                    // kubectl speaks HTTP/2 over TLS (ALPN), Python's client HTTP/1.1: both, as the API server offers.
+                    o.Protocols = HttpProtocols.Http1AndHttp2;
+                    o.UseHttps(cluster.Certificates.Server);
+                    clusterApi = o;
                 });
         });
         var app = builder.Build();
@@ -224,6 +272,8 @@ public sealed partial class SandboxServer : IAsyncDisposable
 
         var ports = registries.ToDictionary(r => r.Key.CanonicalHost, r => r.Value.IPEndPoint!.Port, StringComparer.Ordinal);
         dispatcher.SetRegistryPorts(registries.ToDictionary(r => r.Value.IPEndPoint!.Port, r => r.Key));
-        return (app, api!.IPEndPoint!.Port, ports);
+        var clusterPort = clusterApi?.IPEndPoint?.Port ?? 0;
+        dispatcher.SetClusterPort(clusterApi is null ? -1 : clusterPort);
+        return (app, new ListenerPorts(api!.IPEndPoint!.Port, ports, clusterPort));
     }
 }

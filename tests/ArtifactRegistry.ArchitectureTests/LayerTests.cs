@@ -19,7 +19,7 @@ public class LayerTests
     /// <summary>Lowest first; a namespace may use its own layer and those before it, never one after it.</summary>
     private static readonly (string Layer, string[] Namespaces)[] Layers =
     [
-        ("model", ["References", "Iam"]),
+        ("model", ["References", "Iam", "Durations"]),
         ("adapters", ["Processes", "FileSystem", "Configuration", "Gcloud", "Git", "Auth", "Registry", "Docker"]),
         ("context", ["Context"]),
         ("operations", ["Access", "DockerAuth", "Publishing"]),

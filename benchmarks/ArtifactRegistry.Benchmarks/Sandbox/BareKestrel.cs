@@ -25,15 +25,23 @@ internal sealed class BareKestrel : IAsyncDisposable
 
     public Uri Endpoint { get; }
 
-    public static async Task<BareKestrel> StartAsync()
+    public static Task<BareKestrel> StartAsync() => StartAsync(null, null);
+
+    /// <summary>With a certificate it serves HTTPS (the cluster's baseline); <paramref name="getBody"/> replaces the constant GET answer.</summary>
+    public static async Task<BareKestrel> StartAsync(System.Security.Cryptography.X509Certificates.X509Certificate2? certificate, byte[]? getBody)
     {
+        var body = getBody ?? Constant;
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = null;
-            k.Listen(IPAddress.Loopback, 0);
+            k.Listen(IPAddress.Loopback, 0, o =>
+            {
+                if (certificate is not null)
+                    o.UseHttps(certificate);
+            });
         });
         var app = builder.Build();
         app.Run(async http =>
@@ -41,8 +49,8 @@ internal sealed class BareKestrel : IAsyncDisposable
             if (HttpMethods.IsGet(http.Request.Method))
             {
                 http.Response.ContentType = "application/json; charset=UTF-8";
-                http.Response.ContentLength = Constant.Length;
-                await http.Response.Body.WriteAsync(Constant);
+                http.Response.ContentLength = body.Length;
+                await http.Response.Body.WriteAsync(body);
                 return;
             }
 

@@ -16,7 +16,7 @@ internal static class FaultPlanJson
     private static readonly string[] Fields =
         ["latency", "throttleShare", "retryAfter", "serverErrorShare", "serverErrorStatus", "dropShare", "scope", "routePrefix", "randomSeed"];
 
-    private static readonly SandboxFaultScope[] Scopes = [SandboxFaultScope.Rest, SandboxFaultScope.Registry, SandboxFaultScope.Token];
+    private static readonly SandboxFaultScope[] Scopes = [SandboxFaultScope.Rest, SandboxFaultScope.Registry, SandboxFaultScope.Token, SandboxFaultScope.Cluster];
 
     public static void Write(Utf8JsonWriter writer, SandboxFaultPlan plan)
     {
@@ -106,7 +106,7 @@ internal static class FaultPlanJson
             ? field.Value.GetString()!
             : throw Invalid($"The fault plan's \"{field.Name}\" is {field.Value.GetRawText()}, which is not a string, like \"rest:versions.\".");
 
-    /// <summary>A name or a list of names among Rest, Registry, Token and All.</summary>
+    /// <summary>A name or a list of names among Rest, Registry, Token, Cluster and All.</summary>
     private static SandboxFaultScope ReadScope(JsonProperty field)
     {
         var items = field.Value.ValueKind == JsonValueKind.Array ? field.Value.EnumerateArray().ToList() : [field.Value];
@@ -117,7 +117,7 @@ internal static class FaultPlanJson
                 ? Enum.GetNames<SandboxFaultScope>().FirstOrDefault(n => n.Equals(item.GetString()!.Trim(), StringComparison.OrdinalIgnoreCase))
                 : null;
             if (name is null)
-                throw Invalid($"The fault plan's \"scope\" is {field.Value.GetRawText()}; give a list of Rest, Registry and Token, like [\"Rest\"], or \"All\".");
+                throw Invalid($"The fault plan's \"scope\" is {field.Value.GetRawText()}; give a list of Rest, Registry, Token and Cluster, like [\"Rest\"], or \"All\".");
             scope |= Enum.Parse<SandboxFaultScope>(name);
         }
 

@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using ArtifactRegistry.Sandbox.Cluster;
+using ArtifactRegistry.Sandbox.Cluster.Api;
+using ArtifactRegistry.Sandbox.Cluster.Gke;
 using ArtifactRegistry.Sandbox.Control;
 using ArtifactRegistry.Sandbox.OAuth;
 using ArtifactRegistry.Sandbox.Registry;
@@ -10,7 +13,7 @@ namespace ArtifactRegistry.Sandbox.Hosting;
 
 /// <summary>
 /// The one request handler of every listener. The listener's port tells what it is: the API port (REST v1, OAuth, STS,
-/// IAM Credentials, the sandbox's control API) or a location's registry. Each request is named (route id), counted, offered to
+/// IAM Credentials, the GKE API, the sandbox's control API), a location's registry, or the cluster's Kubernetes API (HTTPS). Each request is named (route id), counted, offered to
 /// the fault plan, then handled; control requests skip counting and faults.
 /// </summary>
 internal sealed class RequestDispatcher(SandboxServices services)
@@ -18,8 +21,21 @@ internal sealed class RequestDispatcher(SandboxServices services)
     private const string SubjectTokenPath = "/sandbox/subject-tokens/";
 
     private volatile IReadOnlyDictionary<int, RegistryListener> _registryPorts = new Dictionary<int, RegistryListener>();
+    private volatile int _clusterPort = -1;
 
     public void SetRegistryPorts(IReadOnlyDictionary<int, RegistryListener> ports) => _registryPorts = ports;
+
+    public void SetClusterPort(int port) => _clusterPort = port;
+
+    /// <summary>The registry a host names: a canonical one (<c>asia-docker.pkg.dev</c>) or a local listener (<c>127.0.0.1:PORT</c>).</summary>
+    public RegistryListener? ListenerForHost(string host)
+    {
+        var ports = _registryPorts;
+        var byName = ports.Values.FirstOrDefault(l => l.CanonicalHost == host);
+        if (byName is not null)
+            return byName;
+        return host.StartsWith("127.0.0.1:", StringComparison.Ordinal) && int.TryParse(host[10..], out var port) ? ports.GetValueOrDefault(port) : null;
+    }
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -29,7 +45,9 @@ internal sealed class RequestDispatcher(SandboxServices services)
         {
             route = _registryPorts.TryGetValue(http.Connection.LocalPort, out var listener)
                 ? await RegistryAsync(http, listener).ConfigureAwait(false)
-                : await ApiAsync(http).ConfigureAwait(false);
+                : http.Connection.LocalPort == _clusterPort && services.Cluster is { } cluster
+                    ? await ClusterAsync(http, cluster).ConfigureAwait(false)
+                    : await ApiAsync(http).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
@@ -37,7 +55,10 @@ internal sealed class RequestDispatcher(SandboxServices services)
         catch (Exception e) when (!http.Response.HasStarted)
         {
             services.Options.RequestLog?.Invoke($"sandbox: {http.Request.Method} {http.Request.Path} failed: {e.GetType().Name}: {e.Message}");
-            await GoogleErrorBody.WriteAsync(http, new GoogleApiException(500, "INTERNAL", "Internal error encountered.")).ConfigureAwait(false);
+            if (http.Connection.LocalPort == _clusterPort)
+                await new KubeStatus(500, "InternalError", "Internal error occurred: " + e.Message).WriteAsync(http).ConfigureAwait(false);
+            else
+                await GoogleErrorBody.WriteAsync(http, new GoogleApiException(500, "INTERNAL", "Internal error encountered.")).ConfigureAwait(false);
         }
 
         services.Options.RequestLog?.Invoke(
@@ -50,6 +71,15 @@ internal sealed class RequestDispatcher(SandboxServices services)
         var (route, handler) = RegistryRouter.Resolve(http.Request.Method, path);
         if (await EnterAsync(http, SandboxFaultScope.Registry, route).ConfigureAwait(false))
             await RegistryRouter.HandleAsync(http, path, handler, listener, services).ConfigureAwait(false);
+        return route;
+    }
+
+    private async Task<string> ClusterAsync(HttpContext http, SandboxCluster cluster)
+    {
+        var request = ClusterRequest.Parse(RawPath(http));
+        var route = ClusterRouter.RouteOf(http.Request.Method, request);
+        if (await EnterAsync(http, SandboxFaultScope.Cluster, route).ConfigureAwait(false))
+            await ClusterRouter.HandleAsync(http, request, cluster).ConfigureAwait(false);
         return route;
     }
 
@@ -85,6 +115,13 @@ internal sealed class RequestDispatcher(SandboxServices services)
             if (await EnterAsync(http, SandboxFaultScope.Token, SandboxRoutes.SubjectToken).ConfigureAwait(false))
                 await TokenEndpoints.SubjectTokenAsync(http, path[SubjectTokenPath.Length..], services).ConfigureAwait(false);
             return SandboxRoutes.SubjectToken;
+        }
+
+        if (GkeApi.RouteOf(path) is { } gkeRoute)
+        {
+            if (await EnterAsync(http, SandboxFaultScope.Cluster, gkeRoute).ConfigureAwait(false))
+                await GkeApi.HandleAsync(http, path, services, services.Cluster).ConfigureAwait(false);
+            return gkeRoute;
         }
 
         var target = RestTarget.Parse(path);

@@ -14,7 +14,8 @@ internal sealed class SandboxServices
         Time = options.TimeProvider;
         Locations = locations;
         var blobs = new BlobStore(options.StateDirectory is null ? null : Path.Combine(options.StateDirectory, "blobs"));
-        Store = new ArtifactStore(blobs, Time);
+        Store = new ArtifactStore(blobs, Time,
+            options.FirstEtagRevision is { } first ? new EtagSequence(first) : EtagSequence.StartingAtRandom());
         Uploads = new UploadSessions(Time);
         Authorizer = new Authorizer(Store);
         AccessTokens = new AccessTokens(Time, "ya29.sandbox.");
@@ -49,6 +50,9 @@ internal sealed class SandboxServices
     public SandboxFaults Faults { get; }
 
     public SandboxCounters Counters { get; } = new();
+
+    /// <summary>The cluster, when <see cref="SandboxOptions.Cluster"/> asks for one.</summary>
+    public Cluster.SandboxCluster? Cluster { get; set; }
 
     /// <summary>Audiences a JWT-bearer assertion may name: the sandbox's token URI and Google's own.</summary>
     public IReadOnlyCollection<string> TokenAudiences { get; set; } = ["https://oauth2.googleapis.com/token"];

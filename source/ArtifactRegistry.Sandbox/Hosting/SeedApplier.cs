@@ -29,7 +29,7 @@ internal static class SeedApplier
         var parts = resource.Split('/');
         if (parts is ["projects", var project])
         {
-            services.Store.SetProjectPolicy(project, p => p.AddMember(role, member), expectedEtag: null);
+            services.Store.SetProjectPolicy(project, (p, etag) => p.AddMember(role, member, etag), expectedEtag: null);
             return;
         }
 
@@ -38,6 +38,6 @@ internal static class SeedApplier
         var name = new RepositoryName(p2, location, repository);
         if (!services.Store.RepositoryExists(name))
             throw new ArgumentException($"Repository \"{resource}\" does not exist in the sandbox; add it to the seed (SandboxSeed.AddRepository) before granting on it.", nameof(resource));
-        services.Store.SetRepositoryPolicy(name, p => p.AddMember(role, member), expectedEtag: null);
+        services.Store.SetRepositoryPolicy(name, (p, etag) => p.AddMember(role, member, etag), expectedEtag: null);
     }
 }

@@ -54,10 +54,10 @@ internal static class HttpContextJson
 /// <summary>Writes JSON that is already serialized.</summary>
 internal static class RawJson
 {
-    public static Task WriteAsync(HttpContext http, int status, ReadOnlyMemory<byte> json)
+    public static Task WriteAsync(HttpContext http, int status, ReadOnlyMemory<byte> json, string contentType = "application/json; charset=UTF-8")
     {
         http.Response.StatusCode = status;
-        http.Response.ContentType = "application/json; charset=UTF-8";
+        http.Response.ContentType = contentType;
         http.Response.ContentLength = json.Length;
         return http.Response.Body.WriteAsync(json).AsTask();
     }

@@ -17,10 +17,6 @@ internal sealed record IamPolicy(int Version, ImmutableArray<IamBinding> Binding
 
     public static IamPolicy Empty { get; } = new(1, [], EmptyEtag);
 
-    private static long _revision = Random.Shared.NextInt64(1L << 40, 1L << 50);
-
-    public static string NextEtag() => Convert.ToBase64String(BitConverter.GetBytes(Interlocked.Increment(ref _revision)));
-
     /// <summary>
     /// True when <paramref name="etag"/> names this version of the policy. An etag is bytes sent as base64, and gcloud
     /// (apitools) sends it back re-encoded URL-safe (<c>-</c> and <c>_</c> for <c>+</c> and <c>/</c>), which Google accepts:
@@ -29,11 +25,14 @@ internal sealed record IamPolicy(int Version, ImmutableArray<IamBinding> Binding
     public bool HasEtag(string etag) =>
         etag == Etag || EtagBytes(etag) is { } presented && EtagBytes(Etag) is { } current && presented.AsSpan().SequenceEqual(current);
 
-    public IamPolicy WithBindings(ImmutableArray<IamBinding> bindings, int version) =>
-        new(version, bindings.Where(b => b.Members.Length > 0).ToImmutableArray(), bindings.IsEmpty ? EmptyEtag : NextEtag());
+    /// <param name="bindings">The new bindings.</param>
+    /// <param name="version">The policy version the client wrote.</param>
+    /// <param name="nextEtag">The etag of the changed policy (an empty policy keeps Google's empty etag).</param>
+    public IamPolicy WithBindings(ImmutableArray<IamBinding> bindings, int version, string nextEtag) =>
+        new(version, bindings.Where(b => b.Members.Length > 0).ToImmutableArray(), bindings.IsEmpty ? EmptyEtag : nextEtag);
 
     /// <summary>Adds a member to a role (the seed and the sandbox's own helpers use this; clients use setIamPolicy).</summary>
-    public IamPolicy AddMember(string role, string member)
+    public IamPolicy AddMember(string role, string member, string nextEtag)
     {
         var existing = Bindings.FirstOrDefault(b => b.Role == role && b.Condition is null);
         if (existing is not null && existing.Members.Contains(member))
@@ -41,7 +40,7 @@ internal sealed record IamPolicy(int Version, ImmutableArray<IamBinding> Binding
         var bindings = existing is null
             ? Bindings.Add(new IamBinding(role, [member]))
             : Bindings.Replace(existing, existing with { Members = existing.Members.Add(member) });
-        return new IamPolicy(Version, bindings, NextEtag());
+        return new IamPolicy(Version, bindings, nextEtag);
     }
 
     private static byte[]? EtagBytes(string etag)

@@ -40,4 +40,22 @@ internal static class Permissions
     public const string ProjectsSetIamPolicy = "resourcemanager.projects.setIamPolicy";
     public const string ProjectsGet = "resourcemanager.projects.get";
     public const string ServiceAccountsGetAccessToken = "iam.serviceAccounts.getAccessToken";
+    public const string ClustersGet = "container.clusters.get";
+    public const string ClustersList = "container.clusters.list";
+
+    /// <summary>GKE's permissions for Kubernetes objects of the cluster's project, read-only ones first.</summary>
+    public static readonly string[] ContainerRead =
+    [
+        ClustersGet, ClustersList,
+        .. new[] { "namespaces", "pods", "events", "deployments", "replicaSets" }.SelectMany(n => new[] { $"container.{n}.get", $"container.{n}.list" }),
+        "container.deployments.getStatus", "container.deployments.getScale", "container.replicaSets.getStatus", "container.replicaSets.getScale",
+        "container.pods.getStatus", "container.pods.getLogs",
+    ];
+
+    public static readonly string[] ContainerWrite =
+    [
+        .. new[] { "namespaces", "pods", "events", "deployments", "replicaSets" }.SelectMany(n => new[] { $"container.{n}.create", $"container.{n}.update", $"container.{n}.delete" }),
+        "container.deployments.updateStatus", "container.deployments.updateScale", "container.replicaSets.updateStatus", "container.replicaSets.updateScale",
+        "container.pods.updateStatus",
+    ];
 }

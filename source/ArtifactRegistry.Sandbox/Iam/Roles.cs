@@ -6,6 +6,7 @@ namespace ArtifactRegistry.Sandbox.Iam;
 /// <summary>
 /// The predefined roles the sandbox knows, mapped to the Artifact Registry permissions that matter for Docker repositories.
 /// Google's real roles carry more permissions (attachments, files, other formats); the subset here is the one the sandbox checks.
+/// The GKE roles carry the <c>container.*</c> permissions of the Kubernetes objects the sandbox cluster serves.
 /// </summary>
 internal static class Roles
 {
@@ -18,6 +19,10 @@ internal static class Roles
     public const string Viewer = "roles/viewer";
     public const string ProjectIamAdmin = "roles/resourcemanager.projectIamAdmin";
     public const string ServiceAccountTokenCreator = "roles/iam.serviceAccountTokenCreator";
+    public const string ContainerViewer = "roles/container.viewer";
+    public const string ContainerDeveloper = "roles/container.developer";
+    public const string ContainerAdmin = "roles/container.admin";
+    public const string ContainerClusterViewer = "roles/container.clusterViewer";
 
     private static readonly string[] ReaderPermissions =
     [
@@ -43,9 +48,13 @@ internal static class Roles
         [Writer] = WriterPermissions.ToFrozenSet(),
         [RepoAdmin] = RepoAdminPermissions.ToFrozenSet(),
         [Admin] = AdminPermissions.ToFrozenSet(),
-        [Owner] = AdminPermissions.Concat([ProjectsGet, ProjectsGetIamPolicy, ProjectsSetIamPolicy, ServiceAccountsGetAccessToken]).ToFrozenSet(),
-        [Editor] = AdminPermissions.Except([RepositoriesSetIamPolicy]).Append(ProjectsGet).ToFrozenSet(),
-        [Viewer] = ReaderPermissions.Concat([ProjectsGet, RepositoriesGetIamPolicy, ProjectsGetIamPolicy]).ToFrozenSet(),
+        [Owner] = AdminPermissions.Concat([ProjectsGet, ProjectsGetIamPolicy, ProjectsSetIamPolicy, ServiceAccountsGetAccessToken]).Concat(ContainerRead).Concat(ContainerWrite).ToFrozenSet(),
+        [Editor] = AdminPermissions.Except([RepositoriesSetIamPolicy]).Append(ProjectsGet).Concat(ContainerRead).Concat(ContainerWrite).ToFrozenSet(),
+        [Viewer] = ReaderPermissions.Concat([ProjectsGet, RepositoriesGetIamPolicy, ProjectsGetIamPolicy]).Concat(ContainerRead).ToFrozenSet(),
+        [ContainerViewer] = ContainerRead.ToFrozenSet(),
+        [ContainerDeveloper] = ContainerRead.Concat(ContainerWrite).ToFrozenSet(),
+        [ContainerAdmin] = ContainerRead.Concat(ContainerWrite).ToFrozenSet(),
+        [ContainerClusterViewer] = new[] { ClustersGet, ClustersList }.ToFrozenSet(),
         [ProjectIamAdmin] = new[] { ProjectsGet, ProjectsGetIamPolicy, ProjectsSetIamPolicy }.ToFrozenSet(),
         [ServiceAccountTokenCreator] = new[] { ServiceAccountsGetAccessToken }.ToFrozenSet(),
     }.ToFrozenDictionary(StringComparer.Ordinal);

@@ -31,6 +31,8 @@ internal sealed class StateDirectory : IAsyncDisposable
 
     public IReadOnlyDictionary<string, int> RegistryPorts { get; private set; } = new Dictionary<string, int>();
 
+    public int ClusterPort { get; private set; }
+
     /// <summary>Loads saved state; false when there is none (the seed applies then).</summary>
     public bool TryLoad()
     {
@@ -51,20 +53,22 @@ internal sealed class StateDirectory : IAsyncDisposable
         _services.Store.ImportFrom(snapshot);
         ApiPort = snapshot.ApiPort;
         RegistryPorts = snapshot.RegistryPorts;
+        ClusterPort = snapshot.ClusterPort;
         _savedRevision = _services.Store.Revision;
         return true;
     }
 
-    public void Start(int apiPort, IReadOnlyDictionary<string, int> registryPorts)
+    public void Start(int apiPort, IReadOnlyDictionary<string, int> registryPorts, int clusterPort)
     {
         ApiPort = apiPort;
         RegistryPorts = registryPorts;
+        ClusterPort = clusterPort;
         _loop = Task.Run(() => LoopAsync(_stop.Token));
     }
 
     public async Task SaveAsync()
     {
-        var snapshot = new StateSnapshot { ApiPort = ApiPort, RegistryPorts = new Dictionary<string, int>(RegistryPorts) };
+        var snapshot = new StateSnapshot { ApiPort = ApiPort, RegistryPorts = new Dictionary<string, int>(RegistryPorts), ClusterPort = ClusterPort };
         snapshot.Accounts = _services.Accounts.All.Select(a => new AccountRecord
         {
             Email = a.Email,

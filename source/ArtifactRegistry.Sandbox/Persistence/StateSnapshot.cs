@@ -11,6 +11,8 @@ internal sealed class StateSnapshot
 
     public Dictionary<string, int> RegistryPorts { get; set; } = [];
 
+    public int ClusterPort { get; set; }
+
     public List<AccountRecord> Accounts { get; set; } = [];
 
     public List<TokenRecord> Tokens { get; set; } = [];

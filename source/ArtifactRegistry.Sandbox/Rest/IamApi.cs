@@ -26,7 +26,7 @@ internal static class IamApi
     {
         call.Require(Permissions.RepositoriesSetIamPolicy);
         var (bindings, version, etag) = await ReadPolicyAsync(call).ConfigureAwait(false);
-        var policy = Change(() => call.Store.SetRepositoryPolicy(call.Repository, p => p.WithBindings(bindings, version), etag));
+        var policy = Change(() => call.Store.SetRepositoryPolicy(call.Repository, (p, next) => p.WithBindings(bindings, version, next), etag));
         await call.Json(w => ResourceJson.Policy(w, policy)).ConfigureAwait(false);
     }
 
@@ -48,7 +48,7 @@ internal static class IamApi
     {
         RequireProject(call, Permissions.ProjectsSetIamPolicy);
         var (bindings, version, etag) = await ReadPolicyAsync(call).ConfigureAwait(false);
-        var policy = Change(() => call.Store.SetProjectPolicy(call.Target.Project!, p => p.WithBindings(bindings, version), etag));
+        var policy = Change(() => call.Store.SetProjectPolicy(call.Target.Project!, (p, next) => p.WithBindings(bindings, version, next), etag));
         await call.Json(w => ResourceJson.Policy(w, policy)).ConfigureAwait(false);
     }
 

@@ -14,12 +14,14 @@ internal sealed partial class ArtifactStore
     private readonly ConcurrentDictionary<RepositoryName, RepositoryState> _repositories = new();
     private readonly ConcurrentDictionary<string, IamPolicy> _projectPolicies = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
+    private readonly EtagSequence _etags;
     private long _revision;
 
-    public ArtifactStore(BlobStore blobs, TimeProvider time)
+    public ArtifactStore(BlobStore blobs, TimeProvider time, EtagSequence etags)
     {
         Blobs = blobs;
         _time = time;
+        _etags = etags;
     }
 
     public BlobStore Blobs { get; }
@@ -97,8 +99,11 @@ internal sealed partial class ArtifactStore
     public IamPolicy RepositoryPolicy(RepositoryName name) =>
         _repositories.TryGetValue(name, out var repository) ? repository.Policy : throw NotFound();
 
-    /// <summary>Replaces a repository's policy when <paramref name="expectedEtag"/> (if given) is still current.</summary>
-    public IamPolicy SetRepositoryPolicy(RepositoryName name, Func<IamPolicy, IamPolicy> change, string? expectedEtag)
+    /// <summary>
+    /// Replaces a repository's policy when <paramref name="expectedEtag"/> (if given) is still current;
+    /// <paramref name="change"/> gets the current policy and the etag the changed one is to carry.
+    /// </summary>
+    public IamPolicy SetRepositoryPolicy(RepositoryName name, Func<IamPolicy, string, IamPolicy> change, string? expectedEtag)
     {
         lock (_gate)
         {
@@ -106,21 +111,21 @@ internal sealed partial class ArtifactStore
             var current = repository.Policy;
             if (expectedEtag is not null && !current.HasEtag(expectedEtag))
                 throw new EtagMismatchException(expectedEtag, current.Etag);
-            var next = change(current);
+            var next = change(current, _etags.Next());
             repository.Policy = next;
             Changed();
             return next;
         }
     }
 
-    public IamPolicy SetProjectPolicy(string project, Func<IamPolicy, IamPolicy> change, string? expectedEtag)
+    public IamPolicy SetProjectPolicy(string project, Func<IamPolicy, string, IamPolicy> change, string? expectedEtag)
     {
         lock (_gate)
         {
             var current = _projectPolicies.GetValueOrDefault(project) ?? IamPolicy.Empty;
             if (expectedEtag is not null && !current.HasEtag(expectedEtag))
                 throw new EtagMismatchException(expectedEtag, current.Etag);
-            var next = change(current);
+            var next = change(current, _etags.Next());
             _projectPolicies[project] = next;
             Changed();
             return next;

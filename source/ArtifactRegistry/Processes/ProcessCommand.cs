@@ -27,7 +27,10 @@ public sealed class ProcessCommand
     /// <summary>Null: no timeout.</summary>
     public TimeSpan? Timeout { get; private set; }
 
-    /// <summary>How long the program (and its children) get between SIGTERM and SIGKILL on timeout or cancellation.</summary>
+    /// <summary>
+    /// How long the program and its children get to clean up on timeout or cancellation before they are killed: between SIGTERM
+    /// to the whole tree and SIGKILL on Linux, after one SIGINT (Ctrl+C on Windows) to the program elsewhere.
+    /// </summary>
     public TimeSpan KillGracePeriod { get; private set; } = TimeSpan.FromSeconds(5);
 
     public ProcessValidation Validation { get; private set; } = ProcessValidation.ZeroExitCode;

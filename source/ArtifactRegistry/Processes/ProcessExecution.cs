@@ -1,16 +1,19 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
-using System.Text;
+using CliWrap;
 using Microsoft.Extensions.Logging;
 
 namespace ArtifactRegistry.Processes;
 
-/// <summary>One run of a <see cref="ProcessCommand"/>, from locating the program to validating its exit code.</summary>
+/// <summary>
+/// One run of a <see cref="ProcessCommand"/>: CliWrap starts the program and pipes its streams; around it, this finds the
+/// program, logs the command line, stops the whole tree on timeout or cancellation and turns every failure into a message
+/// without secrets. CliWrap's own <see cref="CliWrap.Command"/> and exceptions print raw arguments, so none of them leaves here.
+/// </summary>
 internal sealed class ProcessExecution(ProcessCommand command)
 {
     private const int PermissionDenied = 13;
-    private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
     // After a kill, a descendant that escaped the tree (a daemon) may still hold the output pipes open.
     private static readonly TimeSpan DrainAfterKill = TimeSpan.FromSeconds(2);
@@ -30,55 +33,66 @@ internal sealed class ProcessExecution(ProcessCommand command)
 
         var context = Context(executable, workingDirectory);
         if (!Directory.Exists(workingDirectory))
-            throw new ProcessStartException(context, $"the working directory '{workingDirectory}' does not exist.");
-
-        var input = OpenStandardInput(context);
-        using var process = new Process { StartInfo = StartInfo(executable) };
-        LogStart();
-        var stopwatch = Stopwatch.StartNew();
-        var startTime = DateTimeOffset.Now;
-        Start(process, context, input);
-
-        using var timeout = new CancellationTokenSource();
-        if (command.Timeout is { } limit)
-            timeout.CancelAfter(limit);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token, _abort.Token);
-        using var pumpsStop = new CancellationTokenSource();
+            throw new ProcessStartException(context, $"the working directory '{_redactor.Redact(workingDirectory)}' does not exist.");
 
         var gate = new object();
-        var output = new OutputPump(process.StandardOutput, command.OutputLineHandler, command.BuffersOutput,
-            command.Logger, command.HasSecretOutput ? LogLevel.None : command.OutputLogLevel, _redactor, gate);
-        var error = new OutputPump(process.StandardError, command.ErrorLineHandler, command.BuffersOutput,
-            command.Logger, command.ErrorLogLevel, _redactor, gate);
-        var pumps = Task.WhenAll(output.RunAsync(Abort, pumpsStop.Token), error.RunAsync(Abort, pumpsStop.Token));
-        var feeding = StandardInputFeeder.FeedAsync(process, input, command.StandardInput.OwnsOpenedStream, Abort, stop.Token);
+        var output = new OutputLineSink(command.OutputLineHandler, command.BuffersOutput,
+            command.Logger, command.HasSecretOutput ? LogLevel.None : command.OutputLogLevel, _redactor, gate, Abort);
+        var error = new OutputLineSink(command.ErrorLineHandler, command.BuffersOutput,
+            command.Logger, command.ErrorLogLevel, _redactor, gate, Abort);
 
+        var input = OpenStandardInput(context);
         try
         {
-            await Task.WhenAll(process.WaitForExitAsync(CancellationToken.None), pumps).WaitAsync(stop.Token);
-            await feeding;
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            await StopAsync(process, pumps, pumpsStop);
-            await feeding;
-            _abortReason?.Throw();
-            if (cancellationToken.IsCancellationRequested)
-                throw new ProcessCanceledException(context, process.Id, stopwatch.Elapsed, cancellationToken);
-            throw new ProcessTimeoutException(context, command.Timeout!.Value, process.Id, Redacted(error.Tail), ShownOutputTail(output));
+            var program = Cli.Wrap(executable)
+                .WithArguments(command.Arguments.Select(argument => argument.Value))
+                .WithWorkingDirectory(workingDirectory)
+                .WithEnvironmentVariables(variables =>
+                {
+                    foreach (var variable in command.Environment)
+                        variables.Set(variable.Name, variable.Value);
+                })
+                .WithStandardInputPipe(PipeSource.FromStream(input))
+                .WithStandardOutputPipe(output.Target)
+                .WithStandardErrorPipe(error.Target)
+                // Validation stays here: CliWrap's CommandExecutionException would print the raw arguments.
+                .WithValidation(CommandResultValidation.None);
+
+            using var timeout = new CancellationTokenSource();
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token, _abort.Token);
+            using var graceful = new CancellationTokenSource();
+            using var forceful = new CancellationTokenSource();
+            LogStart();
+            var stopwatch = Stopwatch.StartNew();
+            var running = Start(program, executable, context, forceful.Token, graceful.Token);
+            if (command.Timeout is { } limit)
+                timeout.CancelAfter(limit);
+
+            CommandResult result;
+            try
+            {
+                result = await running.Task.WaitAsync(stop.Token);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                await StopAsync(running, graceful, forceful);
+                _abortReason?.Throw();
+                if (cancellationToken.IsCancellationRequested)
+                    throw new ProcessCanceledException(context, running.ProcessId, stopwatch.Elapsed, cancellationToken);
+                throw new ProcessTimeoutException(context, command.Timeout!.Value, running.ProcessId, Redacted(error.Tail), ShownOutputTail(output));
+            }
+
+            command.Logger.LogDebug("Process '{Program}' ({ProcessId}) exited with code {ExitCode} after {Seconds:0.###} s",
+                command.Program, running.ProcessId, result.ExitCode, result.RunTime.TotalSeconds);
+            if (command.Validation == ProcessValidation.ZeroExitCode && result.ExitCode != 0)
+                throw new ProcessExitCodeException(context, result.ExitCode, running.ProcessId, Redacted(error.Tail), ShownOutputTail(output));
+            return new ProcessResult(result.ExitCode, output.Text, error.Text, running.ProcessId, result.StartTime, result.RunTime);
         }
         finally
         {
-            if (!process.HasExited)
-                await StopAsync(process, pumps, pumpsStop);
+            if (command.StandardInput.OwnsOpenedStream)
+                await input.DisposeAsync();
         }
-
-        var duration = stopwatch.Elapsed;
-        command.Logger.LogDebug("Process '{Program}' ({ProcessId}) exited with code {ExitCode} after {Seconds:0.###} s",
-            command.Program, process.Id, process.ExitCode, duration.TotalSeconds);
-        if (command.Validation == ProcessValidation.ZeroExitCode && process.ExitCode != 0)
-            throw new ProcessExitCodeException(context, process.ExitCode, process.Id, Redacted(error.Tail), ShownOutputTail(output));
-        return new ProcessResult(process.ExitCode, output.Text, error.Text, process.Id, startTime, duration);
     }
 
     private string? SearchPath()
@@ -94,35 +108,9 @@ internal sealed class ProcessExecution(ProcessCommand command)
         return new ProcessFailureContext(command.Program, _redactor.Redact(commandLine), _redactor.Redact(workingDirectory));
     }
 
-    private ProcessStartInfo StartInfo(string executable)
-    {
-        var startInfo = new ProcessStartInfo(executable)
-        {
-            UseShellExecute = false,
-            CreateNoWindow = true,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardInputEncoding = Utf8,
-            StandardOutputEncoding = Utf8,
-            StandardErrorEncoding = Utf8,
-            WorkingDirectory = command.WorkingDirectory ?? "",
-        };
-        foreach (var argument in command.Arguments)
-            startInfo.ArgumentList.Add(argument.Value);
-        foreach (var variable in command.Environment)
-        {
-            if (variable.Value is null)
-                startInfo.Environment.Remove(variable.Name);
-            else
-                startInfo.Environment[variable.Name] = variable.Value;
-        }
-        return startInfo;
-    }
-
     private void LogStart()
     {
-        // The environment overrides go to Trace: a docker config, a DOCKER_HOST and a local registry's dozen variables in front of
+        // The environment overrides go to Trace: a docker config, a DOCKER_HOST and a dozen endpoint variables in front of
         // every docker command made each of them a kilobyte-long line that buried the build's one line per step.
         var commandLine = command.ToStringWithoutEnvironment();
         if (command.WorkingDirectory is null)
@@ -145,20 +133,24 @@ internal sealed class ProcessExecution(ProcessCommand command)
         }
     }
 
-    private void Start(Process process, ProcessFailureContext context, Stream input)
+    private CommandTask<CommandResult> Start(CliWrap.Command program, string executable, ProcessFailureContext context, CancellationToken forceful, CancellationToken graceful)
     {
         try
         {
-            process.Start();
+            return program.ExecuteAsync(forceful, graceful);
         }
         catch (Win32Exception exception)
         {
-            if (command.StandardInput.OwnsOpenedStream)
-                input.Dispose();
-            var advice = exception.NativeErrorCode == PermissionDenied && !OperatingSystem.IsWindows()
-                ? $" Make it executable: `chmod +x {CommandLineText.Quote(process.StartInfo.FileName)}`."
+            // CliWrap wraps the operating system's error (with the executable's path, never the arguments) in one of its own.
+            var cause = exception.InnerException as Win32Exception ?? exception;
+            var advice = cause.NativeErrorCode == PermissionDenied && !OperatingSystem.IsWindows()
+                ? $" Make it executable: `chmod +x {CommandLineText.Quote(executable)}`."
                 : "";
-            throw new ProcessStartException(context, $"{exception.Message}.{advice}", exception);
+            throw new ProcessStartException(context, $"{_redactor.Redact(cause.Message)}.{advice}", cause);
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new ProcessStartException(context, _redactor.Redact(exception.Message));
         }
     }
 
@@ -168,20 +160,40 @@ internal sealed class ProcessExecution(ProcessCommand command)
         _abort.Cancel();
     }
 
-    private async Task StopAsync(Process process, Task pumps, CancellationTokenSource pumpsStop)
+    /// <summary>
+    /// Where Linux shows the process tree, the whole tree gets SIGTERM, then SIGKILL after the grace period; elsewhere CliWrap's
+    /// graceful stop (SIGINT, or Ctrl+C on Windows) comes first. Then CliWrap's forceful stop kills whatever is left and stops
+    /// reading pipes that an escaped daemon still holds, so the run always ends.
+    /// </summary>
+    private async Task StopAsync(CommandTask<CommandResult> running, CancellationTokenSource graceful, CancellationTokenSource forceful)
     {
-        await ProcessTreeTerminator.TerminateAsync(process, command.KillGracePeriod);
-        pumpsStop.CancelAfter(DrainAfterKill);
+        if (ProcessTreeTerminator.IsAvailable)
+        {
+            await ProcessTreeTerminator.TerminateAsync(running.ProcessId, command.KillGracePeriod);
+        }
+        else
+        {
+            await graceful.CancelAsync();
+            await Quietly(running.Task.WaitAsync(command.KillGracePeriod));
+        }
+
+        forceful.CancelAfter(DrainAfterKill);
+        await Quietly(running.Task);
+    }
+
+    private static async Task Quietly(Task task)
+    {
         try
         {
-            await Task.WhenAll(process.WaitForExitAsync(CancellationToken.None), pumps).WaitAsync(DrainAfterKill * 2);
+            await task;
         }
-        catch (Exception exception) when (exception is OperationCanceledException or TimeoutException)
+        catch (Exception)
         {
+            // The program was stopped: how its run ended is reported by the caller, not by CliWrap's exception.
         }
     }
 
     private IReadOnlyList<string> Redacted(OutputTail tail) => tail.ToList().Select(_redactor.Redact).ToArray();
 
-    private IReadOnlyList<string> ShownOutputTail(OutputPump output) => command.HasSecretOutput ? [] : Redacted(output.Tail);
+    private IReadOnlyList<string> ShownOutputTail(OutputLineSink output) => command.HasSecretOutput ? [] : Redacted(output.Tail);
 }

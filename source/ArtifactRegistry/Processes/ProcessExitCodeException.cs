@@ -1,7 +1,7 @@
 namespace ArtifactRegistry.Processes;
 
 /// <summary>The program exited with a non-zero code under <see cref="ProcessValidation.ZeroExitCode"/>.</summary>
-public sealed class ProcessExitCodeException : ProcessException
+public sealed class ProcessExitCodeException : ProcessFailedException
 {
     internal ProcessExitCodeException(ProcessFailureContext context, int exitCode, int processId, IReadOnlyList<string> errorTail, IReadOnlyList<string> outputTail)
         : base(context, context.Describe($"Process '{context.Program}' exited with code {exitCode}.", errorTail, outputTail))

@@ -1,6 +1,6 @@
 namespace ArtifactRegistry.Processes;
 
-/// <summary>Runs commands as real processes with <see cref="System.Diagnostics.Process"/>.</summary>
+/// <summary>Runs commands as real processes, started and piped by CliWrap.</summary>
 public sealed class ProcessRunner : IProcessRunner
 {
     public static ProcessRunner Default { get; } = new();

@@ -1,7 +1,7 @@
 namespace ArtifactRegistry.Processes;
 
 /// <summary>The program ran longer than its timeout, and it was killed with its child processes.</summary>
-public sealed class ProcessTimeoutException : ProcessException
+public sealed class ProcessTimeoutException : ProcessFailedException
 {
     internal ProcessTimeoutException(ProcessFailureContext context, TimeSpan timeout, int processId, IReadOnlyList<string> errorTail, IReadOnlyList<string> outputTail)
         : base(context, context.Describe(

@@ -3,23 +3,19 @@ using System.Diagnostics;
 namespace ArtifactRegistry.Processes;
 
 /// <summary>
-/// Stops a program and everything it started: SIGTERM to the whole tree so each process can clean up,
-/// then, after the grace period, SIGKILL to whatever is left of it.
+/// Stops a program and everything it started, on Linux: SIGTERM to the whole tree so each process can clean up, then, after the
+/// grace period, SIGKILL to whatever is left of it. CliWrap's own stop is weaker: its graceful one sends one SIGINT to the program
+/// alone (a shell's background children ignore SIGINT), and its forceful one kills the tree found at that moment, which no longer
+/// holds a child whose parent exited during the grace period.
 /// </summary>
 internal static class ProcessTreeTerminator
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan KillWait = TimeSpan.FromSeconds(5);
 
-    public static async Task TerminateAsync(Process process, TimeSpan gracePeriod)
-    {
-        if (LinuxProcessTable.IsAvailable)
-            await TerminateLinuxTreeAsync(process.Id, gracePeriod);
-        else
-            await TerminateElsewhereAsync(process, gracePeriod);
-    }
+    public static bool IsAvailable => LinuxProcessTable.IsAvailable;
 
-    private static async Task TerminateLinuxTreeAsync(int processId, TimeSpan gracePeriod)
+    public static async Task TerminateAsync(int processId, TimeSpan gracePeriod)
     {
         if (LinuxProcessTable.Read(processId) is not { } root)
             return;
@@ -56,31 +52,6 @@ internal static class ProcessTreeTerminator
         {
             if (LinuxProcessTable.IsRunning(entry))
                 PosixSignals.Send(entry.ProcessId, signal);
-        }
-    }
-
-    private static async Task TerminateElsewhereAsync(Process process, TimeSpan gracePeriod)
-    {
-        if (!OperatingSystem.IsWindows() && PosixSignals.Send(process.Id, PosixSignals.SigTerm))
-        {
-            using var grace = new CancellationTokenSource(gracePeriod);
-            try
-            {
-                await process.WaitForExitAsync(grace.Token);
-                return;
-            }
-            catch (OperationCanceledException)
-            {
-            }
-        }
-
-        try
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // Exited meanwhile.
         }
     }
 }

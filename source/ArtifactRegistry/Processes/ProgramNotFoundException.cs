@@ -1,7 +1,7 @@
 namespace ArtifactRegistry.Processes;
 
 /// <summary>The program is not on PATH (or its path does not exist); the message says how to install it.</summary>
-public sealed class ProgramNotFoundException : ProcessException
+public sealed class ProgramNotFoundException : ProcessFailedException
 {
     internal ProgramNotFoundException(ProcessFailureContext context, string? searchPath)
         : base(context, Describe(context.Program, searchPath))

@@ -6,8 +6,6 @@ namespace Nuke.Common;
 /// <summary>The fluent API a <see cref="Target"/> uses to describe itself.</summary>
 public interface ITargetDefinition
 {
-    string Name { get; }
-
     ITargetDefinition Description(string description);
 
     ITargetDefinition Executes(params Action[] actions);

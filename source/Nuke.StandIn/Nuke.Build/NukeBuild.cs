@@ -36,8 +36,8 @@ public abstract partial class NukeBuild : INukeBuild
     bool INukeBuild.IsServerBuild => IsServerBuild;
 
     T? INukeBuild.TryGetValue<T>(Expression<Func<T>> parameterExpression) where T : class
-        => (T?) BuildSession.Current.Parameters.TryGetValue(parameterExpression, typeof(T));
+        => (T?) BuildSession.Current.Parameters.TryGetValue(parameterExpression);
 
     T? INukeBuild.TryGetValue<T>(Expression<Func<object?>> parameterExpression) where T : default
-        => BuildSession.Current.Parameters.TryGetValue(parameterExpression, typeof(T)) is T value ? value : default;
+        => BuildSession.Current.Parameters.TryGetValue(parameterExpression) is T value ? value : default;
 }

@@ -1,12 +1,16 @@
+using System.Reflection;
+using Nuke.Common.Execution;
+using Nuke.Common.ValueInjection;
+
 namespace Nuke.Common;
 
 /// <summary>
 /// Marks a field or property as a build parameter. Values are resolved, first match wins, from the command line
 /// (<c>--image-name value</c>), environment variables (<c>IMAGE_NAME</c>, case and underscores ignored, optional
 /// <c>NUKE_</c> prefix) and <c>.nuke/parameters.json</c> (plus <c>parameters.&lt;profile&gt;.json</c> with <c>--profile</c>).
+/// Text is converted as NUKE converts it, with the type's <see cref="System.ComponentModel.TypeDescriptor"/> converter.
 /// </summary>
-[AttributeUsage(AttributeTargets.Field | AttributeTargets.Property)]
-public class ParameterAttribute : Attribute
+public class ParameterAttribute : ValueInjectionAttributeBase
 {
     public ParameterAttribute(string? description = null)
     {
@@ -22,4 +26,6 @@ public class ParameterAttribute : Attribute
     public string? Separator { get; set; }
 
     public virtual bool List { get; set; } = true;
+
+    public override object? GetValue(MemberInfo member, object instance) => BuildSession.Current.Parameters.Resolve(member);
 }

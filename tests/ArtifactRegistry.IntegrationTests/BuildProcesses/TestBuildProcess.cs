@@ -1,4 +1,5 @@
-using System.Diagnostics;
+using CliWrap;
+using CliWrap.Buffered;
 
 namespace ArtifactRegistry.IntegrationTests.BuildProcesses;
 
@@ -21,34 +22,18 @@ internal static class TestBuildProcess
         IEnumerable<KeyValuePair<string, string>> environment,
         IEnumerable<string> arguments)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "TestPrograms", program + ".dll"));
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        foreach (var name in start.Environment.Keys.Where(name => !inherited(name)).ToList())
-            start.Environment.Remove(name);
-        foreach (var (name, value) in environment)
-            start.Environment[name] = value;
+        var inheritedNames = Environment.GetEnvironmentVariables().Keys.Cast<string>();
+        var build = Cli.Wrap(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+            .WithArguments([Path.Combine(TestContext.CurrentContext.TestDirectory, "TestPrograms", program + ".dll"), .. arguments])
+            .WithWorkingDirectory(workingDirectory)
+            .WithEnvironmentVariables(variables => variables
+                .Set(inheritedNames.Where(name => !inherited(name)).Select(name => new KeyValuePair<string, string?>(name, null)))
+                .Set(environment.Select(variable => new KeyValuePair<string, string?>(variable.Key, variable.Value))))
+            .WithValidation(CommandResultValidation.None);
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
+        // The timeout kills the build with its child processes (CliWrap's forceful cancellation).
         using var timeout = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        return (process.ExitCode, await output + await error);
+        var result = await build.ExecuteBufferedAsync(timeout.Token);
+        return (result.ExitCode, result.StandardOutput + result.StandardError);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ArtifactRegistry.Access;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.Context;
@@ -33,14 +32,11 @@ public class BuildAndPushErrorTests
     }
 
     [Test]
-    public async Task A_reference_without_a_REPOSITORY_segment_fails_in_milliseconds_before_any_process_starts()
+    public async Task A_reference_without_a_REPOSITORY_segment_fails_before_any_process_starts()
     {
-        var stopwatch = Stopwatch.StartNew();
-
         var exception = await Assert.ThrowsAsync<InvalidImageReferenceException>(() =>
             BuildAndPush.RunAsync(_world.Context(), PublishWorld.Settings(_source, "app").SetImage("asia-docker.pkg.dev/sample-project/app")));
 
-        Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromMilliseconds(500)));
         Assert.That(_world.Runner.Count, Is.Zero, "no git, no docker, no login");
         Assert.That(exception!.Message, Does.Contain("REPOSITORY"));
     }

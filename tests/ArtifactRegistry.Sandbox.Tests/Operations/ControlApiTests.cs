@@ -73,7 +73,7 @@ public class ControlApiTests
             Assert.That(read.Text, Is.EqualTo(deleted.Text));
             Assert.That(read.Json["throttleShare"]!.GetValue<double>(), Is.Zero);
             Assert.That(read.Json["latency"]!.GetValue<string>(), Is.EqualTo("0s"));
-            Assert.That(read.Json["scope"]!.AsArray().Select(s => s!.GetValue<string>()), Is.EqualTo(new[] { "Rest", "Registry", "Token" }));
+            Assert.That(read.Json["scope"]!.AsArray().Select(s => s!.GetValue<string>()), Is.EqualTo(new[] { "Rest", "Registry", "Token", "Cluster" }));
         });
     }
 
@@ -103,7 +103,8 @@ public class ControlApiTests
     [Test]
     public async Task The_control_api_is_never_faulted_even_by_a_plan_that_drops_and_delays_everything()
     {
-        _sandbox.Server.Faults.Plan = SandboxFaultPlan.None.WithDroppedConnections(1).WithLatency(TimeSpan.FromSeconds(2));
+        // A latency no test outlives, so the bound below is generous however loaded the machine is.
+        _sandbox.Server.Faults.Plan = SandboxFaultPlan.None.WithDroppedConnections(1).WithLatency(TimeSpan.FromMinutes(10));
 
         var watch = Stopwatch.StartNew();
         var read = await ControlAsync(HttpMethod.Get, "faults");
@@ -117,7 +118,7 @@ public class ControlApiTests
             Assert.That(read.Json["dropShare"]!.GetValue<double>(), Is.EqualTo(1));
             Assert.That(counters.Status, Is.EqualTo(HttpStatusCode.OK), counters.ToString());
             Assert.That(cleared.Status, Is.EqualTo(HttpStatusCode.OK), cleared.ToString());
-            Assert.That(elapsed, Is.LessThan(TimeSpan.FromSeconds(2)), "the plan's latency is not applied to control calls");
+            Assert.That(elapsed, Is.LessThan(TimeSpan.FromMinutes(1)), "the plan's latency is not applied to control calls");
             Assert.That(served.Status, Is.EqualTo(HttpStatusCode.OK), served.ToString());
             Assert.That(_sandbox.Server.Counters.Total, Is.EqualTo(1), "only the REST call is counted");
         });
@@ -152,7 +153,7 @@ public class ControlApiTests
     [TestCase("""{"throttleShare":0.6,"dropShare":0.6}""", "add up to 1.2")]
     [TestCase("""{"latency":50}""", "\"latency\" is 50, which is not a duration")]
     [TestCase("""{"serverErrorShare":0.1,"serverErrorStatus":404}""", "must be a 5xx status")]
-    [TestCase("""{"scope":["Rest","Disk"]}""", "give a list of Rest, Registry and Token")]
+    [TestCase("""{"scope":["Rest","Disk"]}""", "give a list of Rest, Registry, Token and Cluster")]
     [TestCase("""[]""", "must be a JSON object")]
     public async Task An_invalid_plan_is_refused_with_what_is_wrong_and_the_plan_in_force_is_kept(string body, string message)
     {

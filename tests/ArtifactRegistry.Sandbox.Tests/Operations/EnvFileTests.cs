@@ -35,6 +35,31 @@ public class EnvFileTests
     }
 
     [Test]
+    public async Task With_a_cluster_the_env_file_names_a_private_kubeconfig_beside_it_and_the_GKE_endpoint_override()
+    {
+        await using var sandbox = await TestSandbox.StartAsync(new SandboxOptions().WithCluster(SandboxClusterOptions.Default));
+        using var folder = TempDirectory.Create("ar-sandbox-tests-");
+        var path = folder.Combine("sandbox.env");
+
+        await sandbox.Server.WriteEnvFileAsync(path, folder.Combine("keys"));
+        var variables = (await File.ReadAllLinesAsync(path))
+            .Where(l => l.StartsWith("export ", StringComparison.Ordinal))
+            .Select(l => l["export ".Length..].Split('=', 2))
+            .ToDictionary(p => p[0], p => p[1].Trim('\''));
+        var kubeconfig = await File.ReadAllTextAsync(folder.Combine("kubeconfig"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(variables["KUBECONFIG"], Is.EqualTo(folder.Combine("kubeconfig")));
+            Assert.That(File.GetUnixFileMode(variables["KUBECONFIG"]), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+            Assert.That(variables["CLOUDSDK_API_ENDPOINT_OVERRIDES_CONTAINER"], Is.EqualTo(sandbox.Server.ApiEndpoint.ToString()));
+            Assert.That(variables["ARTIFACT_REGISTRY_SANDBOX_CLUSTER"], Is.EqualTo(sandbox.Server.ClusterEndpoint!.ToString()));
+            Assert.That(kubeconfig, Does.Contain("name: sandbox\n").And.Contain("name: my-cluster-context\n").And.Contain("current-context: sandbox\n"));
+            Assert.That(kubeconfig, Does.Contain("server: " + sandbox.Server.ClusterEndpoint!.GetLeftPart(UriPartial.Authority)));
+        });
+    }
+
+    [Test]
     public async Task The_env_file_names_the_control_api_and_gives_an_admin_token_for_it_apart_from_the_clients_token()
     {
         await using var sandbox = await TestSandbox.StartAsync();

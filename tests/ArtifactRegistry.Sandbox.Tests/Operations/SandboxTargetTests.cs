@@ -55,6 +55,9 @@ public class SandboxTargetTests
                 Assert.That(output.ToString(), Does.Contain("faults                    : 100 % throttled (429, Retry-After 3 s); scope Rest"));
                 Assert.That(output.ToString(), Does.Contain("control (faults, counters): " + variables["ARTIFACT_REGISTRY_SANDBOX_CONTROL"]));
                 Assert.That(output.ToString(), Does.Contain("Artifact Registry sandbox stopped."));
+                Assert.That(variables["KUBECONFIG"], Is.EqualTo(folder.Combine("kubeconfig")), "the cluster runs with the rest");
+                Assert.That(File.Exists(variables["KUBECONFIG"]), Is.True);
+                Assert.That(output.ToString(), Does.Contain("Kubernetes API (cluster)  : " + variables["ARTIFACT_REGISTRY_SANDBOX_CLUSTER"]));
                 Assert.That(process.ExitCode, Is.EqualTo(0), output.ToString());
                 Assert.That(survivors, Is.Empty, "processes left behind after SIGTERM");
             });
@@ -68,6 +71,37 @@ public class SandboxTargetTests
             // Only what this test started: the script's PID (dotnet run, as build.sh execs it) and the build it runs.
             foreach (var processId in started.Where(UnixSignals.IsRunning))
                 UnixSignals.Send(processId, UnixSignals.Kill);
+        }
+    }
+
+    [Test]
+    public async Task Build_sh_Sandbox_refuses_a_latency_that_is_not_a_duration_with_one_message_naming_the_parameter()
+    {
+        using var folder = TempDirectory.Create("ar-sandbox-target-");
+        var envFile = folder.Combine("sandbox.env");
+        var output = new StringBuilder();
+        using var process = Start(output, "Sandbox", "--sandbox-latency", "fast", "--sandbox-env-file", envFile);
+        try
+        {
+            using var limit = new CancellationTokenSource(StartLimit);
+            await process.WaitForExitAsync(limit.Token);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(process.ExitCode, Is.EqualTo(1), Text(output));
+                Assert.That(Text(output), Does.Contain("[ERR] Target Sandbox failed: --sandbox-latency got 'fast', which is not a duration: " +
+                                                       "'fast' does not start with a number. Write a number with a unit (ms, s, m, h or d), like 50ms"));
+                Assert.That(File.Exists(envFile), Is.False, "no sandbox started");
+            });
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"./build.sh Sandbox did not exit within {StartLimit.TotalSeconds} s.{Environment.NewLine}{Text(output)}");
+        }
+        finally
+        {
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
         }
     }
 

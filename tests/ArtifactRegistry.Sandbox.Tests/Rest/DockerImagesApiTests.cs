@@ -7,10 +7,12 @@ public class DockerImagesApiTests
 {
     private const string Name = "sample-project/sample/sample-api";
     private const string Images = "v1/projects/sample-project/locations/asia/repositories/sample/dockerImages";
+    // Moved by hand between pushes, so two pushes never share a timestamp and their order is certain.
+    private readonly ManualClock _clock = new(DateTimeOffset.UtcNow);
     private TestSandbox _sandbox = null!;
 
     [SetUp]
-    public async Task Start() => _sandbox = await TestSandbox.StartAsync();
+    public async Task Start() => _sandbox = await TestSandbox.StartAsync(new SandboxOptions().WithTimeProvider(_clock));
 
     [TearDown]
     public async Task Stop() => await _sandbox.DisposeAsync();
@@ -31,7 +33,7 @@ public class DockerImagesApiTests
             Assert.That(listed["imageSizeBytes"]!.GetValue<string>(), Is.EqualTo((image.Manifest.Length + image.Config.Length + image.Layer.Length).ToString()));
             Assert.That(listed["mediaType"]!.GetValue<string>(), Is.EqualTo(TestImage.DockerManifest));
             Assert.That(listed["buildTime"]!.GetValue<string>(), Is.EqualTo("2024-05-06T07:08:09.000000Z"));
-            Assert.That(DateTimeOffset.Parse(listed["uploadTime"]!.GetValue<string>()), Is.EqualTo(DateTimeOffset.UtcNow).Within(TimeSpan.FromMinutes(1)));
+            Assert.That(DateTimeOffset.Parse(listed["uploadTime"]!.GetValue<string>()), Is.EqualTo(_clock.GetUtcNow()).Within(TimeSpan.FromMilliseconds(1)));
         });
     }
 
@@ -68,7 +70,7 @@ public class DockerImagesApiTests
     public async Task Images_can_be_ordered_by_upload_time()
     {
         var first = await _sandbox.PushAsync(TestImage.Create("z first"), Name);
-        await Task.Delay(20);
+        _clock.Advance(TimeSpan.FromSeconds(1));
         var second = await _sandbox.PushAsync(TestImage.Create("a second"), Name);
 
         var answer = await _sandbox.GetAsync(Images + "?orderBy=" + Uri.EscapeDataString("upload_time desc"), SandboxPrincipals.Deployer);

@@ -8,12 +8,14 @@ namespace ArtifactRegistry.Sandbox.Tests.Rest;
 public class VersionsApiTests
 {
     private const string Name = "sample-project/sample/sample-api";
+    // Moved by hand between pushes, so two pushes never share a timestamp and their order is certain.
+    private readonly ManualClock _clock = new(DateTimeOffset.UtcNow);
     private TestSandbox _sandbox = null!;
 
     private static string Package => TestSandbox.PackagePath();
 
     [SetUp]
-    public async Task Start() => _sandbox = await TestSandbox.StartAsync();
+    public async Task Start() => _sandbox = await TestSandbox.StartAsync(new SandboxOptions().WithTimeProvider(_clock));
 
     [TearDown]
     public async Task Stop() => await _sandbox.DisposeAsync();
@@ -204,7 +206,7 @@ public class VersionsApiTests
     public async Task Versions_can_be_filtered_by_name_and_ordered_by_time_and_unknown_filter_fields_are_refused()
     {
         var first = await _sandbox.PushAsync(TestImage.Create("ordered 1"), Name);
-        await Task.Delay(20);
+        _clock.Advance(TimeSpan.FromSeconds(1));
         var second = await _sandbox.PushAsync(TestImage.Create("ordered 2"), Name);
 
         var byName = await _sandbox.GetAsync($"{Package}/versions?filter=" + Uri.EscapeDataString($"name=\"{TestSandbox.RepositoryResource}/packages/sample-api/versions/{first.Digest}\""), SandboxPrincipals.Deployer);

@@ -21,14 +21,18 @@ internal sealed record TestImage(byte[] Config, byte[] Layer, byte[] Manifest, s
 
     public string Digest => DigestOf(Manifest);
 
-    public static TestImage Create(string payload, string mediaType = DockerManifest, string architecture = "amd64", string created = "2024-05-06T07:08:09Z")
+    public static TestImage Create(string payload, string mediaType = DockerManifest, string architecture = "amd64", string created = "2024-05-06T07:08:09Z",
+        IReadOnlyDictionary<string, string>? labels = null)
     {
+        var imageConfig = new JsonObject();
+        if (labels is not null)
+            imageConfig["Labels"] = new JsonObject(labels.Select(l => KeyValuePair.Create(l.Key, (JsonNode?)l.Value)));
         var config = Encoding.UTF8.GetBytes(new JsonObject
         {
             ["architecture"] = architecture,
             ["os"] = "linux",
             ["created"] = created,
-            ["config"] = new JsonObject(),
+            ["config"] = imageConfig,
             ["rootfs"] = new JsonObject { ["type"] = "layers", ["diff_ids"] = new JsonArray("sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(payload)))) },
         }.ToJsonString());
         var layer = Encoding.UTF8.GetBytes("layer:" + payload);

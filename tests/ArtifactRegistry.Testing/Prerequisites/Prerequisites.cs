@@ -1,3 +1,5 @@
+using ArtifactRegistry.Processes;
+
 namespace ArtifactRegistry.Testing;
 
 /// <summary>
@@ -55,20 +57,9 @@ public static class Prerequisites
         Assert.Ignore($"Missing external part (would fail under CI=true). {explanation}");
     }
 
-    internal static string? FindOnPath(string program, string searchPath)
-    {
-        if (program.Contains('/'))
-            return IsExecutableFile(program) ? Path.GetFullPath(program) : null;
-
-        return searchPath
-            .Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Select(folder => Path.Combine(folder, program))
-            .FirstOrDefault(IsExecutableFile);
-    }
-
-    private static bool IsExecutableFile(string path) =>
-        File.Exists(path) &&
-        (OperatingSystem.IsWindows() || (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0);
+    /// <summary>The library's own PATH lookup, so a test finds exactly the program the library would run.</summary>
+    internal static string? FindOnPath(string program, string searchPath) =>
+        ProgramLocator.Locate(program, searchPath) is { } found && ProgramLocator.IsExecutableFile(found) ? found : null;
 
     [System.Runtime.InteropServices.DllImport("libc")]
     private static extern uint geteuid();

@@ -24,13 +24,26 @@ internal sealed record ChildEnvironment(
 
     public void ApplyTo(IDictionary<string, string?> environment)
     {
-        foreach (var name in environment.Keys.ToList())
+        foreach (var (name, value) in Overrides(environment.Keys))
         {
-            if (ScrubbedPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal)) && !KeptDespitePrefix.Contains(name))
+            if (value is null)
                 environment.Remove(name);
+            else
+                environment[name] = value;
         }
+    }
 
+    /// <summary>The changes to this process's environment, a null value removing a variable, as CliWrap takes them.</summary>
+    public IReadOnlyDictionary<string, string?> Overrides() =>
+        Overrides(Environment.GetEnvironmentVariables().Keys.Cast<string>());
+
+    private Dictionary<string, string?> Overrides(IEnumerable<string> inherited)
+    {
+        var overrides = inherited
+            .Where(name => ScrubbedPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal)) && !KeptDespitePrefix.Contains(name))
+            .ToDictionary(name => name, _ => (string?)null);
         foreach (var (name, value) in Variables)
-            environment[name] = value;
+            overrides[name] = value;
+        return overrides;
     }
 }

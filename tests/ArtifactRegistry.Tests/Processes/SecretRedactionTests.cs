@@ -46,6 +46,65 @@ public sealed class SecretRedactionTests
             "err-line 'token was [REDACTED] and [REDACTED]!' exit 7 < [REDACTED]"));
     }
 
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    [TestCase("times out")]
+    [TestCase("is canceled")]
+    [TestCase("cannot be started")]
+    [TestCase("has no working directory")]
+    [TestCase("is not on PATH")]
+    public async Task No_failure_shows_a_secret_argument_input_or_environment_value(string failure)
+    {
+        // CliWrap's own command and CommandExecutionException print raw arguments: whichever way a run fails, what reaches
+        // the caller (every property and inner exception) and the log must be the runner's redacted text only.
+        var logger = new CapturingLogger();
+        var printed = new List<string>();
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var directory = Directory.CreateTempSubdirectory("process-tests-").FullName;
+        try
+        {
+            // Prints its argument, the variable and its input to standard error, then waits to be stopped.
+            var script = Path.Combine(directory, "tool.sh");
+            await File.WriteAllTextAsync(script, "#!/bin/sh\necho \"$1\" >&2\necho \"$API_TOKEN\" >&2\ncat >&2\nexec sleep 600\n");
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            ProcessCommand Tool(string program, string? searchPath = null) => ProcessCommand.For(program)
+                .WithArguments(arguments => arguments.AddSecret(_argumentSecret))
+                .WithEnvironment(environment => environment.SetSecret("API_TOKEN", _environmentSecret).Set(searchPath is null ? [] : [new("PATH", searchPath)]))
+                .WithStandardInput(StandardInput.FromSecret(_inputSecret + "\n"))
+                .WithKillGracePeriod(TimeSpan.FromMilliseconds(200))
+                .WithLogger(logger)
+                .WithOutputLogLevel(LogLevel.Information, LogLevel.Information)
+                .WithErrorLine(printed.Add);
+            var command = failure switch
+            {
+                "times out" => Tool(script).WithTimeout(TimeSpan.FromSeconds(5)),
+                "is canceled" => Tool(script).WithErrorLine(line =>
+                {
+                    printed.Add(line);
+                    if (line == _inputSecret)
+                        cancellation.Cancel();
+                }),
+                "has no working directory" => Tool(script).WithWorkingDirectory(Path.Combine(directory, "missing")),
+                "is not on PATH" => Tool("tool.sh", searchPath: Path.Combine(directory, "missing")),
+                _ => Tool(script),
+            };
+            if (failure == "cannot be started")
+                File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+            var exception = await Assert.CatchAsync(() => command.ExecuteAsync(cancellation.Token));
+
+            if (failure is "times out" or "is canceled")
+                Assert.That(printed, Is.SupersetOf(Secrets), "the program did not print the secrets, so this test would prove nothing");
+            Assert.That(exception, Is.InstanceOf<ProcessFailedException>().Or.InstanceOf<ProcessCanceledException>());
+            var everything = string.Join("\n", logger.AllText, Shown(exception!), command.ToString());
+            foreach (var secret in Secrets)
+                Assert.That(everything, Does.Not.Contain(secret));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     [Test]
     public async Task A_multi_line_secret_on_standard_input_is_masked_line_by_line_in_the_log()
     {
@@ -99,4 +158,11 @@ public sealed class SecretRedactionTests
         Assert.That(new EnvironmentVariableOverride("TOKEN", _environmentSecret, isSecret: true).ToString(), Is.EqualTo("TOKEN=[REDACTED]"));
         Assert.That(StandardInput.FromSecret(_inputSecret).ToString(), Is.EqualTo("[REDACTED]"));
     }
+
+    /// <summary>Everything a caller can read from an exception: its text with inner exceptions, and each public property's value.</summary>
+    private static string Shown(Exception exception) =>
+        string.Join("\n", exception.GetType().GetProperties()
+            .Select(property => property.GetValue(exception))
+            .Select(value => value is IEnumerable<string> lines && value is not string ? string.Join("\n", lines) : value?.ToString())
+            .Prepend(exception.ToString()));
 }

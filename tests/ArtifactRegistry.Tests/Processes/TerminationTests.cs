@@ -116,6 +116,36 @@ public sealed class TerminationTests
     }
 
     [Test]
+    public async Task A_grandchild_left_behind_by_a_parent_that_exits_on_SIGTERM_is_still_killed()
+    {
+        // The shell leaves on SIGTERM; its sleep ignores SIGTERM and is re-parented, so it is no longer in the tree found at
+        // kill time (what CliWrap's forceful stop kills): only the tree remembered from the first signal still holds it.
+        var lines = new List<string>();
+        int? sleeper = null;
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var exception = await Assert.ThrowsAsync<ProcessCanceledException>(() => ProcessCommand.For("/bin/sh")
+            .WithArguments(["-c", "trap 'echo leaving; exit 0' TERM; (trap '' TERM; exec sleep 600) & echo \"grandchild $!\"; wait"])
+            .WithKillGracePeriod(Grace)
+            .WithOutputLine(line =>
+            {
+                lines.Add(line);
+                if (sleeper is null && Remember(line) is { } processId)
+                {
+                    sleeper = processId;
+                    ProcessTable.WaitUntilRunning(processId, "sleep");
+                    cancellation.Cancel();
+                }
+            })
+            .ExecuteAsync(cancellation.Token));
+
+        Assert.That(sleeper, Is.Not.Null);
+        Assert.That(lines, Does.Contain("leaving"), "the shell did not exit on SIGTERM, so its sleep was never left behind");
+        Assert.That(ProcessTable.IsAlive(exception!.ProcessId), Is.False, "the shell survived");
+        Assert.That(ProcessTable.IsAlive(sleeper!.Value), Is.False, "the sleep its shell left behind survived");
+    }
+
+    [Test]
     public async Task An_already_canceled_token_starts_nothing()
     {
         var marker = Path.Combine(Path.GetTempPath(), "process-tests-" + Guid.NewGuid());

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text;
+using CliWrap;
 
 namespace Nuke.StandIn.Tests.Bootstrapper;
 
@@ -22,33 +22,26 @@ internal static class RepositoryProcess
 
     public static (int ExitCode, string StandardOutput, string StandardError) Run(string fileName, params string[] arguments)
     {
-        var startInfo = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = RootDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false
-        };
-        foreach (var argument in arguments)
-            startInfo.ArgumentList.Add(argument);
-
         var output = new StringBuilder();
         var error = new StringBuilder();
-        using var process = new Process { StartInfo = startInfo };
-        process.OutputDataReceived += (_, e) => { if (e.Data != null) lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (error) error.AppendLine(e.Data); };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var command = Cli.Wrap(fileName)
+            .WithArguments(arguments)
+            .WithWorkingDirectory(RootDirectory)
+            .WithStandardOutputPipe(PipeTarget.ToStringBuilder(output))
+            .WithStandardErrorPipe(PipeTarget.ToStringBuilder(error))
+            .WithValidation(CommandResultValidation.None);
 
-        if (!process.WaitForExit(TimeSpan.FromMinutes(8)))
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
+        try
         {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            Assert.Fail($"'{fileName} {string.Join(" ", arguments)}' did not finish within 8 minutes and was killed.{Environment.NewLine}{output}{error}");
+            var result = command.ExecuteAsync(timeout.Token).GetAwaiter().GetResult();
+            return (result.ExitCode, output.ToString(), error.ToString());
         }
-
-        process.WaitForExit();
-        return (process.ExitCode, output.ToString(), error.ToString());
+        catch (OperationCanceledException)
+        {
+            // CliWrap has killed the process with its children and stopped reading: the output so far is complete.
+            Assert.Fail($"'{fileName} {string.Join(" ", arguments)}' did not finish within 8 minutes and was killed.{Environment.NewLine}{output}{error}");
+            throw;
+        }
     }
 }

@@ -11,6 +11,13 @@ internal sealed record BuildRun(BuildResult Result, string Output)
 
     public IReadOnlyList<string> ErrorLines => Lines.Where(x => x.Contains(" [ERR] ")).ToList();
 
+    /// <summary>Each warning with the line after it, where an attached exception's message is printed.</summary>
+    public IReadOnlyList<string> Warnings => Lines
+        .Select((line, index) => (line, index))
+        .Where(x => x.line.Contains(" [WRN] "))
+        .Select(x => x.index + 1 < Lines.Count ? x.line + Environment.NewLine + Lines[x.index + 1] : x.line)
+        .ToList();
+
     public IReadOnlyList<string> TargetOrder => Result.Targets.Select(x => x.Name).ToList();
 
     public ExecutionStatus StatusOf(string target) => Result[target].Status;

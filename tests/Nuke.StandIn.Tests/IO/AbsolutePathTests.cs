@@ -65,4 +65,21 @@ public class AbsolutePathTests
                 Directory.Delete(directory, recursive: true);
         }
     }
+
+    [Test]
+    public void WriteAllText_creates_the_directory_ends_with_one_line_break_and_returns_the_path_as_NUKE_does()
+    {
+        AbsolutePath directory = Directory.CreateTempSubdirectory("abs-path-").FullName;
+        try
+        {
+            var file = (directory / "nested" / "notes.txt").WriteAllText("first\nsecond\n\n");
+
+            Assert.That(file, Is.EqualTo(directory / "nested" / "notes.txt"));
+            Assert.That(File.ReadAllText(file), Is.EqualTo("first\nsecond\n"));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }

@@ -42,7 +42,7 @@ public class ParameterConversionTests
         using var harness = new BuildHarness();
 
         var run = harness.Run<TypedBuild>(
-            "Show", "--push", "--port", "8080", "--channel", "preview", "--timeout", "90s", "--output", "out/images", "--zone", "europe-west1-b");
+            "Show", "--push", "--port", "8080", "--channel", "preview", "--timeout", "00:01:30", "--output", "out/images", "--zone", "europe-west1-b");
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
         Assert.That(Journal.Entries, Is.SupersetOf(new[]
@@ -90,41 +90,61 @@ public class ParameterConversionTests
         Assert.That(Journal.Entries, Does.Contain("push=True"));
     }
 
-    [TestCase("--port", "eighty", "Parameter 'Port' got 'eighty' from the command line (--port), which is not a whole number, like 42.")]
-    [TestCase("--channel", "nightly", "Parameter 'Channel' got 'nightly' from the command line (--channel), which is not one of Stable, Preview.")]
-    [TestCase("--timeout", "soon", "Parameter 'Timeout' got 'soon' from the command line (--timeout), which is not a duration, like 00:05:00, 30s or 5m.")]
-    public void A_malformed_value_fails_with_one_line_naming_the_parameter_where_it_came_from_and_what_is_expected(
-        string flag, string value, string expected)
+    [TestCase("--timeout", "1.02:03:04", "timeout=1.02:03:04")]
+    [TestCase("--timeout", "00:00:02", "timeout=00:00:02")]
+    [TestCase("--push", "True", "push=True")]
+    [TestCase("--channel", "PREVIEW", "channel=Preview")]
+    public void Values_convert_as_their_TypeDescriptor_converters_read_them(string flag, string value, string expected)
     {
         using var harness = new BuildHarness();
 
         var run = harness.Run<TypedBuild>("Show", flag, value);
 
-        Assert.That(run.ExitCode, Is.EqualTo(1));
-        Assert.That(run.ErrorLines.Single(), Does.EndWith(expected));
-        Assert.That(Journal.Entries, Is.Empty);
+        Assert.That(run.Warnings, Is.Empty, run.Output);
+        Assert.That(Journal.Entries, Does.Contain(expected));
+    }
+
+    // What NUKE 10.1 does with a value its converters refuse: a warning, and the member keeps its default.
+    [TestCase("--port", "eighty", "Port", "port=80", "Parameter 'Port' got 'eighty' from the command line (--port), which is not a whole number, like 42.")]
+    [TestCase("--channel", "nightly", "Channel", "channel=Stable", "Parameter 'Channel' got 'nightly' from the command line (--channel), which is not one of Stable, Preview.")]
+    [TestCase("--timeout", "90s", "Timeout", "timeout=00:00:00", "Parameter 'Timeout' got '90s' from the command line (--timeout), which is not a TimeSpan written [d.]hh:mm[:ss], like 00:05:00.")]
+    [TestCase("--timeout", "50ms", "Timeout", "timeout=00:00:00", "which is not a TimeSpan")]
+    [TestCase("--push", "yes", "Push", "push=False", "Parameter 'Push' got 'yes' from the command line (--push), which is not a boolean: use true or false.")]
+    [TestCase("--push", "1", "Push", "push=False", "which is not a boolean")]
+    public void A_value_NUKE_cannot_convert_is_left_out_with_a_warning_naming_the_member_and_the_build_goes_on(
+        string flag, string value, string member, string kept, string reason)
+    {
+        using var harness = new BuildHarness();
+
+        var run = harness.Run<TypedBuild>("Show", flag, value);
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
+        Assert.That(run.Warnings.Single(), Does.Contain($"[WRN] Could not inject value for ParameterConversionTests.TypedBuild.{member}").And.Contain(reason));
+        Assert.That(Journal.Entries, Does.Contain(kept));
     }
 
     [Test]
-    public void A_malformed_environment_value_names_the_variable()
+    public void A_malformed_environment_value_is_left_out_with_a_warning_naming_the_variable()
     {
         using var harness = new BuildHarness();
         harness.Environment["NUKE_PORT"] = "80a";
 
         var run = harness.Run<TypedBuild>("Show");
 
-        Assert.That(run.ErrorLines.Single(), Does.EndWith(
+        Assert.That(run.Warnings.Single(), Does.EndWith(
             "Parameter 'Port' got '80a' from the environment variable NUKE_PORT, which is not a whole number, like 42."));
+        Assert.That(Journal.Entries, Does.Contain("port=80"));
     }
 
     [Test]
-    public void A_single_value_parameter_given_two_values_fails()
+    public void A_single_value_parameter_given_two_values_is_left_out_with_a_warning()
     {
         using var harness = new BuildHarness();
 
-        var run = harness.Run<TypedBuild>("Show", "--port", "80", "81");
+        var run = harness.Run<TypedBuild>("Show", "--port", "81", "82");
 
-        Assert.That(run.ErrorLines.Single(), Does.Contain("got '80 81' from the command line (--port), but it takes a single value"));
+        Assert.That(run.Warnings.Single(), Does.Contain("got '81 82' from the command line (--port), but it takes a single value"));
+        Assert.That(Journal.Entries, Does.Contain("port=80"));
     }
 
     [Test]
@@ -134,20 +154,21 @@ public class ParameterConversionTests
 
         var run = harness.Run<TypedBuild>("--channel", "Preview", "Show");
 
-        Assert.That(run.ErrorLines.Single(), Does.EndWith(
-            "Parameter 'Channel' got 'Preview Show' from the command line (--channel), but it takes a single value, like Stable. " +
+        Assert.That(run.Warnings.Single(), Does.EndWith(
+            "Parameter 'Channel' got 'Preview Show' from the command line (--channel), but it takes a single value. " +
             "If 'Show' is a target, name it before the parameters: Show --channel Preview"));
         Assert.That(Journal.Entries, Is.Empty);
     }
 
     [Test]
-    public void A_value_parameter_without_a_value_fails()
+    public void A_value_parameter_given_without_a_value_keeps_its_default_as_in_NUKE()
     {
         using var harness = new BuildHarness();
 
         var run = harness.Run<TypedBuild>("Show", "--port");
 
-        Assert.That(run.ErrorLines.Single(), Does.EndWith("Parameter 'Port' is given in the command line (--port) without a value; give it one, like 42."));
+        Assert.That(run.Warnings, Is.Empty, run.Output);
+        Assert.That(Journal.Entries, Does.Contain("port=80"));
     }
 
     [Test]

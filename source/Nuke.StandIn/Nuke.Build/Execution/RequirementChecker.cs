@@ -61,10 +61,6 @@ internal static partial class RequirementChecker
             value = requirement.Compile().DynamicInvoke();
             return null;
         }
-        catch (TargetInvocationException exception) when (exception.InnerException is ParameterException parameterException)
-        {
-            return parameterException.Message;
-        }
         catch (TargetInvocationException exception)
         {
             var inner = exception.InnerException ?? exception;
@@ -84,22 +80,12 @@ internal static partial class RequirementChecker
 
     private static bool IsMissing(object? value) => value is null || value is string { Length: 0 };
 
-    private static object? ReadMember(MemberInfo member, NukeBuild build)
+    private static object? ReadMember(MemberInfo member, NukeBuild build) => member switch
     {
-        try
-        {
-            return member switch
-            {
-                FieldInfo field => field.GetValue(build),
-                PropertyInfo property => property.GetValue(build),
-                _ => null
-            };
-        }
-        catch (TargetInvocationException exception) when (exception.InnerException is ParameterException parameterException)
-        {
-            throw new BuildFailure(parameterException.Message);
-        }
-    }
+        FieldInfo field => field.GetValue(build),
+        PropertyInfo property => property.GetValue(build),
+        _ => null
+    };
 
     /// <summary><c>() => (value(Build).Replicas > 0)</c> → <c>Replicas > 0</c>.</summary>
     private static string Render(LambdaExpression expression)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Nuke.Common.Parameters;
 using Serilog.Core;
 using Serilog.Events;
 using Serilog.Parsing;
@@ -7,7 +8,8 @@ namespace Nuke.Common.Logging;
 
 /// <summary>
 /// Renders Serilog events NUKE-style (<c>12:34:56 [INF] message</c>) into the build output, where secrets are masked.
-/// Strings are rendered without quotes; an attached exception is printed after the message.
+/// Strings are rendered without quotes; an attached exception is printed after the message, a parameter's malformed
+/// value (which says all there is to say) without its stack trace.
 /// </summary>
 internal sealed class BuildLogSink : ILogEventSink
 {
@@ -22,7 +24,7 @@ internal sealed class BuildLogSink : ILogEventSink
     {
         var message = RenderMessage(logEvent);
         if (logEvent.Exception != null)
-            message += Environment.NewLine + logEvent.Exception;
+            message += Environment.NewLine + (logEvent.Exception is ParameterException ? logEvent.Exception.Message : logEvent.Exception);
 
         var prefix = $"{logEvent.Timestamp.ToLocalTime():HH:mm:ss} [{LevelAbbreviation(logEvent.Level)}] ";
         _output.WriteLine(prefix + message);

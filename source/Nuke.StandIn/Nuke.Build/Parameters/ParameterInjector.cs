@@ -4,8 +4,8 @@ namespace Nuke.Common.Parameters;
 
 /// <summary>
 /// Writes resolved values into the build's own <c>[Parameter]</c> fields and properties (read-only ones included),
-/// after its initializers ran, so a default like <c>= Configuration.Debug</c> stays when nothing is given.
-/// Component parameters are resolved too, so a malformed value fails the build before any target runs.
+/// after its initializers ran, so a default like <c>= Configuration.Debug</c> stays when nothing is given or the value
+/// does not convert. Component parameters are left to <c>TryGetValue</c>, which resolves them when first read, as in NUKE.
 /// </summary>
 internal static class ParameterInjector
 {
@@ -13,8 +13,11 @@ internal static class ParameterInjector
     {
         foreach (var parameter in parameters)
         {
-            var value = resolver.Resolve(parameter);
-            if (value == null || parameter.IsComponentMember)
+            if (parameter.IsComponentMember)
+                continue;
+
+            var value = resolver.TryGetValue(parameter.Member);
+            if (value == null)
                 continue;
 
             switch (parameter.Member)

@@ -46,6 +46,15 @@ internal sealed class ParameterMember
     public string HowToSet
         => $"pass {DashedName} <value>, or set the environment variable {EnvironmentName}, or add \"{Name}\": \"<value>\" to .nuke/parameters.json";
 
+    /// <summary>How NUKE names a member in messages: <c>Build.Port</c>, <c>Outer.Build.Port</c> for a nested type.</summary>
+    public static string DisplayNameOf(MemberInfo member)
+    {
+        var types = new List<string>();
+        for (var type = member.DeclaringType; type != null; type = type.DeclaringType)
+            types.Insert(0, type.Name);
+        return string.Join(".", types.Append(member.Name.Split('.')[^1]));
+    }
+
     public static ParameterMember? From(MemberInfo member)
         => member.GetCustomAttribute<ParameterAttribute>() is { } attribute ? new ParameterMember(member, attribute) : null;
 }

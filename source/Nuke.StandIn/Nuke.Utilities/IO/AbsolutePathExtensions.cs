@@ -75,8 +75,8 @@ public static class AbsolutePathExtensions
         return File.ReadAllText(path, encoding ?? Encoding.UTF8);
     }
 
-    /// <summary>Writes the text (UTF-8 without BOM), creating the directory; ends it with one line break unless told not to.</summary>
-    public static void WriteAllText(this AbsolutePath path, string content, Encoding? encoding = null, bool? eofLineBreak = null)
+    /// <summary>Writes the text (UTF-8 without BOM), creating the directory; ends it with one line break unless told not to. Returns the path.</summary>
+    public static AbsolutePath WriteAllText(this AbsolutePath path, string content, Encoding? encoding = null, bool? eofLineBreak = null)
     {
         path.Parent?.CreateDirectory();
 
@@ -84,5 +84,6 @@ public static class AbsolutePathExtensions
             content = content.TrimEnd('\r', '\n') + (content.Contains("\r\n") ? "\r\n" : "\n");
 
         File.WriteAllText(path, content, encoding ?? new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        return path;
     }
 }

@@ -1,9 +1,9 @@
 namespace ArtifactRegistry.Processes;
 
 /// <summary>A program could not be run or ended badly. The message shows the (redacted) command line and working directory.</summary>
-public abstract class ProcessException : Exception
+public abstract class ProcessFailedException : Exception
 {
-    private protected ProcessException(ProcessFailureContext context, string message, Exception? innerException = null)
+    private protected ProcessFailedException(ProcessFailureContext context, string message, Exception? innerException = null)
         : base(message, innerException)
     {
         Program = context.Program;
