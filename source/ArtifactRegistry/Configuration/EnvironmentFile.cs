@@ -3,7 +3,7 @@ using System.Text;
 namespace ArtifactRegistry.Configuration;
 
 /// <summary>
-/// Reads a shell-sourceable variables file such as the sandbox's <c>.nuke/temp/sandbox.env</c>: <c>export NAME='value'</c>
+/// Reads a shell-sourceable variables file (what <c>source FILE</c> would set): <c>export NAME='value'</c>
 /// or <c>NAME=value</c> lines, <c>#</c> comments, single quotes (with the <c>'\''</c> escape) and double quotes.
 /// Nothing is executed and nothing is expanded.
 /// </summary>

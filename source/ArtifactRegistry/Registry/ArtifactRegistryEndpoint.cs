@@ -2,7 +2,7 @@ namespace ArtifactRegistry.Registry;
 
 /// <summary>
 /// The REST base URL: Google's, or the override gcloud also honours (<c>CLOUDSDK_API_ENDPOINT_OVERRIDES_ARTIFACTREGISTRY</c>),
-/// so one environment points both gcloud and this library at a local sandbox.
+/// so one environment points both gcloud and this library at another Artifact Registry endpoint.
 /// </summary>
 internal static class ArtifactRegistryEndpoint
 {
