@@ -131,7 +131,11 @@ public sealed partial class SandboxServer : IAsyncDisposable
             server.ClusterEndpoint = new Uri($"https://127.0.0.1:{ports.Cluster}/");
             try
             {
-                await cluster.StartAsync(fresh: true, ct).ConfigureAwait(false);
+                // A state directory that kept the cluster's objects brings back its workloads as they were left; only a new one is seeded.
+                var saved = state?.ClusterObjects ?? [];
+                if (saved.Count > 0)
+                    cluster.Restore(saved, state!.ClusterRevision);
+                await cluster.StartAsync(fresh: saved.Count == 0, ct).ConfigureAwait(false);
             }
             catch
             {

@@ -19,6 +19,7 @@ internal sealed class StateDirectory : IAsyncDisposable
     private Task? _loop;
     private long _savedRevision = -1;
     private int _savedTokens = -1;
+    private long _savedClusterRevision = -1;
 
     public StateDirectory(string directory, SandboxServices services)
     {
@@ -32,6 +33,11 @@ internal sealed class StateDirectory : IAsyncDisposable
     public IReadOnlyDictionary<string, int> RegistryPorts { get; private set; } = new Dictionary<string, int>();
 
     public int ClusterPort { get; private set; }
+
+    /// <summary>The cluster's objects as last saved (empty when there were none): a cluster started on them is not re-seeded.</summary>
+    public IReadOnlyList<ClusterObjectRecord> ClusterObjects { get; private set; } = [];
+
+    public long ClusterRevision { get; private set; }
 
     /// <summary>Loads saved state; false when there is none (the seed applies then).</summary>
     public bool TryLoad()
@@ -54,6 +60,8 @@ internal sealed class StateDirectory : IAsyncDisposable
         ApiPort = snapshot.ApiPort;
         RegistryPorts = snapshot.RegistryPorts;
         ClusterPort = snapshot.ClusterPort;
+        ClusterObjects = snapshot.ClusterObjects;
+        ClusterRevision = snapshot.ClusterRevision;
         _savedRevision = _services.Store.Revision;
         return true;
     }
@@ -83,10 +91,15 @@ internal sealed class StateDirectory : IAsyncDisposable
             .ToList();
         var revision = _services.Store.Revision;
         _services.Store.ExportTo(snapshot);
+        var clusterRevision = -1L;
+        if (_services.Cluster is { } cluster)
+            (snapshot.ClusterObjects, clusterRevision) = cluster.Lasting();
+        snapshot.ClusterRevision = clusterRevision;
         var json = JsonSerializer.Serialize(snapshot, Json);
         await SecretFile.WriteAsync(_file, json).ConfigureAwait(false);
         _savedRevision = revision;
         _savedTokens = accessTokens.Count + registryTokens.Count;
+        _savedClusterRevision = clusterRevision;
     }
 
     public async ValueTask DisposeAsync()
@@ -112,7 +125,7 @@ internal sealed class StateDirectory : IAsyncDisposable
             }
 
             var tokens = _services.AccessTokens.Live().Count + _services.RegistryTokens.Live().Count;
-            if (_services.Store.Revision != _savedRevision || tokens != _savedTokens)
+            if (_services.Store.Revision != _savedRevision || tokens != _savedTokens || (_services.Cluster?.Store.Revision ?? -1) != _savedClusterRevision)
                 await SaveAsync().ConfigureAwait(false);
         }
     }

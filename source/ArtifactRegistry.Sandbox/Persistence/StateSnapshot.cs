@@ -20,6 +20,20 @@ internal sealed class StateSnapshot
     public Dictionary<string, PolicyRecord> ProjectPolicies { get; set; } = [];
 
     public List<RepositoryRecord> Repositories { get; set; } = [];
+
+    /// <summary>The cluster's lasting objects (namespaces, deployments, replica sets); pods and events are made again.</summary>
+    public List<ClusterObjectRecord> ClusterObjects { get; set; } = [];
+
+    public long ClusterRevision { get; set; }
+}
+
+internal sealed class ClusterObjectRecord
+{
+    /// <summary>The resource's qualified plural: <c>deployments.apps</c>, <c>namespaces</c>.</summary>
+    public string Type { get; set; } = "";
+
+    /// <summary>The object as the API serves it.</summary>
+    public string Json { get; set; } = "";
 }
 
 internal sealed class AccountRecord
