@@ -15,9 +15,6 @@ namespace ArtifactRegistry.Nuke;
 /// </summary>
 public interface IArtifactRegistryBuildAndPush : IArtifactRegistryDockerAuth
 {
-    [Parameter("Image to build and push, canonical even where a host map sends docker elsewhere: LOCATION-docker.pkg.dev/PROJECT-ID/REPOSITORY/IMAGE")]
-    string? Image => TryGetValue(() => Image);
-
     [Parameter("Tags to push (comma-separated in the environment) - Default: the short commit id (-dirty with local changes) and latest, plus git tags on a clean HEAD", Separator = ",")]
     string[] ImageTags => TryGetValue(() => ImageTags) ?? [];
 

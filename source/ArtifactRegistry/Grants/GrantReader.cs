@@ -79,16 +79,21 @@ public static class GrantReader
                 await Task.Delay(wait, context.Time, cancellationToken).ConfigureAwait(false);
             }
 
-            GrantReaderResult Result(bool changed) => new()
+            GrantReaderResult Result(bool changed)
             {
-                Repository = repository,
-                Member = member.ToString(),
-                Role = role,
-                Changed = changed,
-                Attempts = attempt,
-                Warnings = warnings,
-                Duration = context.Time.GetElapsedTime(started),
-            };
+                var result = new GrantReaderResult
+                {
+                    Repository = repository,
+                    Member = member.ToString(),
+                    Role = role,
+                    Changed = changed,
+                    Attempts = attempt,
+                    Warnings = warnings,
+                    Duration = context.Time.GetElapsedTime(started),
+                };
+                context.Logger.LogInformation("GrantReader done{NewLine}{Table}", Environment.NewLine, result);
+                return result;
+            }
         }
     }
 
