@@ -57,14 +57,15 @@ public interface IArtifactRegistryBuildAndPush : IArtifactRegistryDockerAuth
         .Executes(async () =>
         {
             await ArtifactRegistryTasks.BuildAndPushAsync(
-                ArtifactRegistryTasks.ContextFor(this), settings => BuildAndPushSettings(Configure(settings)), CancellationToken.None);
+                ArtifactRegistryTasks.ContextFor(this), settings => BuildAndPushSettings(ConfigureFromParameters(settings)), CancellationToken.None);
         });
 
-    /// <summary>The settings from the parameters of this component and of <see cref="IArtifactRegistryDockerAuth"/>.</summary>
-    private BuildAndPushSettings Configure(BuildAndPushSettings settings)
+    /// <summary>The settings from the parameters of this component and of <see cref="IArtifactRegistryDockerAuth"/> (Deploy's too, for every image).</summary>
+    internal BuildAndPushSettings ConfigureFromParameters(BuildAndPushSettings settings)
     {
+        if (Image is not null)
+            settings = settings.SetImage(Image);
         settings = settings
-            .SetImage(Image!)
             .SetTags(ImageTags)
             .SetContextDirectory(DockerContext ?? RootDirectory)
             .SetPull(DockerPull == true)
