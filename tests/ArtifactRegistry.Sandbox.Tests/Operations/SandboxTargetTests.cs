@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using ArtifactRegistry.LocalEngine;
 using ArtifactRegistry.Sandbox.Tests.Support;
 using ArtifactRegistry.Testing.FileSystem;
 using ArtifactRegistry.Testing.Processes;

@@ -1,15 +1,18 @@
 using System.Net.Sockets;
 using System.Text;
 
-namespace ArtifactRegistry.Testing.Docker;
+namespace ArtifactRegistry.LocalEngine;
 
 /// <summary>
-/// Minimal HTTP/1.0 GET over dockerd's unix socket: polling readiness this way costs well under a millisecond,
-/// where a `docker version` per poll costs about 50 ms.
+/// Minimal HTTP/1.0 over dockerd's unix socket: polling readiness this way costs well under a millisecond, where a
+/// `docker version` per poll costs about 50 ms; and the engine is cleared without a docker CLI.
 /// </summary>
 internal static class EngineSocket
 {
-    public static async Task<(int Status, string Body)?> TryGetAsync(string socketPath, string path, CancellationToken cancellationToken)
+    public static Task<(int Status, string Body)?> TryGetAsync(string socketPath, string path, CancellationToken cancellationToken) =>
+        TrySendAsync(socketPath, "GET", path, cancellationToken);
+
+    public static async Task<(int Status, string Body)?> TrySendAsync(string socketPath, string method, string path, CancellationToken cancellationToken)
     {
         if (!File.Exists(socketPath))
             return null;
@@ -17,7 +20,7 @@ internal static class EngineSocket
         {
             using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
             await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken);
-            await socket.SendAsync(Encoding.ASCII.GetBytes($"GET {path} HTTP/1.0\r\nHost: docker\r\n\r\n"), cancellationToken);
+            await socket.SendAsync(Encoding.ASCII.GetBytes($"{method} {path} HTTP/1.0\r\nHost: docker\r\nContent-Length: 0\r\n\r\n"), cancellationToken);
 
             using var response = new MemoryStream();
             var buffer = new byte[8192];

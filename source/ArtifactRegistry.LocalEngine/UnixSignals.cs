@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
 
-namespace ArtifactRegistry.Testing.Processes;
+namespace ArtifactRegistry.LocalEngine;
 
 /// <summary>Signals by PID: <see cref="System.Diagnostics.Process.Kill()"/> only knows SIGKILL, and dockerd deserves a SIGTERM first.</summary>
-internal static class UnixSignals
+public static class UnixSignals
 {
     public const int Terminate = 15;
     public const int Kill = 9;

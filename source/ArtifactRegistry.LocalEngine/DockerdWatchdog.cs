@@ -1,10 +1,11 @@
 using System.Diagnostics;
 
-namespace ArtifactRegistry.Testing.Docker;
+namespace ArtifactRegistry.LocalEngine;
 
 /// <summary>
-/// A tiny shell process that stops a private dockerd if the test process dies without stopping it (the test host is
-/// killed 100 ms after a run ends, on Ctrl+C and on a hang timeout). A normal stop kills the watchdog first.
+/// A tiny shell process that stops a private dockerd if the process that started it dies without stopping it (a test host is
+/// killed 100 ms after a run ends, a build on Ctrl+C). A normal stop kills the watchdog first. A data root kept outside the
+/// runtime directory is unmounted but never deleted.
 /// </summary>
 /// <remarks>The directory is passed in the environment, not on the command line, so that scanning command lines for it
 /// finds the engine's processes and never the watchdog or the tools it runs.</remarks>
@@ -25,11 +26,13 @@ internal static class DockerdWatchdog
           esac
         done
         sleep 0.5
-        grep -F " $ARD_DIR/" /proc/self/mountinfo | cut -d' ' -f5 | sort -r | while read -r mountpoint; do umount -l "$mountpoint"; done
+        for dir in "$ARD_DIR" "$ARD_DATA"; do
+          [ -n "$dir" ] && grep -F " $dir/" /proc/self/mountinfo | cut -d' ' -f5 | sort -r | while read -r mountpoint; do umount -l "$mountpoint"; done
+        done
         rm -rf "$ARD_DIR"
         """;
 
-    public static Process Start(int ownerProcessId, int dockerdProcessId, string directory)
+    public static Process Start(int ownerProcessId, int dockerdProcessId, string directory, string? keptDataRoot)
     {
         var startInfo = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
         startInfo.ArgumentList.Add("-c");
@@ -37,6 +40,7 @@ internal static class DockerdWatchdog
         startInfo.Environment["ARD_OWNER"] = ownerProcessId.ToString();
         startInfo.Environment["ARD_DOCKERD"] = dockerdProcessId.ToString();
         startInfo.Environment["ARD_DIR"] = directory;
+        startInfo.Environment["ARD_DATA"] = keptDataRoot ?? "";
         return Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start /bin/sh for the dockerd watchdog.");
     }
 }

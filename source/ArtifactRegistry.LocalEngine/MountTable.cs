@@ -1,13 +1,13 @@
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace ArtifactRegistry.Testing.FileSystem;
+namespace ArtifactRegistry.LocalEngine;
 
 /// <summary>
 /// dockerd bind-mounts its data root onto itself and mounts shm and layer folders below it; a dockerd that had to be
 /// killed leaves them behind, and a mounted folder cannot be deleted.
 /// </summary>
-internal static class MountTable
+public static class MountTable
 {
     private const int DetachLazily = 2; // MNT_DETACH
 

@@ -1,11 +1,11 @@
-namespace ArtifactRegistry.Testing.Processes;
+namespace ArtifactRegistry.LocalEngine;
 
 /// <summary>
 /// Finds the processes that belong to a private directory: those naming it on their command line (dockerd,
 /// its containerd, the containerd shims) and those whose root is inside it (processes of a running container).
 /// The directory names are random, so nothing else on the machine can match.
 /// </summary>
-internal static class ProcessTable
+public static class ProcessTable
 {
     public static IReadOnlyList<int> ProcessesUsing(string directory)
     {
