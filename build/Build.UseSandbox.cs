@@ -20,7 +20,7 @@ partial class Build
     Configure<OperationContext> IArtifactRegistryContext.ArtifactRegistryContext => context =>
     {
         if (!UseSandbox)
-            return context;
+            return WithLocalDeployment(context);
         if (!File.Exists(UsedSandboxEnvFile))
             throw new FileNotFoundException(
                 $"--use-sandbox needs {UsedSandboxEnvFile}, which the sandbox writes while it runs: start it in another terminal with `./build.sh Sandbox`.",
@@ -30,5 +30,5 @@ partial class Build
 
     // The sandbox's env file logs docker in with its key file; gcloud's credential helper would refuse the sandbox's 127.0.0.1 hosts.
     Configure<EnsureDockerAuthSettings> IArtifactRegistryDockerAuth.EnsureDockerAuthSettings => settings =>
-        UseSandbox && ((IArtifactRegistryDockerAuth)this).DockerAuthMode is null ? settings.SetMode(DockerAuthMode.AccessToken) : settings;
+        (UseSandbox || DeploysLocally) && ((IArtifactRegistryDockerAuth)this).DockerAuthMode is null ? settings.SetMode(DockerAuthMode.AccessToken) : settings;
 }
