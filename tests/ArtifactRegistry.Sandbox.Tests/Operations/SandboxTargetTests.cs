@@ -112,7 +112,7 @@ public class SandboxTargetTests
     {
         var startInfo = new ProcessStartInfo("bash")
         {
-            WorkingDirectory = RepositoryRoot(),
+            WorkingDirectory = RepositoryRoot.Find(),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -185,16 +185,5 @@ public class SandboxTargetTests
         }
 
         return [.. children, .. children.SelectMany(DescendantsOf)];
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "build.sh")) && Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
-                return directory.FullName;
-        }
-
-        throw new InvalidOperationException("The repository root (with build.sh and .nuke/) is not above the test directory.");
     }
 }
