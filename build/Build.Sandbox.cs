@@ -32,14 +32,14 @@ partial class Build
     [Parameter("Share of sandbox requests whose connection is dropped without an answer, like 0.01 - Default: 0")]
     readonly double? SandboxDropShare;
 
-    [Parameter("What the sandbox's faults apply to: Rest, Registry, Token or All (several allowed) - Default: All", Name = nameof(SandboxFaultScope))]
+    [Parameter("What the sandbox's faults apply to: Rest, Registry, Token, Cluster or All (several allowed) - Default: All", Name = nameof(SandboxFaultScope))]
     readonly SandboxFaultScope[]? FaultScope;
 
     [Parameter("Pace of the sandbox cluster's simulated nodes: Fast (tests) or Realistic (GKE-like back-off, for demos) - Default: Realistic")]
     readonly string? SandboxClusterSpeed;
 
     [Parameter("How long each image pull of the sandbox cluster's nodes takes, like 3s - Default: the speed's own")]
-    readonly TimeSpan? SandboxImagePullDelay;
+    readonly string? SandboxImagePullDelay;
 
     Target Sandbox => _ => _
         .Description("Runs the local Artifact Registry sandbox and its GKE-like cluster until Ctrl-C and writes .nuke/temp/sandbox.env and .nuke/temp/kubeconfig for gcloud, docker, kubectl and the library")
@@ -61,7 +61,8 @@ partial class Build
         };
         if (speed is null)
             Assert.Fail($"--sandbox-cluster-speed is \"{SandboxClusterSpeed}\", but it must be Fast or Realistic.");
-        return SandboxClusterOptions.Default.WithSpeed(SandboxImagePullDelay is { } delay ? speed!.WithImagePull(delay) : speed!);
+        var pull = DurationOf(SandboxImagePullDelay, "--sandbox-image-pull-delay");
+        return SandboxClusterOptions.Default.WithSpeed(pull is { } delay ? speed!.WithImagePull(delay) : speed!);
     }
 
     SandboxFaultPlan InitialFaults()

@@ -1,3 +1,4 @@
+using ArtifactRegistry.Context;
 using ArtifactRegistry.Durations;
 using ArtifactRegistry.Pruning;
 using Nuke.Common;
@@ -30,6 +31,10 @@ public interface IArtifactRegistryPrune : IArtifactRegistryContext
     [Parameter("Opt-in: a regular expression selecting tagged versions to delete too (any of their tags matching)")]
     string? PruneDeleteTagged => TryGetValue(() => PruneDeleteTagged);
 
+    [Parameter("Kube contexts whose pods, workloads and replica sets keep their digests (comma-separated in the environment); the kubeconfig is " +
+               "SetImage's --kubeconfig when the build has it, else KUBECONFIG, else ~/.kube/config - Default: none", Separator = ",")]
+    string[] PruneKubeContexts => TryGetValue(() => PruneKubeContexts) ?? [];
+
     [Parameter("Print the plan and change nothing")]
     bool? DryRun => TryGetValue<bool?>(() => DryRun);
 
@@ -46,8 +51,10 @@ public interface IArtifactRegistryPrune : IArtifactRegistryContext
         .Description("Deletes untagged image versions (and what the policy allows) from Artifact Registry, within the delete quota; --dry-run prints the plan")
         .Executes(async () =>
         {
-            await global::ArtifactRegistry.Pruning.PruneUntagged.RunAsync(
-                ArtifactRegistryTasks.ContextFor(this), PruneUntaggedSettings.InvokeSafe(Configure(new PruneUntaggedSettings())));
+            var context = ArtifactRegistryTasks.ContextFor(this);
+            if (this is IArtifactRegistrySetImage { Kubeconfig: { } kubeconfig })
+                context = context.SetKubeconfig(kubeconfig);
+            await global::ArtifactRegistry.Pruning.PruneUntagged.RunAsync(context, PruneUntaggedSettings.InvokeSafe(Configure(new PruneUntaggedSettings())));
         });
 
     private PruneUntaggedSettings Configure(PruneUntaggedSettings settings)
@@ -57,6 +64,7 @@ public interface IArtifactRegistryPrune : IArtifactRegistryContext
             .SetRepositories(PruneRepositories)
             .SetKeepTags(PruneKeepTags)
             .SetKeepMostRecent(PruneKeepMostRecent ?? 0)
+            .SetKubeContexts(PruneKubeContexts)
             .SetDeleteTaggedMatching(PruneDeleteTagged)
             .SetDryRun(DryRun == true)
             .SetWriteCleanupPolicy(PruneWithCleanupPolicy == true);

@@ -2,6 +2,7 @@ using System.Net;
 using ArtifactRegistry.Sandbox.Clients;
 using ArtifactRegistry.Sandbox.Cluster;
 using ArtifactRegistry.Sandbox.Cluster.Gke;
+using ArtifactRegistry.Sandbox.Cluster.Store;
 using ArtifactRegistry.Sandbox.Hosting;
 using ArtifactRegistry.Sandbox.Iam;
 using ArtifactRegistry.Sandbox.Persistence;
@@ -131,11 +132,9 @@ public sealed partial class SandboxServer : IAsyncDisposable
             server.ClusterEndpoint = new Uri($"https://127.0.0.1:{ports.Cluster}/");
             try
             {
-                // A state directory that kept the cluster's objects brings back its workloads as they were left; only a new one is seeded.
-                var saved = state?.ClusterObjects ?? [];
-                if (saved.Count > 0)
-                    cluster.Restore(saved, state!.ClusterRevision);
-                await cluster.StartAsync(fresh: saved.Count == 0, ct).ConfigureAwait(false);
+                if (state?.RestoredCluster is { } saved)
+                    cluster.Store.Restore(saved.Objects.Select(o => (ResourceType.All.Single(t => t.Plural == o.Type), o.Json)), saved.Revision);
+                await cluster.StartAsync(fresh: state?.RestoredCluster is null, ct).ConfigureAwait(false);
             }
             catch
             {

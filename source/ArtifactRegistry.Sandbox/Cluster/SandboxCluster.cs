@@ -3,7 +3,6 @@ using ArtifactRegistry.Sandbox.Cluster.Controllers;
 using ArtifactRegistry.Sandbox.Cluster.Gke;
 using ArtifactRegistry.Sandbox.Cluster.Store;
 using ArtifactRegistry.Sandbox.Hosting;
-using ArtifactRegistry.Sandbox.Persistence;
 using ArtifactRegistry.Sandbox.Registry;
 using k8s.Models;
 
@@ -18,7 +17,6 @@ internal sealed class SandboxCluster : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly DeploymentController _deployments;
     private readonly ReplicaSetController _replicaSets;
-    private readonly List<WorkItem> _restored = [];
 
     public SandboxCluster(SandboxClusterOptions options, SandboxServices services, ClusterCertificates certificates, Func<string, RegistryListener?> listenerForHost)
     {
@@ -61,7 +59,7 @@ internal sealed class SandboxCluster : IAsyncDisposable
     public CancellationToken Stopping => _stopping.Token;
 
     /// <summary>
-    /// Starts the control loop. With a fresh store, creates the namespaces and (when seeding) the sample deployment, rolled out
+    /// Starts the control loop. Resumed (<paramref name="fresh"/> false), it looks at every restored workload again. With a fresh store, creates the namespaces and (when seeding) the sample deployment, rolled out
     /// at once: the seeded workload is healthy before the first client call.
     /// </summary>
     public async Task StartAsync(bool fresh, CancellationToken cancellationToken)
@@ -69,9 +67,13 @@ internal sealed class SandboxCluster : IAsyncDisposable
         Loop.Start();
         if (!fresh)
         {
-            await AwaitRestoredWorkloadsAsync(cancellationToken).ConfigureAwait(false);
+            // Resumed from a state directory: every workload gets a look, and the kubelet takes its pods over from their status.
+            foreach (var type in new[] { ResourceType.Pods, ResourceType.ReplicaSets, ResourceType.Deployments })
+                foreach (var item in Store.List(type, null).Items)
+                    Loop.Enqueue(new WorkItem(type, ClusterStore.Key(item.Namespace, item.Name)));
             return;
         }
+
         foreach (var ns in new[] { "default", "kube-system", "kube-public", "kube-node-lease" })
             CreateNamespace(ns);
         if (!Options.SeedWorkloads)
@@ -108,80 +110,6 @@ internal sealed class SandboxCluster : IAsyncDisposable
             Kubelet.Speed = Options.Speed;
         }
     }
-
-    /// <summary>The objects that outlive a restart (namespaces, deployments, replica sets) and the store's revision, for the state directory.</summary>
-    public (List<ClusterObjectRecord> Objects, long Revision) Lasting()
-    {
-        var revision = Store.Revision;
-        var objects = Store.All()
-            .Where(o => Lasts(o.Type))
-            .Select(o => new ClusterObjectRecord { Type = o.Type.QualifiedPlural, Json = System.Text.Encoding.UTF8.GetString(o.Json) })
-            .ToList();
-        return (objects, revision);
-    }
-
-    /// <summary>
-    /// Puts back what <see cref="Lasting"/> saved, before <see cref="StartAsync"/>. Statuses are dropped: they are observations,
-    /// which the controllers make again once the kubelet has started the pods anew (pods and events are not kept).
-    /// </summary>
-    public void Restore(IEnumerable<ClusterObjectRecord> records, long revision)
-    {
-        var objects = new List<(ResourceType, k8s.IKubernetesObject<V1ObjectMeta>)>();
-        foreach (var record in records)
-        {
-            var type = ResourceType.All.FirstOrDefault(t => t.QualifiedPlural == record.Type && Lasts(t))
-                       ?? throw new InvalidDataException($"The sandbox state holds cluster objects of type '{record.Type}', which it does not keep; delete the state directory to start from the seed.");
-            var model = type.Parse(record.Json);
-            switch (model)
-            {
-                case V1Deployment deployment:
-                    deployment.Status = null;
-                    _restored.Add(new WorkItem(type, ClusterStore.Key(deployment.Metadata.NamespaceProperty, deployment.Metadata.Name)));
-                    break;
-                case V1ReplicaSet replicaSet:
-                    replicaSet.Status = null;
-                    _restored.Add(new WorkItem(type, ClusterStore.Key(replicaSet.Metadata.NamespaceProperty, replicaSet.Metadata.Name)));
-                    break;
-            }
-
-            objects.Add((type, model));
-        }
-
-        Store.Restore(objects, revision);
-    }
-
-    private static bool Lasts(ResourceType type) =>
-        type == ResourceType.Namespaces || type == ResourceType.Deployments || type == ResourceType.ReplicaSets;
-
-    /// <summary>Lets the controllers and the kubelet bring the restored workloads up, and waits until each deployment is available again.</summary>
-    private async Task AwaitRestoredWorkloadsAsync(CancellationToken cancellationToken)
-    {
-        foreach (var item in _restored)
-            Loop.Enqueue(item);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        foreach (var item in _restored.Where(i => i.Type == ResourceType.Deployments))
-        {
-            var (ns, name) = (item.Key[..item.Key.IndexOf('/')], item.Key[(item.Key.IndexOf('/') + 1)..]);
-            while (Store.Get(ResourceType.Deployments, ns, name)?.As<V1Deployment>() is { } deployment && !IsRolledOut(deployment))
-            {
-                try
-                {
-                    await Task.Delay(5, timeout.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    // A restored workload whose image can no longer be pulled stays unavailable, as it would on GKE: start anyway.
-                    return;
-                }
-            }
-        }
-    }
-
-    private static bool IsRolledOut(V1Deployment deployment) =>
-        deployment.Status is { } status && status.ObservedGeneration == deployment.Metadata.Generation
-        && (status.UpdatedReplicas ?? 0) == (deployment.Spec.Replicas ?? 1) && (status.AvailableReplicas ?? 0) == (deployment.Spec.Replicas ?? 1)
-        && (status.Replicas ?? 0) == (deployment.Spec.Replicas ?? 1);
 
     public async ValueTask DisposeAsync()
     {

@@ -34,10 +34,8 @@ internal sealed class StateDirectory : IAsyncDisposable
 
     public int ClusterPort { get; private set; }
 
-    /// <summary>The cluster's objects as last saved (empty when there were none): a cluster started on them is not re-seeded.</summary>
-    public IReadOnlyList<ClusterObjectRecord> ClusterObjects { get; private set; } = [];
-
-    public long ClusterRevision { get; private set; }
+    /// <summary>The cluster's objects saved by the previous run, if any (the cluster then resumes instead of seeding).</summary>
+    public ClusterRecord? RestoredCluster { get; private set; }
 
     /// <summary>Loads saved state; false when there is none (the seed applies then).</summary>
     public bool TryLoad()
@@ -60,8 +58,7 @@ internal sealed class StateDirectory : IAsyncDisposable
         ApiPort = snapshot.ApiPort;
         RegistryPorts = snapshot.RegistryPorts;
         ClusterPort = snapshot.ClusterPort;
-        ClusterObjects = snapshot.ClusterObjects;
-        ClusterRevision = snapshot.ClusterRevision;
+        RestoredCluster = snapshot.Cluster;
         _savedRevision = _services.Store.Revision;
         return true;
     }
@@ -90,16 +87,19 @@ internal sealed class StateDirectory : IAsyncDisposable
             .Concat(registryTokens.Select(t => Record(t.Key, t.Value, registry: true)))
             .ToList();
         var revision = _services.Store.Revision;
+        var clusterRevision = _services.Cluster?.Store.Revision ?? -1;
         _services.Store.ExportTo(snapshot);
-        var clusterRevision = -1L;
         if (_services.Cluster is { } cluster)
-            (snapshot.ClusterObjects, clusterRevision) = cluster.Lasting();
-        snapshot.ClusterRevision = clusterRevision;
+            snapshot.Cluster = new ClusterRecord
+            {
+                Revision = clusterRevision,
+                Objects = cluster.Store.All().Select(o => new ClusterObjectRecord { Type = o.Type.Plural, Json = System.Text.Encoding.UTF8.GetString(o.Json) }).ToList(),
+            };
         var json = JsonSerializer.Serialize(snapshot, Json);
         await SecretFile.WriteAsync(_file, json).ConfigureAwait(false);
         _savedRevision = revision;
-        _savedTokens = accessTokens.Count + registryTokens.Count;
         _savedClusterRevision = clusterRevision;
+        _savedTokens = accessTokens.Count + registryTokens.Count;
     }
 
     public async ValueTask DisposeAsync()

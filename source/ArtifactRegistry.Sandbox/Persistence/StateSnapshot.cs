@@ -21,18 +21,22 @@ internal sealed class StateSnapshot
 
     public List<RepositoryRecord> Repositories { get; set; } = [];
 
-    /// <summary>The cluster's lasting objects (namespaces, deployments, replica sets); pods and events are made again.</summary>
-    public List<ClusterObjectRecord> ClusterObjects { get; set; } = [];
-
-    public long ClusterRevision { get; set; }
+    /// <summary>The cluster's objects, when the sandbox runs one.</summary>
+    public ClusterRecord? Cluster { get; set; }
 }
 
+internal sealed class ClusterRecord
+{
+    public long Revision { get; set; }
+
+    public List<ClusterObjectRecord> Objects { get; set; } = [];
+}
+
+/// <summary>One Kubernetes object as the API serves it (<see cref="Type"/> is its plural, e.g. <c>deployments</c>).</summary>
 internal sealed class ClusterObjectRecord
 {
-    /// <summary>The resource's qualified plural: <c>deployments.apps</c>, <c>namespaces</c>.</summary>
     public string Type { get; set; } = "";
 
-    /// <summary>The object as the API serves it.</summary>
     public string Json { get; set; } = "";
 }
 

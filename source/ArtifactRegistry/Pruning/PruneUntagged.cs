@@ -20,13 +20,14 @@ public static class PruneUntagged
     }
 
     /// <summary>
-    /// Validates the policy and scope, checks access, asks what is in use, lists every version (1,000 a page), plans, logs the
+    /// Validates the policy and scope, checks access, asks what is in use (the kube contexts' pods and workloads, unless another source is set), lists every version (1,000 a page), plans, logs the
     /// plan as a table, then (unless a dry run) deletes in rounds under the rate limit and logs the counts.
     /// </summary>
     /// <exception cref="InvalidPrunePolicyException">A pattern or number in the policy cannot be used.</exception>
     /// <exception cref="ArgumentException">No scope, or a scope entry that is neither an image nor a repository.</exception>
     /// <exception cref="References.InvalidImageReferenceException">An image or repository reference is not valid.</exception>
-    /// <exception cref="InvalidOperationException">Kube contexts were given without a source that reads them.</exception>
+    /// <exception cref="Kubernetes.KubeconfigException">A kube context cannot be reached from the kubeconfig (nothing was deleted).</exception>
+    /// <exception cref="Kubernetes.KubernetesApiException">A cluster refused to list its pods or workloads (nothing was deleted).</exception>
     /// <exception cref="Access.ArtifactRegistryAccessDeniedException">The principal may not list or delete there.</exception>
     /// <exception cref="Access.RepositoryNotFoundException">A repository does not exist or cannot be seen.</exception>
     /// <exception cref="PruneCancelledException">Cancelled part way; it carries what was done.</exception>
@@ -39,6 +40,8 @@ public static class PruneUntagged
         settings.ToPolicy();
         PruneScope.Parse(settings.Images, settings.Repositories);
         using var client = await RestOnlyClient.OpenAsync(context, nameof(PruneUntagged), cancellationToken, Retry).ConfigureAwait(false);
+        if (settings is { InUseDigests: null, KubeContexts.Length: > 0 })
+            settings = settings.SetInUseDigests(new ClusterInUseDigests(context, settings.KubeContexts, client));
         return await new PruneUntaggedOperation(client, settings, context.Logger, context.Time).RunAsync(cancellationToken).ConfigureAwait(false);
     }
 }

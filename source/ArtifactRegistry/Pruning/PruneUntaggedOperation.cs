@@ -20,11 +20,6 @@ internal sealed partial class PruneUntaggedOperation(ArtifactRegistryClient clie
         var requestsBefore = client.RequestCount;
         var policy = settings.ToPolicy();
         var scope = PruneScope.Parse(settings.Images, settings.Repositories);
-        if (settings.KubeContexts.Length > 0 && settings.InUseDigests is null)
-            throw new InvalidOperationException(
-                $"Kube contexts {string.Join(", ", settings.KubeContexts)} were given for in-use protection, but no source reads them " +
-                "(SetInUseDigests with the cluster reader), so nothing would protect what they run. Nothing was listed or deleted: " +
-                "connect the reader, or drop the contexts if no cluster runs these images.");
         var mode = settings.WriteCleanupPolicy ? "writing cleanup policies" : settings.DryRun ? "dry run" : "deleting";
         LogStart(policy.ToString(), string.Join(", ", scope.Packages.Select(p => p.ToImageReference().Name).Concat(scope.Repositories.Select(r => r.DockerPath + " (every image)"))), mode);
 

@@ -43,8 +43,8 @@ public sealed record PruneUntaggedSettings
     public IInUseDigests? InUseDigests { get; init; }
 
     /// <summary>
-    /// Kube contexts whose running and rolling-out digests must stay. They are read through <see cref="InUseDigests"/>; giving
-    /// contexts without a source that reads them is refused rather than pruning unprotected.
+    /// Kube contexts whose running and rolling-out digests must stay: their pods, workloads and replica sets are read (with the
+    /// operation context's kubeconfig) before anything is listed, unless <see cref="InUseDigests"/> is set, which then reads them.
     /// </summary>
     public ImmutableArray<string> KubeContexts { get; init; } = [];
 

@@ -1,8 +1,11 @@
 using ArtifactRegistry.Access;
+using ArtifactRegistry.Context;
+using ArtifactRegistry.Kubernetes;
 using ArtifactRegistry.Pruning;
 using ArtifactRegistry.References;
 using ArtifactRegistry.Registry;
 using ArtifactRegistry.Sandbox;
+using ArtifactRegistry.Testing.FileSystem;
 
 namespace ArtifactRegistry.IntegrationTests.Pruning;
 
@@ -194,12 +197,29 @@ public sealed class PruneUntaggedTests
     }
 
     [Test]
-    public async Task Kube_contexts_without_a_reader_are_refused_before_anything_is_listed()
+    public async Task A_kube_context_the_kubeconfig_lacks_fails_before_anything_is_deleted()
     {
-        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            PruneUntagged.RunAsync(_world.Context(), s => s.SetImages(PruneWorld.Canonical("app")).SetKubeContexts("prod")));
+        var untagged = await _world.PushAsync("app", "untagged", 10);
+        using var directory = TempDirectory.Create("ar-prune-kube-");
+        var kubeconfig = Path.Combine(directory.Path, "kubeconfig");
+        await File.WriteAllTextAsync(kubeconfig, """
+            apiVersion: v1
+            kind: Config
+            clusters: [{name: staging, cluster: {server: "https://127.0.0.1:9"}}]
+            users: [{name: staging, user: {token: unused}}]
+            contexts: [{name: staging, context: {cluster: staging, user: staging}}]
+            current-context: staging
+            """);
+        var context = _world.Context().SetKubeconfig(kubeconfig).SetEnvironmentVariable("KUBECONFIG", null);
 
-        Assert.That(exception!.Message, Does.Contain("Kube contexts prod were given for in-use protection").And.Contain("Nothing was listed or deleted"));
+        var exception = await Assert.ThrowsAsync<KubeconfigException>(() =>
+            PruneUntagged.RunAsync(context, s => s.SetImages(PruneWorld.Canonical("app")).SetKubeContexts("prod")));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(exception!.Message, Does.Contain("prod").And.Contain("staging"));
+            Assert.That((await _world.StateAsync("app")).Keys, Is.EqualTo(new[] { untagged }), "nothing deleted unprotected");
+        });
     }
 
     [Test]

@@ -169,6 +169,52 @@ public class RolloutTests
         });
     }
 
+    [Test]
+    public async Task A_put_replaces_the_spec_and_a_stale_resourceVersion_is_refused_with_409()
+    {
+        var current = await _client.AppsV1.ReadNamespacedDeploymentAsync(TestCluster.Deployment, TestCluster.Namespace);
+        current.Spec.Template.Metadata.Annotations = new Dictionary<string, string> { ["restarted"] = "1" };
+
+        var replaced = await _client.AppsV1.ReplaceNamespacedDeploymentAsync(current, TestCluster.Deployment, TestCluster.Namespace);
+        var stale = await Assert.ThrowsAsync<k8s.Autorest.HttpOperationException>(() =>
+            _client.AppsV1.ReplaceNamespacedDeploymentAsync(current, TestCluster.Deployment, TestCluster.Namespace));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(replaced.Metadata.Generation, Is.EqualTo(2));
+            Assert.That(stale!.Response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Conflict));
+            Assert.That(stale.Response.Content, Does.Contain(
+                "Operation cannot be fulfilled on deployments.apps \\\"sample-api\\\": the object has been modified; please apply your changes to the latest version and try again"));
+        });
+    }
+
+    [Test]
+    public async Task The_Recreate_strategy_removes_every_old_pod_before_the_first_new_one_is_created()
+    {
+        await _client.AppsV1.PatchNamespacedDeploymentAsync(new V1Patch("""{"spec":{"strategy":{"type":"Recreate","rollingUpdate":null}}}""", V1Patch.PatchType.MergePatch),
+            TestCluster.Deployment, TestCluster.Namespace);
+        var oldPods = _cluster.Pods().Select(p => p.Metadata.Name).ToHashSet();
+        var image = await PushAsync("recreate");
+        var overlap = false;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                var pods = _cluster.Pods();
+                overlap |= pods.Any(p => oldPods.Contains(p.Metadata.Name)) && pods.Any(p => !oldPods.Contains(p.Metadata.Name));
+                await Task.Delay(1);
+            }
+        });
+
+        await SetImageAsync(image);
+        await _cluster.WaitUntilAsync("the recreated rollout", () => _cluster.RolledOut() && _cluster.Pods().All(p => !oldPods.Contains(p.Metadata.Name)));
+        await sampling.CancelAsync();
+        await sampler;
+
+        Assert.That(overlap, Is.False, "old and new pods never exist together");
+    }
+
     private async Task<V1Deployment> SetImageAsync(string image) =>
         await _client.AppsV1.PatchNamespacedDeploymentAsync(
             new V1Patch("""{"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"sample-api"}],"containers":[{"image":"IMAGE","name":"sample-api"}]}}}}""".Replace("IMAGE", image, StringComparison.Ordinal),

@@ -2,8 +2,11 @@ using ArtifactRegistry.Nuke;
 using Nuke.Common;
 using Serilog;
 
-/// <summary>A user's build: BuildAndPush from the component, and a later target that deploys what it pushed, by digest.</summary>
-class Build : NukeBuild, IArtifactRegistryBuildAndPush
+/// <summary>
+/// A user's build: BuildAndPush from the component, a later target that deploys what it pushed, by digest, and SetImage from its
+/// component.
+/// </summary>
+class Build : NukeBuild, IArtifactRegistryBuildAndPush, IArtifactRegistrySetImage
 {
     public static int Main() => Execute<Build>();
 

@@ -60,8 +60,7 @@ internal sealed class Kubelet(ClusterStore store, EventRecorder events, ImagePul
 
         if (runtime is null)
         {
-            runtime = new PodRuntime(pod.Metadata.Uid, pod.Spec.NodeName, PodIp(), pod.Status?.StartTime ?? store.Now,
-                (pod.Spec.Containers ?? []).Select(c => new ContainerRuntime(c.Name, c.Image, c.ImagePullPolicy)));
+            runtime = await TakeOverAsync(pod, cancellationToken).ConfigureAwait(false);
             lock (_podsGate)
                 _pods[key] = runtime;
         }
@@ -80,6 +79,10 @@ internal sealed class Kubelet(ClusterStore store, EventRecorder events, ImagePul
                 store.Delete(ResourceType.Pods, pod.Metadata.NamespaceProperty, pod.Metadata.Name);
                 lock (_podsGate)
                     _pods.Remove(key);
+                // A Recreate rollout waits for the old pods to be gone, which changes no replica set's status: tell the deployment.
+                if (pod.Metadata.OwnerReferences?.FirstOrDefault(o => o.Controller == true) is { Kind: "ReplicaSet" } owner
+                    && store.Get(ResourceType.ReplicaSets, pod.Metadata.NamespaceProperty, owner.Name)?.Model.Metadata.OwnerReferences?.FirstOrDefault(o => o.Controller == true) is { Kind: "Deployment" } deployment)
+                    loop.Enqueue(new WorkItem(ResourceType.Deployments, ClusterStore.Key(pod.Metadata.NamespaceProperty, deployment.Name)));
                 return;
             }
 
@@ -94,6 +97,47 @@ internal sealed class Kubelet(ClusterStore store, EventRecorder events, ImagePul
         var next = runtime.Containers.Select(c => c.DueAt).Where(d => d is not null).Min();
         if (next is { } due)
             loop.EnqueueAfter(new WorkItem(ResourceType.Pods, key), Elapsed(due - Stopwatch.GetTimestamp()));
+    }
+
+    /// <summary>
+    /// The kubelet's memory of a bound pod, from its status: empty for a pod just bound; for one a previous run of a sandbox with
+    /// a state directory had started, its running containers keep running (with the traits their image has now) and the others
+    /// start over, as after a kubelet restart.
+    /// </summary>
+    private async Task<PodRuntime> TakeOverAsync(V1Pod pod, CancellationToken cancellationToken)
+    {
+        var now = Stopwatch.GetTimestamp();
+        var statuses = pod.Status?.ContainerStatuses ?? [];
+        var containers = new List<ContainerRuntime>();
+        foreach (var spec in pod.Spec.Containers ?? [])
+        {
+            var container = new ContainerRuntime(spec.Name, spec.Image, spec.ImagePullPolicy);
+            containers.Add(container);
+            if (statuses.FirstOrDefault(s => s.Name == spec.Name) is not { } status)
+                continue;
+            container.RestartCount = status.RestartCount;
+            container.LastTerminated = status.LastState?.Terminated;
+            if (status.State?.Running is not { } running || string.IsNullOrEmpty(status.ImageID))
+                continue;
+            var pulled = await puller.PullAsync(spec.Image, options.NodeServiceAccount, cancellationToken).ConfigureAwait(false);
+            container.Traits = pulled.Succeeded ? pulled.Traits : ImageTraits.Normal;
+            container.ImageId = status.ImageID;
+            container.ContainerId = status.ContainerID?.Replace("containerd://", "", StringComparison.Ordinal);
+            container.StartedAt = running.StartedAt;
+            container.StartedOnce = true;
+            container.Stage = ContainerStage.Running;
+            container.Ready = status.Ready;
+            container.ReadyAt = status.Ready ? null : now + Ticks(container.Traits.StartDelay);
+            container.CrashAt = container.Traits.Crash ? now + Ticks(Speed.CrashAfter) : null;
+            container.AppendLog($"sandbox: the sandbox restarted; container {container.Name} kept running");
+        }
+
+        var ready = pod.Status?.Conditions?.FirstOrDefault(c => c.Type == "Ready");
+        return new PodRuntime(pod.Metadata.Uid, pod.Spec.NodeName, pod.Status?.PodIP ?? PodIp(), pod.Status?.StartTime ?? store.Now, containers)
+        {
+            ReadySince = ready?.Status == "True" ? ready.LastTransitionTime : null,
+            NotReadySince = ready?.Status == "False" ? ready.LastTransitionTime : null,
+        };
     }
 
     private void Bind(V1Pod pod)

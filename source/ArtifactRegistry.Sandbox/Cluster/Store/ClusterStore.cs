@@ -211,12 +211,13 @@ internal sealed class ClusterStore(TimeProvider time, int historyCapacity = 50_0
     }
 
     /// <summary>Puts back objects saved by the state directory, keeping their uid, resourceVersion and timestamps.</summary>
-    public void Restore(IEnumerable<(ResourceType Type, IKubernetesObject<V1ObjectMeta> Model)> objects, long revision)
+    public void Restore(IEnumerable<(ResourceType Type, string Json)> objects, long revision)
     {
         lock (_gate)
         {
-            foreach (var (type, model) in objects)
+            foreach (var (type, json) in objects)
             {
+                var model = type.Parse(json);
                 var rv = long.TryParse(model.Metadata.ResourceVersion, out var parsed) ? parsed : 1;
                 var stored = new StoredObject(type, model, rv);
                 _objects[type][Key(stored.Namespace, stored.Name)] = stored;
