@@ -10,9 +10,10 @@ using Microsoft.Extensions.Logging;
 namespace ArtifactRegistry.Deploying;
 
 /// <summary>
-/// EnsureDockerAuth for every image, then each image's BuildAndPush, then every SetImage at once; while docker builds, the
-/// cluster is checked (<see cref="RolloutPreflight"/>) and the reader grants are made, so neither adds to the wait and a
-/// missing workload stops the build early.
+/// EnsureDockerAuth for every image, each image's BuildAndPush, then every SetImage at once. What does not depend on the image
+/// runs beside the build instead of before it: the docker login beside BuildAndPush's git and engine checks, the access
+/// preflight, the cluster's checks (<see cref="RolloutPreflight"/>) and the reader grants beside docker's build; the first of
+/// them to fail stops the others, so a refusal or a missing workload still ends the deploy before the build has finished.
 /// </summary>
 internal sealed class DeployOperation(OperationContext context, DeploySettings settings)
 {
@@ -26,27 +27,31 @@ internal sealed class DeployOperation(OperationContext context, DeploySettings s
 
         // Whatever fails first stops the rest: a missing workload ends a build that would otherwise run to its end.
         using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var preflight = StopOthersOnFailure(RolloutPreflight.RunAsync(context, [.. images.Select(image => image.Rollout)], failFast.Token), failFast);
-        var grants = StopOthersOnFailure(GrantAsync(images, failFast.Token), failFast);
+        // On the thread pool: loading the kubeconfig and the Kubernetes client is synchronous work that must not hold up the build.
+        var preflight = StopOthersOnFailure(Task.Run(() => RolloutPreflight.RunAsync(context, [.. images.Select(image => image.Rollout)], failFast.Token), failFast.Token), failFast);
+        var grants = StopOthersOnFailure(Task.Run(() => GrantAsync(images, failFast.Token), failFast.Token), failFast);
+        var auth = OpenDockerAuth(images, failFast.Token);
+        var access = StopOthersOnFailure(auth.AccessChecked, failFast);
 
         IReadOnlyList<BuildAndPushResult> pushed;
         try
         {
-            pushed = await BuildAndPushAllAsync(images, failFast.Token).ConfigureAwait(false);
+            pushed = await BuildAndPushAllAsync(images, auth.Session, context, failFast.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             // Stopped by a failed check: its exception is the one to report.
-            await Task.WhenAll(preflight, grants).ConfigureAwait(false);
+            await Task.WhenAll(preflight, grants, access).ConfigureAwait(false);
             throw;
         }
         catch
         {
             await failFast.CancelAsync().ConfigureAwait(false);
-            await Quietly(preflight, grants).ConfigureAwait(false);
+            await Quietly(preflight, grants, access).ConfigureAwait(false);
             throw;
         }
 
+        await access.ConfigureAwait(false);
         await preflight.ConfigureAwait(false);
         var granted = await grants.ConfigureAwait(false);
 
@@ -98,24 +103,40 @@ internal sealed class DeployOperation(OperationContext context, DeploySettings s
         return planned;
     }
 
-    private async Task<IReadOnlyList<BuildAndPushResult>> BuildAndPushAllAsync(List<PlannedImage> images, CancellationToken cancellationToken)
+    /// <summary>
+    /// EnsureDockerAuth for every image without its access preflight, which then runs while the first BuildAndPush checks git and
+    /// the docker engine and docker builds: the login is awaited before the build, the preflight's refusal stops the build.
+    /// </summary>
+    private (Task<DockerAuthSession>? Session, Task AccessChecked) OpenDockerAuth(List<PlannedImage> images, CancellationToken cancellationToken)
     {
         var build = settings.Build;
-        DockerAuthSession? session = build.DockerAuthSession;
-        var ownsSession = false;
-        if (session is null && build.DockerAuth)
-        {
-            var auth = await EnsureDockerAuth.RunAsync(context, build.DockerAuthSettings.SetImages(images.Select(image => image.Reference)), cancellationToken).ConfigureAwait(false);
-            session = auth.Session;
-            ownsSession = true;
-        }
+        if (build.DockerAuthSession is not null || !build.DockerAuth)
+            return (null, Task.CompletedTask);
+        var auth = build.DockerAuthSettings.SetImages(images.Select(image => image.Reference));
+        var opened = EnsureDockerAuth.RunAsync(context, auth.SetAccessPreflight(false), cancellationToken);
+        var session = opened.ContinueWith(result => result.GetAwaiter().GetResult().Session, CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        var accessChecked = auth.AccessPreflight
+            ? CheckAccessAsync(opened, auth, cancellationToken)
+            : session;
+        return (session, accessChecked);
+    }
 
+    private async Task CheckAccessAsync(Task<EnsureDockerAuthResult> opened, EnsureDockerAuthSettings auth, CancellationToken cancellationToken)
+    {
+        var result = await opened.ConfigureAwait(false);
+        await EnsureDockerAuth.PreflightAsync(context, auth, result, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<BuildAndPushResult>> BuildAndPushAllAsync(
+        List<PlannedImage> images, Task<DockerAuthSession>? session, OperationContext context, CancellationToken cancellationToken)
+    {
         try
         {
             var pushed = new List<BuildAndPushResult>();
             foreach (var image in images)
             {
-                var settings = session is null ? image.Build : image.Build.SetDockerAuthSession(session);
+                var settings = session is null ? image.Build : image.Build with { PendingDockerAuthSession = session };
                 pushed.Add(await BuildAndPush.RunAsync(context, settings, cancellationToken).ConfigureAwait(false));
             }
 
@@ -123,8 +144,13 @@ internal sealed class DeployOperation(OperationContext context, DeploySettings s
         }
         finally
         {
-            if (ownsSession)
-                await session!.DisposeAsync().ConfigureAwait(false);
+            // Whatever happened, a session that was opened is closed (a build-scoped login deleted), and a failed one observed.
+            if (session is not null)
+            {
+                await Quietly(session).ConfigureAwait(false);
+                if (session.IsCompletedSuccessfully)
+                    await session.Result.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 

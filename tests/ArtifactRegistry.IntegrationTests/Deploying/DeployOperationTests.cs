@@ -103,6 +103,17 @@ public class DeployOperationTests
     }
 
     [Test]
+    public async Task A_principal_without_the_writer_role_is_stopped_by_the_access_preflight_with_the_grant_to_make()
+    {
+        var context = await ContextAsync(SandboxPrincipals.Viewer);
+
+        var error = (await Assert.ThrowsAsync<ArtifactRegistry.Access.ArtifactRegistryAccessDeniedException>(() => Deploy.RunAsync(context, Settings())))!;
+
+        Assert.That(error.MissingPermissions, Does.Contain("artifactregistry.repositories.uploadArtifacts"));
+        Assert.That(error.GrantCommand, Does.Contain("--role=roles/artifactregistry.writer").And.Contain(SandboxPrincipals.Viewer));
+    }
+
+    [Test]
     public async Task A_missing_workload_ends_the_deploy_with_the_workloads_that_exist()
     {
         var context = await ContextAsync(SandboxPrincipals.Deployer);
