@@ -61,6 +61,25 @@ public class NukeDeployTests
     }
 
     [Test]
+    public async Task GrantReader_as_an_administrator_grants_once_and_as_the_deployer_names_the_command_for_an_administrator()
+    {
+        var adminKey = _world.Sandbox.WriteServiceAccountKey(SandboxPrincipals.Admin, Path.Combine(_source.Path, ".nuke", "temp", "admin-key"));
+        string[] grant = ["GrantReader", "--image", Image, "--reader-member", "serviceAccount:reader-test@cluster-project.iam.gserviceaccount.com"];
+
+        var (deniedExit, denied) = await RunBuildAsync(grant);
+        var (firstExit, first) = await RunBuildAsync(grant, ("GOOGLE_APPLICATION_CREDENTIALS", adminKey));
+        var (againExit, again) = await RunBuildAsync(grant, ("GOOGLE_APPLICATION_CREDENTIALS", adminKey));
+
+        Assert.That(deniedExit, Is.Not.Zero, denied);
+        Assert.That(denied, Does.Contain(SandboxPrincipals.Deployer).And.Contain("gcloud artifacts repositories add-iam-policy-binding sample --location=asia --project=sample-project " +
+            "--member=serviceAccount:reader-test@cluster-project.iam.gserviceaccount.com --role=roles/artifactregistry.reader"));
+        Assert.That(firstExit, Is.Zero, first);
+        Assert.That(first, Does.Contain("granted roles/artifactregistry.reader"));
+        Assert.That(againExit, Is.Zero, again);
+        Assert.That(again, Does.Contain("already granted, policy unchanged"));
+    }
+
+    [Test]
     public async Task Help_lists_every_target_and_parameter_once()
     {
         var (exitCode, output) = await RunBuildAsync(["--help"]);
@@ -73,18 +92,26 @@ public class NukeDeployTests
             Assert.That(Regex.Matches(output, $@"(?m)^\s+{Regex.Escape(parameter)}\s").Count, Is.EqualTo(1), parameter);
     }
 
-    private Task<(int ExitCode, string Output)> RunBuildAsync(string[] arguments) =>
+    private Task<(int ExitCode, string Output)> RunBuildAsync(string[] arguments, params (string Name, string Value)[] overrides) =>
         TestBuildProcess.RunAsync("DeployBuild", _source.Path,
             inherited: name => !name.StartsWith("CLOUDSDK_", StringComparison.Ordinal) && !name.StartsWith("DOCKER_", StringComparison.Ordinal)
                                && !name.StartsWith("ARTIFACT_REGISTRY_", StringComparison.Ordinal) && name is not ("GOOGLE_APPLICATION_CREDENTIALS" or "KUBECONFIG"),
-            new Dictionary<string, string>(SandboxVariables())
-            {
-                ["DOCKER_HOST"] = _world.Engine.DockerHost,
-                ["DOCKER_CONFIG"] = _world.DockerConfigDirectory,
-                ["HOME"] = _world.Home,
-                ["GCE_METADATA_HOST"] = "127.0.0.1:9",
-            },
+            BuildEnvironment(overrides),
             arguments);
+
+    private Dictionary<string, string> BuildEnvironment((string Name, string Value)[] overrides)
+    {
+        var variables = new Dictionary<string, string>(SandboxVariables())
+        {
+            ["DOCKER_HOST"] = _world.Engine.DockerHost,
+            ["DOCKER_CONFIG"] = _world.DockerConfigDirectory,
+            ["HOME"] = _world.Home,
+            ["GCE_METADATA_HOST"] = "127.0.0.1:9",
+        };
+        foreach (var (name, value) in overrides)
+            variables[name] = value;
+        return variables;
+    }
 
     /// <summary>What <c>source sandbox.env</c> would export: its <c>export NAME='value'</c> lines.</summary>
     private Dictionary<string, string> SandboxVariables() =>
