@@ -46,15 +46,16 @@ partial class Build
         .Executes(async () =>
         {
             using var stop = new StopSignal();
-            var options = new SandboxOptions().WithStateDirectory(SandboxState).WithFaults(InitialFaults()).WithCluster(ClusterOptions());
+            var options = new SandboxOptions().WithStateDirectory(SandboxState).WithFaults(InitialFaults()).WithCluster(ClusterOptions(ArtifactRegistry.Sandbox.SandboxClusterSpeed.Realistic));
             await SandboxServer.RunUntilCancelledAsync(options, SandboxEnvFile ?? TemporaryDirectory / "sandbox.env", stop.Token);
         });
 
-    SandboxClusterOptions ClusterOptions()
+    SandboxClusterOptions ClusterOptions(ArtifactRegistry.Sandbox.SandboxClusterSpeed defaultSpeed)
     {
         var speed = SandboxClusterSpeed?.ToLowerInvariant() switch
         {
-            null or "realistic" => ArtifactRegistry.Sandbox.SandboxClusterSpeed.Realistic,
+            null => defaultSpeed,
+            "realistic" => ArtifactRegistry.Sandbox.SandboxClusterSpeed.Realistic,
             "fast" => ArtifactRegistry.Sandbox.SandboxClusterSpeed.Fast,
             _ => null,
         };

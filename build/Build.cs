@@ -9,9 +9,10 @@ using Serilog;
 
 /// <summary>
 /// This repository's own build: ./build.sh [Clean] [Restore] [Compile] [Test] [Pack] [--configuration Release], the local sandbox
-/// (Build.Sandbox.cs), and the library's own component, so that ./build.sh BuildAndPush works here as it does in a user's build.
+/// (Build.Sandbox.cs), and the library's own components, so that ./build.sh Deploy works here as it does in a user's build (with
+/// nothing configured, against a sandbox it starts itself: Build.LocalDeploy.cs).
 /// </summary>
-partial class Build : NukeBuild, IArtifactRegistryBuildAndPush
+partial class Build : NukeBuild, IArtifactRegistryDeploy
 {
     public static int Main() => Execute<Build>(x => x.Compile);
 

@@ -27,6 +27,8 @@ internal sealed class BenchmarkArguments
         : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0 ? value
         : throw new ArgumentException($"--{name} takes a positive whole number, not \"{text}\".");
 
+    public string Text(string name, string fallback) => _values.TryGetValue(name, out var text) ? text : fallback;
+
     public double Seconds(string name, double fallback) =>
         !_values.TryGetValue(name, out var text) ? fallback
         : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 ? value

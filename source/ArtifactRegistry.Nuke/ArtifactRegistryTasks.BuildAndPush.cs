@@ -29,7 +29,7 @@ public static partial class ArtifactRegistryTasks
         }
     }
 
-    /// <inheritdoc cref="BuildAndPushAsync"/>
+    /// <inheritdoc cref="BuildAndPushAsync(Configure{BuildAndPushSettings}, CancellationToken)"/>
     public static BuildAndPushResult BuildAndPush(Configure<BuildAndPushSettings> configure) =>
         BuildAndPushAsync(configure).GetAwaiter().GetResult();
 

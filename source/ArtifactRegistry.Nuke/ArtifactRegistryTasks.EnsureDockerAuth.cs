@@ -25,7 +25,7 @@ public static partial class ArtifactRegistryTasks
         }
     }
 
-    /// <inheritdoc cref="EnsureDockerAuthAsync"/>
+    /// <inheritdoc cref="EnsureDockerAuthAsync(Configure{EnsureDockerAuthSettings}, CancellationToken)"/>
     public static EnsureDockerAuthResult EnsureDockerAuth(Configure<EnsureDockerAuthSettings> configure) =>
         EnsureDockerAuthAsync(configure).GetAwaiter().GetResult();
 

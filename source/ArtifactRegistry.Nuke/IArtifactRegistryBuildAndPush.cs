@@ -1,4 +1,3 @@
-using ArtifactRegistry.Context;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.DockerAuth;
 using ArtifactRegistry.Publishing;
@@ -16,9 +15,6 @@ namespace ArtifactRegistry.Nuke;
 /// </summary>
 public interface IArtifactRegistryBuildAndPush : IArtifactRegistryDockerAuth
 {
-    [Parameter("Image to build and push, canonical even for the sandbox: LOCATION-docker.pkg.dev/PROJECT-ID/REPOSITORY/IMAGE")]
-    string? Image => TryGetValue(() => Image);
-
     [Parameter("Tags to push (comma-separated in the environment) - Default: the short commit id (-dirty with local changes) and latest, plus git tags on a clean HEAD", Separator = ",")]
     string[] ImageTags => TryGetValue(() => ImageTags) ?? [];
 
@@ -46,9 +42,6 @@ public interface IArtifactRegistryBuildAndPush : IArtifactRegistryDockerAuth
     [Parameter("Trust docker's digest line instead of asking the registry which digest every tag has")]
     bool? SkipRegistryVerification => TryGetValue<bool?>(() => SkipRegistryVerification);
 
-    [Parameter("Push to the local sandbox described by .nuke/temp/sandbox.env (written by ./build.sh Sandbox) instead of Google")]
-    bool? UseSandbox => TryGetValue<bool?>(() => UseSandbox);
-
     /// <summary>Override to adjust the settings further (secret build args, labels, retries…).</summary>
     Configure<BuildAndPushSettings> BuildAndPushSettings => settings => settings;
 
@@ -63,23 +56,16 @@ public interface IArtifactRegistryBuildAndPush : IArtifactRegistryDockerAuth
         .Requires(() => Image)
         .Executes(async () =>
         {
-            var context = ArtifactRegistryTasks.ContextFor(this);
-            if (UseSandbox == true)
-            {
-                var envFile = TemporaryDirectory / "sandbox.env";
-                if (!File.Exists(envFile))
-                    throw new FileNotFoundException(
-                        $"--use-sandbox needs {envFile}, which the sandbox writes while it runs: start it in another terminal with `./build.sh Sandbox`.", envFile);
-                context = context.SetEnvironmentFile(envFile);
-            }
-            await ArtifactRegistryTasks.BuildAndPushAsync(context, settings => BuildAndPushSettings(Configure(settings)), CancellationToken.None);
+            await ArtifactRegistryTasks.BuildAndPushAsync(
+                ArtifactRegistryTasks.ContextFor(this), settings => BuildAndPushSettings(ConfigureFromParameters(settings)), CancellationToken.None);
         });
 
-    /// <summary>The settings from the parameters of this component and of <see cref="IArtifactRegistryDockerAuth"/>.</summary>
-    private BuildAndPushSettings Configure(BuildAndPushSettings settings)
+    /// <summary>The settings from the parameters of this component and of <see cref="IArtifactRegistryDockerAuth"/> (Deploy's too, for every image).</summary>
+    internal BuildAndPushSettings ConfigureFromParameters(BuildAndPushSettings settings)
     {
+        if (Image is not null)
+            settings = settings.SetImage(Image);
         settings = settings
-            .SetImage(Image!)
             .SetTags(ImageTags)
             .SetContextDirectory(DockerContext ?? RootDirectory)
             .SetPull(DockerPull == true)
@@ -101,8 +87,7 @@ public interface IArtifactRegistryBuildAndPush : IArtifactRegistryDockerAuth
             settings = settings.DisableRegistryVerification();
 
         return settings.SetDockerAuthSettings(auth => EnsureDockerAuthSettings(auth
-            // The sandbox's file logs docker in with its key file; gcloud's helper would refuse the sandbox's 127.0.0.1 hosts.
-            .SetMode(DockerAuthMode ?? (UseSandbox == true ? DockerAuth.DockerAuthMode.AccessToken : DockerAuth.DockerAuthMode.Auto))
+            .SetMode(DockerAuthMode ?? DockerAuth.DockerAuthMode.Auto)
             .SetAccessPreflight(SkipAccessPreflight != true)
             .SetCreateRepositoryIfMissing(CreateRepositoryIfMissing == true)));
     }

@@ -45,18 +45,25 @@ public interface IArtifactRegistrySetImage : IArtifactRegistryContext
         .TryAfter<IArtifactRegistryBuildAndPush>(x => x.BuildAndPush)
         .Executes(async () =>
         {
-            var context = ArtifactRegistryTasks.ContextFor(this);
-            if (Kubeconfig is not null)
-                context = context.SetKubeconfig(Kubeconfig);
-            if (KubeContext is not null)
-                context = context.SetKubeContext(KubeContext);
-            await ArtifactRegistryTasks.SetImageAsync(context, settings => SetImageSettings(Configure(settings)), CancellationToken.None);
+            await ArtifactRegistryTasks.SetImageAsync(WithKubeParameters(ArtifactRegistryTasks.ContextFor(this)), settings => SetImageSettings(ConfigureFromParameters(settings)), CancellationToken.None);
         });
 
-    private SetImageSettings Configure(SetImageSettings settings)
+    /// <summary>The context with --kubeconfig and --kube-context applied (Deploy's too).</summary>
+    internal OperationContext WithKubeParameters(OperationContext context)
     {
+        if (Kubeconfig is not null)
+            context = context.SetKubeconfig(Kubeconfig);
+        if (KubeContext is not null)
+            context = context.SetKubeContext(KubeContext);
+        return context;
+    }
+
+    /// <summary>The settings from this component's parameters (Deploy's too, for every image: its workloads and image are its own).</summary>
+    internal SetImageSettings ConfigureFromParameters(SetImageSettings settings)
+    {
+        if (Workloads is not null)
+            settings = settings.SetWorkloads(Workloads);
         settings = settings
-            .SetWorkloads(Workloads!)
             .SetNamespace(KubeNamespace)
             .SetContainer(Container)
             .SetRollbackOnFailure(RollbackOnFailure == true);

@@ -29,6 +29,7 @@ public sealed partial class SandboxServer
         {
             ("ARTIFACT_REGISTRY_SANDBOX", ApiEndpoint.ToString()),
             ("ARTIFACT_REGISTRY_HOST_MAP", string.Join(',', RegistryHostMap.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => $"{h.Key}={h.Value}"))),
+            ("ARTIFACT_REGISTRY_TOKENINFO_URL", new Uri(ApiEndpoint, "tokeninfo").ToString()),
             ("CLOUDSDK_API_ENDPOINT_OVERRIDES_ARTIFACTREGISTRY", ApiEndpoint.ToString()),
             ("CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER", ApiEndpoint.ToString()),
             ("CLOUDSDK_API_ENDPOINT_OVERRIDES_IAMCREDENTIALS", ApiEndpoint.ToString()),

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ArtifactRegistry.Iam;
 using ArtifactRegistry.Auth;
 using ArtifactRegistry.Context;
 using ArtifactRegistry.Pruning;

@@ -3,6 +3,7 @@ using ArtifactRegistry.Auth;
 using ArtifactRegistry.Context;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.DockerAuth;
+using ArtifactRegistry.Iam;
 using ArtifactRegistry.Processes;
 using ArtifactRegistry.Publishing;
 using ArtifactRegistry.Sandbox;

@@ -1,4 +1,4 @@
-using ArtifactRegistry.Auth;
+using ArtifactRegistry.Iam;
 using ArtifactRegistry.References;
 using ArtifactRegistry.Registry;
 using Microsoft.Extensions.Logging;
@@ -10,7 +10,7 @@ namespace ArtifactRegistry.Access;
 /// Asks Artifact Registry, before a long build, whether the principal may do what the build will do (<c>testIamPermissions</c>
 /// per repository), so a missing role or repository fails in a second with the fix instead of after the build, at the push.
 /// </summary>
-public sealed class AccessPreflight
+internal sealed class AccessPreflight
 {
     private readonly ArtifactRegistryClient _client;
     private readonly Func<CancellationToken, Task<GooglePrincipal>> _principal;

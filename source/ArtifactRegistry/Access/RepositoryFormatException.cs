@@ -1,3 +1,4 @@
+using ArtifactRegistry.Iam;
 using ArtifactRegistry.References;
 
 namespace ArtifactRegistry.Access;

@@ -1,4 +1,4 @@
-using ArtifactRegistry.Auth;
+using ArtifactRegistry.Iam;
 using ArtifactRegistry.References;
 
 namespace ArtifactRegistry.Access;

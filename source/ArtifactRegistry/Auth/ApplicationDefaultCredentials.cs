@@ -6,7 +6,7 @@ namespace ArtifactRegistry.Auth;
 /// Google's Application Default Credentials without gcloud: <c>GOOGLE_APPLICATION_CREDENTIALS</c>, then the file
 /// <c>gcloud auth application-default login</c> writes, then the metadata server of a Google Cloud machine.
 /// </summary>
-public static class ApplicationDefaultCredentials
+internal static class ApplicationDefaultCredentials
 {
     public const string CredentialsVariable = "GOOGLE_APPLICATION_CREDENTIALS";
 
@@ -63,7 +63,7 @@ public static class ApplicationDefaultCredentials
 }
 
 /// <summary>The outcome of <see cref="ApplicationDefaultCredentials.ResolveAsync"/>: a token source, or none, and every place tried.</summary>
-public sealed record ApplicationDefaultCredentialsResult(IAccessTokenSource? TokenSource, IReadOnlyList<CredentialAttempt> Attempts)
+internal sealed record ApplicationDefaultCredentialsResult(IAccessTokenSource? TokenSource, IReadOnlyList<CredentialAttempt> Attempts)
 {
     public bool Found => TokenSource is not null;
 }

@@ -1,7 +1,7 @@
 namespace ArtifactRegistry.Auth;
 
 /// <summary>Where <see cref="ApplicationDefaultCredentials"/> looks; the defaults are this process's environment and home.</summary>
-public sealed record ApplicationDefaultCredentialsOptions
+internal sealed record ApplicationDefaultCredentialsOptions
 {
     /// <summary>Reads an environment variable.</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;

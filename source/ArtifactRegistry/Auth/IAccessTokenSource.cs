@@ -1,3 +1,5 @@
+using ArtifactRegistry.Iam;
+
 namespace ArtifactRegistry.Auth;
 
 /// <summary>Supplies valid Google access tokens, refreshing them before they run out.</summary>

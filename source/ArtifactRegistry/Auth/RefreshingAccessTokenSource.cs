@@ -1,3 +1,5 @@
+using ArtifactRegistry.Iam;
+
 namespace ArtifactRegistry.Auth;
 
 /// <summary>
@@ -33,7 +35,7 @@ public sealed class RefreshingAccessTokenSource : IAccessTokenSource
     public GooglePrincipal Principal { get; }
 
     /// <summary>How many tokens were fetched so far.</summary>
-    public int FetchCount { get; private set; }
+    internal int FetchCount { get; private set; }
 
     public async Task<AccessToken> GetAccessTokenAsync(CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
+using ArtifactRegistry.Iam;
 
 namespace ArtifactRegistry.Auth;
 
@@ -7,16 +8,13 @@ namespace ArtifactRegistry.Auth;
 /// Asks Google who owns a bare access token (<c>oauth2.googleapis.com/tokeninfo</c>), for the principal in permission errors.
 /// The token goes in a form body, never in the URL where proxies log it.
 /// </summary>
-public sealed class TokenInfo
+internal sealed class TokenInfo
 {
     /// <summary>Google's endpoint.</summary>
     public static readonly Uri DefaultEndpoint = new("https://oauth2.googleapis.com/tokeninfo");
 
     /// <summary>Points the lookup at another endpoint for the whole process.</summary>
     public const string EndpointVariable = "ARTIFACT_REGISTRY_TOKENINFO_URL";
-
-    /// <summary>The local sandbox's API root (its env file sets it); its tokeninfo is used when no endpoint is set explicitly.</summary>
-    public const string SandboxVariable = "ARTIFACT_REGISTRY_SANDBOX";
 
     private readonly HttpClient _http;
     private readonly Uri _endpoint;
@@ -51,11 +49,9 @@ public sealed class TokenInfo
         }
     }
 
-    /// <summary>The endpoint an environment selects: <see cref="EndpointVariable"/>, else the sandbox's, else Google's.</summary>
+    /// <summary>The endpoint an environment selects: <see cref="EndpointVariable"/>, else Google's.</summary>
     public static Uri EndpointFrom(Func<string, string?> environment) =>
-        environment(EndpointVariable) is { Length: > 0 } url ? new Uri(url)
-        : environment(SandboxVariable) is { Length: > 0 } sandbox ? new Uri(new Uri(sandbox.EndsWith('/') ? sandbox : sandbox + "/"), "tokeninfo")
-        : DefaultEndpoint;
+        environment(EndpointVariable) is { Length: > 0 } url ? new Uri(url) : DefaultEndpoint;
 
     private sealed record Answer([property: JsonPropertyName("email")] string? Email);
 }

@@ -3,11 +3,11 @@ using System.Text;
 namespace ArtifactRegistry.Configuration;
 
 /// <summary>
-/// Reads a shell-sourceable variables file such as the sandbox's <c>.nuke/temp/sandbox.env</c>: <c>export NAME='value'</c>
+/// Reads a shell-sourceable variables file (what <c>source FILE</c> would set): <c>export NAME='value'</c>
 /// or <c>NAME=value</c> lines, <c>#</c> comments, single quotes (with the <c>'\''</c> escape) and double quotes.
 /// Nothing is executed and nothing is expanded.
 /// </summary>
-public static class EnvironmentFile
+internal static class EnvironmentFile
 {
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="FormatException">A line is not an assignment; the message names the file and line (never a value).</exception>

@@ -91,6 +91,7 @@ public sealed record OperationContext
         Handler = HttpHandler,
         Logger = Logger,
         Time = Time,
+        ResourceManagerRoot = ResourceManagerEndpoint.FromEnvironment(Variable),
     });
 
     /// <summary>An HTTP client for one-off calls (tokeninfo) through this context's handler, which it leaves open.</summary>

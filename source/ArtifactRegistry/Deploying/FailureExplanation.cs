@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using ArtifactRegistry.Access;
+using ArtifactRegistry.Iam;
 using ArtifactRegistry.Auth;
 using ArtifactRegistry.References;
 using ArtifactRegistry.Rollouts;

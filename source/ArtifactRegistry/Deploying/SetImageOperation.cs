@@ -43,7 +43,7 @@ internal sealed class SetImageOperation(OperationContext context, SetImageSettin
         return result.Succeeded ? result : throw new RolloutFailedException(result);
     }
 
-    private static IReadOnlyList<WorkloadReference> ParseWorkloads(IReadOnlyList<string> texts)
+    internal static IReadOnlyList<WorkloadReference> ParseWorkloads(IReadOnlyList<string> texts)
     {
         if (texts.Count == 0)
             throw new ArgumentException("SetImage needs at least one workload: SetWorkloads(\"deployment/NAME\") (NUKE: --workloads deployment/NAME).",

@@ -18,7 +18,7 @@ internal sealed class WorkloadRollout(
     /// <summary>Reads the workload and chooses its container: every workload is checked before any is patched.</summary>
     public async Task<Prepared> PrepareAsync(WorkloadReference workload, CancellationToken cancellationToken)
     {
-        var current = await ReadAsync(workload, cancellationToken).ConfigureAwait(false);
+        var current = await ReadAsync(cluster, workload, ns, cancellationToken).ConfigureAwait(false);
         var container = ContainerSelection.Select(workload, current.Containers, settings.Container);
         return new Prepared(current, ImageChange.For(container, image));
     }
@@ -73,7 +73,8 @@ internal sealed class WorkloadRollout(
         return await RollBackAsync(result, end.Workload, change.Container, started, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<WorkloadObject> ReadAsync(WorkloadReference workload, CancellationToken cancellationToken)
+    /// <summary>Reads a workload; a missing one (or namespace) becomes the message that lists what exists.</summary>
+    internal static async Task<WorkloadObject> ReadAsync(KubeCluster cluster, WorkloadReference workload, string ns, CancellationToken cancellationToken)
     {
         try
         {

@@ -5,4 +5,4 @@ namespace ArtifactRegistry.Docker;
 /// <param name="Duration">How long the docker build process ran.</param>
 /// <param name="Steps">Dockerfile steps docker announced.</param>
 /// <param name="CachedSteps">Of those, how many came from the build cache.</param>
-public sealed record DockerBuildOutcome(string ImageId, TimeSpan Duration, int Steps, int CachedSteps);
+internal sealed record DockerBuildOutcome(string ImageId, TimeSpan Duration, int Steps, int CachedSteps);

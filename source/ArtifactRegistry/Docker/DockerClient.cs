@@ -8,7 +8,7 @@ namespace ArtifactRegistry.Docker;
 /// Which docker CLI to run, with which environment overrides (<c>DOCKER_HOST</c>, the variables its credential helpers read)
 /// and which client configuration. Everything not overridden is inherited, so by default docker behaves as in the user's shell.
 /// </summary>
-public sealed record DockerClient
+internal sealed record DockerClient
 {
     public static DockerClient Default { get; } = new();
 

@@ -26,7 +26,7 @@ public sealed class DockerConfigFile
     public string Path { get; }
 
     /// <summary>The config file of a given path.</summary>
-    public static DockerConfigFile At(string path) => new(path);
+    internal static DockerConfigFile At(string path) => new(path);
 
     /// <summary>The config file of a docker config directory (what <c>DOCKER_CONFIG</c> names).</summary>
     public static DockerConfigFile InDirectory(string directory) => new(System.IO.Path.Combine(directory, FileName));

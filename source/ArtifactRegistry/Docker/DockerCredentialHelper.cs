@@ -9,7 +9,7 @@ namespace ArtifactRegistry.Docker;
 /// A docker credential helper (<c>docker-credential-NAME</c>) asked exactly as docker asks it: <c>get</c> with the registry
 /// host on standard input. The answer is what docker will send to the registry, so its token is the one to prove access with.
 /// </summary>
-public sealed class DockerCredentialHelper
+internal sealed class DockerCredentialHelper
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
@@ -99,7 +99,7 @@ public sealed class DockerCredentialHelper
 }
 
 /// <summary>What a credential helper answered: the registry username and the secret (for gcloud, an access token).</summary>
-public sealed record DockerCredentials(string Username, AccessToken Token)
+internal sealed record DockerCredentials(string Username, AccessToken Token)
 {
     public override string ToString() => $"{Username}:[REDACTED]";
 }

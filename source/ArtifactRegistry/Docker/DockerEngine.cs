@@ -3,7 +3,7 @@ using ArtifactRegistry.Processes;
 namespace ArtifactRegistry.Docker;
 
 /// <summary>Questions to the docker CLI about its engine and its build front ends, answered in milliseconds before anything slow starts.</summary>
-public sealed class DockerEngine
+internal sealed class DockerEngine
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using ArtifactRegistry.Access;
 using ArtifactRegistry.Auth;
 using ArtifactRegistry.Processes;
 using Microsoft.Extensions.Logging;
@@ -10,7 +9,7 @@ namespace ArtifactRegistry.Docker;
 /// <c>docker login -u oauth2accesstoken --password-stdin HOST</c> into a given docker config directory: the token travels on
 /// standard input only, never in argv, the environment or a log line.
 /// </summary>
-public sealed class DockerLogin
+internal sealed class DockerLogin
 {
     /// <summary>The username Artifact Registry expects with an OAuth access token as password.</summary>
     public const string AccessTokenUsername = "oauth2accesstoken";
@@ -55,20 +54,4 @@ public sealed class DockerLogin
         host.StartsWith("127.", StringComparison.Ordinal) || host.StartsWith("localhost", StringComparison.Ordinal) || host.StartsWith("[::1]", StringComparison.Ordinal)
             ? host
             : $"https://{host}";
-}
-
-/// <summary><c>docker login</c> failed: the registry refused the token, or docker could not reach it.</summary>
-public sealed class DockerLoginException(string host, int exitCode, string output, bool refused)
-    : Exception(refused
-        ? $"The registry {host} refused the access token at docker login: {output} The token has expired or was revoked, or its account is unknown: " +
-          "check the credential it came from (the key or Workload Identity Federation file, `gcloud auth application-default login`), then run the step again."
-        : $"docker login to {host} failed with exit code {exitCode}: {output} " +
-          "Check that docker can reach the registry (proxy settings, DOCKER_HOST), then run the step again.")
-{
-    public string Host { get; } = host;
-
-    public int ExitCode { get; } = exitCode;
-
-    /// <summary>Whether the registry answered and refused the credentials (rather than not being reached).</summary>
-    public bool Refused { get; } = refused;
 }

@@ -5,7 +5,7 @@ using ArtifactRegistry.Git;
 namespace ArtifactRegistry.Docker;
 
 /// <summary>The standard OCI annotations a build adds as labels, from the git state of the source.</summary>
-public static class OciImageLabels
+internal static class OciImageLabels
 {
     public const string Revision = "org.opencontainers.image.revision";
     public const string Source = "org.opencontainers.image.source";

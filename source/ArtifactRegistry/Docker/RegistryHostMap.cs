@@ -72,7 +72,7 @@ public sealed class RegistryHostMap
     }
 
     /// <summary>The canonical host an actual host stands for (the reverse of <see cref="Resolve"/>).</summary>
-    public string CanonicalHostOf(string actualHost)
+    internal string CanonicalHostOf(string actualHost)
     {
         foreach (var (canonical, actual) in _entries)
             if (string.Equals(actual, actualHost, StringComparison.OrdinalIgnoreCase))

@@ -4,6 +4,7 @@ using ArtifactRegistry.Auth;
 using ArtifactRegistry.Context;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.Gcloud;
+using ArtifactRegistry.Iam;
 using ArtifactRegistry.Registry;
 using Microsoft.Extensions.Logging;
 
@@ -187,7 +188,7 @@ public static class EnsureDockerAuth
     }
 
     /// <returns>The access per repository, and the principal (traced through tokeninfo when the credential did not name it).</returns>
-    private static async Task<(IReadOnlyList<RepositoryAccess> Access, GooglePrincipal Principal)> PreflightAsync(
+    internal static async Task<(IReadOnlyList<RepositoryAccess> Access, GooglePrincipal Principal)> PreflightAsync(
         OperationContext context, EnsureDockerAuthSettings settings, EnsureDockerAuthResult result, CancellationToken cancellationToken)
     {
         using var client = context.CreateRestClient(result.Session.Tokens);

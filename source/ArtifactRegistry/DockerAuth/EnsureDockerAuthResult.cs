@@ -1,7 +1,7 @@
 using System.Text;
 using ArtifactRegistry.Access;
-using ArtifactRegistry.Auth;
 using ArtifactRegistry.Docker;
+using ArtifactRegistry.Iam;
 
 namespace ArtifactRegistry.DockerAuth;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ArtifactRegistry.Access;
+using ArtifactRegistry.Iam;
 using ArtifactRegistry.References;
 
 namespace ArtifactRegistry.DockerAuth;

@@ -1,5 +1,6 @@
 using System.Diagnostics.Contracts;
 using ArtifactRegistry.Access;
+using ArtifactRegistry.Iam;
 using ArtifactRegistry.References;
 
 namespace ArtifactRegistry.DockerAuth;

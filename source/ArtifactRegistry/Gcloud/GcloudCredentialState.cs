@@ -7,7 +7,7 @@ namespace ArtifactRegistry.Gcloud;
 /// <param name="HasCredentials">An account is selected or an access token is supplied through the environment.</param>
 /// <param name="Account">The selected account (<c>core/account</c>), when one is.</param>
 /// <param name="Source">Where the answer came from, for logs: a variable name or the configuration file.</param>
-public sealed record GcloudCredentialState(bool HasCredentials, string? Account, string Source)
+internal sealed record GcloudCredentialState(bool HasCredentials, string? Account, string Source)
 {
     /// <summary>Reads gcloud's environment variables, then its active configuration (<c>CLOUDSDK_CONFIG</c> or <c>~/.config/gcloud</c>).</summary>
     public static GcloudCredentialState Read(Func<string, string?> environment, string homeDirectory)

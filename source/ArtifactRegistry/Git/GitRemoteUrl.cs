@@ -1,7 +1,7 @@
 namespace ArtifactRegistry.Git;
 
 /// <summary>Remote URLs as they may be shown: CI systems often clone with a token in the URL (<c>https://x-access-token:TOKEN@github.com/…</c>).</summary>
-public static class GitRemoteUrl
+internal static class GitRemoteUrl
 {
     /// <summary>The URL without user name and password; scp-like remotes (<c>git@host:org/repo.git</c>) carry no password and stay as they are.</summary>
     public static string WithoutCredentials(string url)

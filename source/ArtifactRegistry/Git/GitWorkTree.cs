@@ -4,7 +4,7 @@ using ArtifactRegistry.Processes;
 namespace ArtifactRegistry.Git;
 
 /// <summary>Reads the state of a git work tree through the <c>git</c> CLI (which honours every git setting a library would not).</summary>
-public sealed class GitWorkTree
+internal sealed class GitWorkTree
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 

@@ -7,7 +7,7 @@ namespace ArtifactRegistry.Git;
 /// <param name="IsDirty">Whether tracked files differ from HEAD or untracked, non-ignored files exist.</param>
 /// <param name="TagsOnHead">The git tags pointing at HEAD.</param>
 /// <param name="RemoteUrl">The <c>origin</c> remote without any credentials in it, or null when there is none.</param>
-public sealed record GitWorkTreeState(
+internal sealed record GitWorkTreeState(
     string CommitSha,
     string ShortSha,
     DateTimeOffset CommitTime,

@@ -7,7 +7,7 @@ using k8s.Models;
 namespace ArtifactRegistry.Kubernetes;
 
 /// <summary>
-/// Turns KubernetesClient's failures into <see cref="KubernetesApiException"/>s. <see cref="HttpOperationException.Message"/>
+/// Turns KubernetesClient's failures into <see cref="KubernetesApiException"/>s. <c>HttpOperationException.Message</c>
 /// embeds the whole response body, so only the status code and the parsed <see cref="V1Status"/> are used.
 /// </summary>
 internal static partial class KubernetesErrors

@@ -1,9 +1,9 @@
 using System.Text.Json;
-using ArtifactRegistry.Access;
 using ArtifactRegistry.Auth;
 using ArtifactRegistry.Context;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.DockerAuth;
+using ArtifactRegistry.Iam;
 using ArtifactRegistry.References;
 using ArtifactRegistry.Registry;
 
@@ -17,7 +17,9 @@ internal sealed class ArtifactRegistryPublishing(OperationContext context, Build
         DockerAuthSession? session = null;
         var ownsSession = false;
         GooglePrincipal? principal = null;
-        if (settings.DockerAuthSession is { } existing)
+        var existing = settings.DockerAuthSession
+                       ?? (settings.PendingDockerAuthSession is { } pending ? await pending.WaitAsync(cancellationToken).ConfigureAwait(false) : null);
+        if (existing is not null)
         {
             session = existing;
             principal = existing.Tokens.Principal;

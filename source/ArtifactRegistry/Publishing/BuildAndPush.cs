@@ -30,7 +30,7 @@ public static class BuildAndPush
     /// <exception cref="Access.ArtifactRegistryAccessDeniedException">The preflight found a permission missing.</exception>
     /// <exception cref="Access.RepositoryNotFoundException">The preflight found the repository missing or invisible.</exception>
     /// <exception cref="Docker.DockerBuildFailedException">docker build failed; the message has docker's last error lines.</exception>
-    /// <exception cref="Access.DockerRegistryAccessException">The registry refused the push; the message says why and how to fix it.</exception>
+    /// <exception cref="Docker.DockerRegistryAccessException">The registry refused the push; the message says why and how to fix it.</exception>
     /// <exception cref="Docker.DockerPushFailedException">The push failed otherwise, or kept failing transiently.</exception>
     /// <exception cref="DigestMismatchException">The tags do not all resolve to one digest.</exception>
     public static async Task<BuildAndPushResult> RunAsync(OperationContext context, BuildAndPushSettings settings, CancellationToken cancellationToken = default)

@@ -42,6 +42,12 @@ public sealed record BuildAndPushSettings : ImageBuildSettings
     public DockerAuthSession? DockerAuthSession { get; init; }
 
     /// <summary>
+    /// A docker auth session still being opened (Deploy runs EnsureDockerAuth while BuildAndPush checks git and the engine); it is
+    /// awaited when the registry is first needed and used like <see cref="DockerAuthSession"/>.
+    /// </summary>
+    internal Task<DockerAuthSession>? PendingDockerAuthSession { get; init; }
+
+    /// <summary>
     /// Whether a session BuildAndPush opens stays open for later steps (returned in <see cref="BuildAndPushResult.DockerAuthSession"/>,
     /// which the caller then disposes); by default it is closed, and a build-scoped login deleted, when BuildAndPush ends.
     /// A BuildAndPush that fails closes it either way.

@@ -34,7 +34,7 @@ public sealed class DigestMismatchException : Exception
         text.AppendLine().Append(missing.Count > 0
             ? $"The REST API does not know {string.Join(", ", missing.Select(tag => ":" + tag))}, which docker has just pushed: docker and the REST API " +
               "are probably talking to different registries (a host map or CLOUDSDK_API_ENDPOINT_OVERRIDES_ARTIFACTREGISTRY left over from another " +
-              "sandbox run or project), or the tag was deleted in between. Point both at the same registry and run the build again."
+              "local registry or project), or the tag was deleted in between. Point both at the same registry and run the build again."
             : "Another build probably pushed the same tags at the same time. Run the build again, and keep concurrent builds from sharing tags " +
               "(serialise the jobs, or tag with the commit id only).");
         return text.ToString();

@@ -10,7 +10,7 @@ namespace ArtifactRegistry.Publishing;
 /// </summary>
 /// <param name="Tags">In push order, without duplicates; never empty.</param>
 /// <param name="Notes">Why a git tag on HEAD was left out, for the log.</param>
-public sealed record ImageTagPlan(IReadOnlyList<string> Tags, IReadOnlyList<string> Notes)
+internal sealed record ImageTagPlan(IReadOnlyList<string> Tags, IReadOnlyList<string> Notes)
 {
     public const string LatestTag = "latest";
 

@@ -6,7 +6,7 @@ namespace ArtifactRegistry.References;
 /// The resource name in the dockerImages collection: <c>projects/P/locations/L/repositories/R/dockerImages/IMAGE@sha256:HEX</c>,
 /// IMAGE escaped like a package ID. There is no dockerImages.delete: delete its <see cref="VersionName"/> instead.
 /// </summary>
-public sealed class DockerImageName : IEquatable<DockerImageName>
+public sealed record DockerImageName
 {
     private readonly ResourceNameParts _parts;
 
@@ -65,10 +65,4 @@ public sealed class DockerImageName : IEquatable<DockerImageName>
 
     /// <summary>The raw HTTP path, the image escaped once more (<c>team%252Fapp@sha256:…</c>).</summary>
     public string ToUrlPath() => _parts.ToUrlPath();
-
-    public bool Equals(DockerImageName? other) => other is not null && other.ToString() == ToString();
-    public override bool Equals(object? obj) => Equals(obj as DockerImageName);
-    public override int GetHashCode() => ToString().GetHashCode(StringComparison.Ordinal);
-    public static bool operator ==(DockerImageName? left, DockerImageName? right) => Equals(left, right);
-    public static bool operator !=(DockerImageName? left, DockerImageName? right) => !Equals(left, right);
 }

@@ -6,7 +6,7 @@ namespace ArtifactRegistry.References;
 /// The resource name of a Docker image's package: <c>projects/P/locations/L/repositories/R/packages/PACKAGE-ID</c>,
 /// where PACKAGE-ID is the image path with '/' escaped as <c>%2F</c> (<c>team/app</c> → <c>team%2Fapp</c>).
 /// </summary>
-public sealed class PackageName : IEquatable<PackageName>
+public sealed record PackageName
 {
     private readonly ResourceNameParts _parts;
 
@@ -77,10 +77,4 @@ public sealed class PackageName : IEquatable<PackageName>
 
     /// <summary>The raw HTTP path, escaped once more: <c>…/packages/team%252Fapp</c>.</summary>
     public string ToUrlPath() => _parts.ToUrlPath();
-
-    public bool Equals(PackageName? other) => other is not null && other.ToString() == ToString();
-    public override bool Equals(object? obj) => Equals(obj as PackageName);
-    public override int GetHashCode() => ToString().GetHashCode(StringComparison.Ordinal);
-    public static bool operator ==(PackageName? left, PackageName? right) => Equals(left, right);
-    public static bool operator !=(PackageName? left, PackageName? right) => !Equals(left, right);
 }

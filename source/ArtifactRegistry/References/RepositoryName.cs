@@ -5,7 +5,7 @@ namespace ArtifactRegistry.References;
 /// <summary>
 /// The resource name of an Artifact Registry repository: <c>projects/PROJECT-ID/locations/LOCATION/repositories/REPOSITORY</c>.
 /// </summary>
-public sealed class RepositoryName : IEquatable<RepositoryName>
+public sealed record RepositoryName
 {
     private readonly ResourceNameParts _parts;
 
@@ -81,10 +81,4 @@ public sealed class RepositoryName : IEquatable<RepositoryName>
 
     /// <summary>The path to append to <c>https://artifactregistry.googleapis.com/v1/</c> (nothing in a repository name needs escaping).</summary>
     public string ToUrlPath() => _parts.ToUrlPath();
-
-    public bool Equals(RepositoryName? other) => other is not null && other.ToString() == ToString();
-    public override bool Equals(object? obj) => Equals(obj as RepositoryName);
-    public override int GetHashCode() => ToString().GetHashCode(StringComparison.Ordinal);
-    public static bool operator ==(RepositoryName? left, RepositoryName? right) => Equals(left, right);
-    public static bool operator !=(RepositoryName? left, RepositoryName? right) => !Equals(left, right);
 }

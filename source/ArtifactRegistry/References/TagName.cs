@@ -6,7 +6,7 @@ namespace ArtifactRegistry.References;
 /// The resource name of a tag: <c>projects/P/locations/L/repositories/R/packages/PKG/tags/TAG-ID</c>.
 /// Tag IDs allow <c>[a-zA-Z0-9-._~:@]</c>, a wider set than Docker tags.
 /// </summary>
-public sealed class TagName : IEquatable<TagName>
+public sealed record TagName
 {
     private readonly ResourceNameParts _parts;
 
@@ -76,10 +76,4 @@ public sealed class TagName : IEquatable<TagName>
 
     /// <summary>The raw HTTP path, the package ID escaped once more (<c>team%252Fapp</c>).</summary>
     public string ToUrlPath() => _parts.ToUrlPath();
-
-    public bool Equals(TagName? other) => other is not null && other.ToString() == ToString();
-    public override bool Equals(object? obj) => Equals(obj as TagName);
-    public override int GetHashCode() => ToString().GetHashCode(StringComparison.Ordinal);
-    public static bool operator ==(TagName? left, TagName? right) => Equals(left, right);
-    public static bool operator !=(TagName? left, TagName? right) => !Equals(left, right);
 }

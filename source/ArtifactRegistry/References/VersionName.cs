@@ -6,7 +6,7 @@ namespace ArtifactRegistry.References;
 /// The resource name of one Docker image version: <c>projects/P/locations/L/repositories/R/packages/PKG/versions/sha256:HEX</c>.
 /// The version ID is the image digest, colon unescaped.
 /// </summary>
-public sealed class VersionName : IEquatable<VersionName>
+public sealed record VersionName
 {
     private readonly ResourceNameParts _parts;
 
@@ -74,10 +74,4 @@ public sealed class VersionName : IEquatable<VersionName>
 
     /// <summary>The raw HTTP path, the package ID escaped once more (<c>team%252Fapp</c>).</summary>
     public string ToUrlPath() => _parts.ToUrlPath();
-
-    public bool Equals(VersionName? other) => other is not null && other.ToString() == ToString();
-    public override bool Equals(object? obj) => Equals(obj as VersionName);
-    public override int GetHashCode() => ToString().GetHashCode(StringComparison.Ordinal);
-    public static bool operator ==(VersionName? left, VersionName? right) => Equals(left, right);
-    public static bool operator !=(VersionName? left, VersionName? right) => !Equals(left, right);
 }

@@ -3,7 +3,7 @@ using ArtifactRegistry.References;
 namespace ArtifactRegistry.Registry;
 
 /// <summary>The calls pruning and deleting need: packages, docker images, version deletion, cleanup policies.</summary>
-public sealed partial class ArtifactRegistryClient
+internal sealed partial class ArtifactRegistryClient
 {
     /// <summary><c>packages.list</c>, every page: one package per image path, nested ones included (<c>team%2Fapp</c>).</summary>
     public IAsyncEnumerable<Package> ListPackagesAsync(RepositoryName repository, int pageSize = 1000, CancellationToken cancellationToken = default) =>

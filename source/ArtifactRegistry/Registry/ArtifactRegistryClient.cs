@@ -17,7 +17,7 @@ namespace ArtifactRegistry.Registry;
 /// bounded retries on 429/5xx/dropped connections (honouring Retry-After), and Google's errors as <see cref="ArtifactRegistryApiException"/>.
 /// Resources are the typed names of <see cref="References"/>; their URL paths escape package ids once more, as Google expects.
 /// </summary>
-public sealed partial class ArtifactRegistryClient : IDisposable
+internal sealed partial class ArtifactRegistryClient : IDisposable
 {
     internal static readonly JsonSerializerOptions Json = CreateJsonOptions();
 
@@ -33,6 +33,7 @@ public sealed partial class ArtifactRegistryClient : IDisposable
         _options = options ?? new ArtifactRegistryClientOptions();
         _logger = _options.Logger;
         ApiRoot = _options.ApiRoot is { } root ? ArtifactRegistryEndpoint.ApiRoot(root) : ArtifactRegistryEndpoint.FromEnvironment();
+        ResourceManagerRoot = _options.ResourceManagerRoot is { } projects ? ArtifactRegistryEndpoint.ApiRoot(projects) : ResourceManagerEndpoint.FromEnvironment();
         _http = new HttpClient(_options.Handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, disposeHandler: _options.Handler is null)
         {
             Timeout = Timeout.InfiniteTimeSpan,
@@ -42,6 +43,9 @@ public sealed partial class ArtifactRegistryClient : IDisposable
 
     /// <summary>The API root requests go to (ends in <c>v1/</c>).</summary>
     public Uri ApiRoot { get; }
+
+    /// <summary>Cloud Resource Manager's API root (ends in <c>v1/</c>), for project IAM policies.</summary>
+    public Uri ResourceManagerRoot { get; }
 
     /// <summary>HTTP requests sent so far, retries included.</summary>
     public int RequestCount => _requestCount;
@@ -200,9 +204,13 @@ public sealed partial class ArtifactRegistryClient : IDisposable
         while (!string.IsNullOrEmpty(pageToken));
     }
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string resource, string query, object? body, CancellationToken cancellationToken)
+    private Task<T> SendAsync<T>(HttpMethod method, string resource, string query, object? body, CancellationToken cancellationToken) =>
+        SendAsync<T>(ApiRoot, method, resource, query, body, cancellationToken);
+
+    /// <param name="apiRoot">The versioned root of the service addressed: Artifact Registry's, or another Google API the same credentials reach.</param>
+    private async Task<T> SendAsync<T>(Uri apiRoot, HttpMethod method, string resource, string query, object? body, CancellationToken cancellationToken)
     {
-        var uri = new Uri(ApiRoot, ResourcePath(resource) + "?alt=json" + query);
+        var uri = new Uri(apiRoot, ResourcePath(resource) + "?alt=json" + query);
         var retry = _options.Retry;
         for (var attempt = 1; ; attempt++)
         {
@@ -231,7 +239,7 @@ public sealed partial class ArtifactRegistryClient : IDisposable
             catch (Exception e) when (IsTransportFailure(e, cancellationToken))
             {
                 throw new HttpRequestException(
-                    $"Artifact Registry could not be reached for {method} {resource} after {attempt} attempts ({ApiRoot}): {e.Message}", e);
+                    $"Artifact Registry could not be reached for {method} {resource} after {attempt} attempts ({apiRoot}): {e.Message}", e);
             }
 
             using (response)

@@ -4,10 +4,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ArtifactRegistry.Registry;
 
 /// <summary>How an <see cref="ArtifactRegistryClient"/> connects; the defaults suit a build talking to Google.</summary>
-public sealed record ArtifactRegistryClientOptions
+internal sealed record ArtifactRegistryClientOptions
 {
     /// <summary>The API root (ending in <c>v1/</c>); default: Google's, or the gcloud override in the environment.</summary>
     public Uri? ApiRoot { get; init; }
+
+    /// <summary>Cloud Resource Manager's service root, for project IAM policies; default: Google's, or gcloud's override in the environment.</summary>
+    public Uri? ResourceManagerRoot { get; init; }
 
     /// <summary>The HTTP handler to send through (tests, proxies); default: a new <see cref="SocketsHttpHandler"/>.</summary>
     public HttpMessageHandler? Handler { get; init; }

@@ -4,7 +4,7 @@ namespace ArtifactRegistry.Registry;
 /// The REST base URL: Google's, or the override gcloud also honours (<c>CLOUDSDK_API_ENDPOINT_OVERRIDES_ARTIFACTREGISTRY</c>),
 /// so one environment points both gcloud and this library at another endpoint (a local registry, a proxy).
 /// </summary>
-public static class ArtifactRegistryEndpoint
+internal static class ArtifactRegistryEndpoint
 {
     public const string OverrideVariable = "CLOUDSDK_API_ENDPOINT_OVERRIDES_ARTIFACTREGISTRY";
 

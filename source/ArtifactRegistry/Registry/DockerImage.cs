@@ -1,7 +1,7 @@
 namespace ArtifactRegistry.Registry;
 
 /// <summary>A docker image as the REST API lists it (tagged or not: untagged images are visible here, not in the registry API).</summary>
-public sealed record DockerImage
+internal sealed record DockerImage
 {
     /// <summary><c>projects/P/locations/L/repositories/R/dockerImages/IMG@sha256:…</c>.</summary>
     public string? Name { get; init; }
@@ -27,7 +27,7 @@ public sealed record DockerImage
     public IReadOnlyList<ImageManifest>? ImageManifests { get; init; }
 }
 
-public sealed record ImageManifest
+internal sealed record ImageManifest
 {
     public string? Architecture { get; init; }
 

@@ -7,7 +7,7 @@ namespace ArtifactRegistry.Registry;
 /// An IAM policy. Fields this library does not use (audit configs, binding conditions) are carried through unchanged,
 /// so a read-modify-write with <c>setIamPolicy</c> never drops them; the <see cref="Etag"/> makes the write refuse a stale read.
 /// </summary>
-public sealed record IamPolicy
+internal sealed record IamPolicy
 {
     public int? Version { get; init; }
 
@@ -37,7 +37,7 @@ public sealed record IamPolicy
     }
 }
 
-public sealed record IamBinding
+internal sealed record IamBinding
 {
     public required string Role { get; init; }
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace ArtifactRegistry.Registry;
 
 /// <summary>A long-running operation (repository creation, deletions): poll until <see cref="Done"/>.</summary>
-public sealed record LongRunningOperation
+internal sealed record LongRunningOperation
 {
     /// <summary><c>projects/P/locations/L/operations/ID</c>.</summary>
     public string? Name { get; init; }
@@ -18,7 +18,7 @@ public sealed record LongRunningOperation
 }
 
 /// <summary>The google.rpc.Status of a failed operation.</summary>
-public sealed record OperationError
+internal sealed record OperationError
 {
     public int Code { get; init; }
 

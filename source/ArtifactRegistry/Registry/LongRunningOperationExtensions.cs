@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace ArtifactRegistry.Registry;
 
 /// <summary>What the metadata of particular operations says.</summary>
-public static class LongRunningOperationExtensions
+internal static class LongRunningOperationExtensions
 {
     /// <summary>The version names a <c>versions.batchDelete</c> operation could not delete (<c>metadata.failedVersions</c>).</summary>
     public static IReadOnlyList<string> FailedVersions(this LongRunningOperation operation)

@@ -1,7 +1,7 @@
 namespace ArtifactRegistry.Registry;
 
 /// <summary>A package of a repository; for Docker, one image path (<c>…/packages/team%2Fapp</c>).</summary>
-public sealed record Package
+internal sealed record Package
 {
     public string? Name { get; init; }
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace ArtifactRegistry.Registry;
 
 /// <summary>A version of a package; for docker images the version id is the manifest digest.</summary>
-public sealed record PackageVersion
+internal sealed record PackageVersion
 {
     /// <summary><c>…/packages/PKG/versions/sha256:…</c>.</summary>
     public string? Name { get; init; }
@@ -23,7 +23,7 @@ public sealed record PackageVersion
 }
 
 /// <summary>How much of a version to return.</summary>
-public enum VersionView
+internal enum VersionView
 {
     /// <summary>The name and times.</summary>
     Basic,

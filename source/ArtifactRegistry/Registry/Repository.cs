@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace ArtifactRegistry.Registry;
 
 /// <summary>An Artifact Registry repository (the fields this library reads or sets; others are kept as they came).</summary>
-public sealed record Repository
+internal sealed record Repository
 {
     /// <summary><c>projects/P/locations/L/repositories/R</c>.</summary>
     public string? Name { get; init; }
@@ -37,7 +37,7 @@ public sealed record Repository
     public const string DockerFormat = "DOCKER";
 }
 
-public sealed record DockerRepositoryConfig
+internal sealed record DockerRepositoryConfig
 {
     /// <summary>Tags can neither move nor be deleted.</summary>
     public bool ImmutableTags { get; init; }

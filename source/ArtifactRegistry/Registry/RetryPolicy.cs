@@ -7,7 +7,7 @@ namespace ArtifactRegistry.Registry;
 /// How REST calls are retried: on 429 and 5xx and on dropped connections, with exponential backoff and jitter, honouring
 /// <c>Retry-After</c>; never on other 4xx, which a retry cannot fix.
 /// </summary>
-public sealed record RetryPolicy
+internal sealed record RetryPolicy
 {
     /// <summary>Attempts in total, the first included.</summary>
     public int MaxAttempts { get; init; } = 5;

@@ -1,7 +1,7 @@
 namespace ArtifactRegistry.Registry;
 
 /// <summary>A tag: <c>…/packages/PKG/tags/TAG</c> pointing at <c>…/packages/PKG/versions/sha256:…</c>.</summary>
-public sealed record Tag
+internal sealed record Tag
 {
     public string? Name { get; init; }
 

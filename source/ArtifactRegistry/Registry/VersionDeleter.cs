@@ -14,7 +14,7 @@ namespace ArtifactRegistry.Registry;
 /// gets one more try at the end of its round. Cancellation starts nothing new and lets requests already sent finish
 /// (<see cref="VersionDeleterOptions.CancellationGrace"/>), so the report says exactly what was deleted.
 /// </summary>
-public sealed partial class VersionDeleter(ArtifactRegistryClient client, VersionDeleterOptions? options = null, ILogger? logger = null)
+internal sealed partial class VersionDeleter(ArtifactRegistryClient client, VersionDeleterOptions? options = null, ILogger? logger = null)
 {
     private readonly VersionDeleterOptions _options = options ?? new VersionDeleterOptions();
     private readonly ILogger _logger = logger ?? NullLogger.Instance;

@@ -1,7 +1,7 @@
 namespace ArtifactRegistry.Registry;
 
 /// <summary>How fast and how wide <see cref="VersionDeleter"/> deletes.</summary>
-public sealed record VersionDeleterOptions
+internal sealed record VersionDeleterOptions
 {
     /// <summary>Delete requests (tags and versions) per second and per project and location; see <see cref="DeleteRateLimits"/>.</summary>
     public double DeletesPerSecond { get; init; } = DeleteRateLimits.DefaultPerSecond;

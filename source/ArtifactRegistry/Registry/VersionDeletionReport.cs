@@ -1,7 +1,7 @@
 namespace ArtifactRegistry.Registry;
 
 /// <summary>What a <see cref="VersionDeleter"/> run did to each version, and why it stopped early if it did.</summary>
-public sealed record VersionDeletionReport
+internal sealed record VersionDeletionReport
 {
     public required IReadOnlyList<VersionDeletionOutcome> Outcomes { get; init; }
 

@@ -1,3 +1,4 @@
+using ArtifactRegistry.Iam;
 using ArtifactRegistry.Auth;
 using ArtifactRegistry.Context;
 using ArtifactRegistry.IntegrationTests.DockerAuth;

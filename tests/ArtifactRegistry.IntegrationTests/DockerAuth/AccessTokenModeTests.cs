@@ -2,6 +2,7 @@ using ArtifactRegistry.Auth;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.Context;
 using ArtifactRegistry.DockerAuth;
+using ArtifactRegistry.Iam;
 using ArtifactRegistry.Sandbox;
 
 namespace ArtifactRegistry.IntegrationTests.DockerAuth;

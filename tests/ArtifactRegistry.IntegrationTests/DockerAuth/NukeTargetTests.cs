@@ -110,7 +110,7 @@ public partial class NukeTargetTests
                 // What the sandbox's env file sets for a build.
                 ["ARTIFACT_REGISTRY_HOST_MAP"] = _world.HostMap.ToString(),
                 ["CLOUDSDK_API_ENDPOINT_OVERRIDES_ARTIFACTREGISTRY"] = _world.Sandbox.ApiEndpoint.ToString(),
-                ["ARTIFACT_REGISTRY_SANDBOX"] = _world.Sandbox.ApiEndpoint.ToString(),
+                ["ARTIFACT_REGISTRY_TOKENINFO_URL"] = new Uri(_world.Sandbox.ApiEndpoint, "tokeninfo").ToString(),
                 ["HOME"] = _world.Home,
             }),
             arguments);

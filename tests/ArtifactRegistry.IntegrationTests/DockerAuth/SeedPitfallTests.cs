@@ -2,6 +2,7 @@ using ArtifactRegistry.Access;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.Context;
 using ArtifactRegistry.DockerAuth;
+using ArtifactRegistry.Iam;
 using ArtifactRegistry.Sandbox;
 
 namespace ArtifactRegistry.IntegrationTests.DockerAuth;
@@ -87,7 +88,7 @@ public class SeedPitfallTests
             Reference = image,
             CanonicalHost = AuthWorld.CanonicalHost,
             ActualHost = _world.ActualHost,
-            Principal = ArtifactRegistry.Auth.GooglePrincipal.ServiceAccount(SandboxPrincipals.Viewer),
+            Principal = ArtifactRegistry.Iam.GooglePrincipal.ServiceAccount(SandboxPrincipals.Viewer),
             Config = DockerConfigFile.InDirectory(docker.ConfigDirectory).Read(),
         });
 

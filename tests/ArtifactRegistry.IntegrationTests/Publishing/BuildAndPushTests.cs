@@ -56,9 +56,9 @@ public class BuildAndPushTests
         Assert.That(await _world.RestTagDigestAsync("busybox-app", "release-7"), Is.EqualTo(result.Digest));
         Assert.That(await _world.RestTagDigestAsync("busybox-app", "stable"), Is.EqualTo(result.Digest));
         var labels = await _world.LabelsAsync(result.ImageId);
-        Assert.That(labels[OciImageLabels.Revision]!.GetValue<string>(), Is.EqualTo(commit));
-        Assert.That(labels[OciImageLabels.Source]!.GetValue<string>(), Is.EqualTo("https://git.example.com/shop/app.git"));
-        Assert.That(DateTimeOffset.Parse(labels[OciImageLabels.Created]!.GetValue<string>()), Is.EqualTo(DateTimeOffset.Parse(committed)));
+        Assert.That(labels["org.opencontainers.image.revision"]!.GetValue<string>(), Is.EqualTo(commit));
+        Assert.That(labels["org.opencontainers.image.source"]!.GetValue<string>(), Is.EqualTo("https://git.example.com/shop/app.git"));
+        Assert.That(DateTimeOffset.Parse(labels["org.opencontainers.image.created"]!.GetValue<string>()), Is.EqualTo(DateTimeOffset.Parse(committed)));
         Assert.That(_world.Log.Text, Does.Contain("docker build step 3/").And.Contain("RUN chmod +x /app.sh"), "one summary line per Dockerfile step");
     }
 

@@ -4,6 +4,7 @@ using ArtifactRegistry.Auth;
 using ArtifactRegistry.Context;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.DockerAuth;
+using ArtifactRegistry.Iam;
 using ArtifactRegistry.IntegrationTests.DockerAuth;
 using ArtifactRegistry.Publishing;
 using ArtifactRegistry.References;

@@ -18,7 +18,8 @@ public class EnvFileTests
             .Select(l => l["export ".Length..].Split('=', 2))
             .ToDictionary(p => p[0], p => p[1].Trim('\''));
 
-        var token = await RestAnswer.ReadAsync(await sandbox.Http.GetAsync(sandbox.Api("tokeninfo?access_token=" + variables["CLOUDSDK_AUTH_ACCESS_TOKEN"])));
+        // The library finds the token's owner at ARTIFACT_REGISTRY_TOKENINFO_URL, so the variable must lead to the sandbox's tokeninfo.
+        var token = await RestAnswer.ReadAsync(await sandbox.Http.GetAsync(variables["ARTIFACT_REGISTRY_TOKENINFO_URL"] + "?access_token=" + variables["CLOUDSDK_AUTH_ACCESS_TOKEN"]));
         Assert.Multiple(() =>
         {
             Assert.That(File.GetUnixFileMode(path), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));

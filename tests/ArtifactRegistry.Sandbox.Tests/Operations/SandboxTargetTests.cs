@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using ArtifactRegistry.LocalEngine;
 using ArtifactRegistry.Sandbox.Tests.Support;
 using ArtifactRegistry.Testing.FileSystem;
 using ArtifactRegistry.Testing.Processes;
@@ -111,7 +112,7 @@ public class SandboxTargetTests
     {
         var startInfo = new ProcessStartInfo("bash")
         {
-            WorkingDirectory = RepositoryRoot(),
+            WorkingDirectory = RepositoryRoot.Find(),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -184,16 +185,5 @@ public class SandboxTargetTests
         }
 
         return [.. children, .. children.SelectMany(DescendantsOf)];
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "build.sh")) && Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
-                return directory.FullName;
-        }
-
-        throw new InvalidOperationException("The repository root (with build.sh and .nuke/) is not above the test directory.");
     }
 }

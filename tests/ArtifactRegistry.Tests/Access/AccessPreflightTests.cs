@@ -1,5 +1,6 @@
 using ArtifactRegistry.Access;
 using ArtifactRegistry.Auth;
+using ArtifactRegistry.Iam;
 using ArtifactRegistry.References;
 using ArtifactRegistry.Registry;
 using ArtifactRegistry.Tests.TestServers;

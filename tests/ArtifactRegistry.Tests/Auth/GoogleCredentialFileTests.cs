@@ -1,4 +1,5 @@
 using ArtifactRegistry.Auth;
+using ArtifactRegistry.Iam;
 using ArtifactRegistry.Tests.TestServers;
 
 namespace ArtifactRegistry.Tests.Auth;

@@ -41,18 +41,12 @@ public class TokenInfoTests
         Assert.That(principal.Description, Does.Contain("HTTP 400"));
     }
 
-    [TestCase(null, null, "https://oauth2.googleapis.com/tokeninfo")]
-    [TestCase("http://127.0.0.1:9000/tokeninfo", "http://127.0.0.1:8000/", "http://127.0.0.1:9000/tokeninfo")]
-    [TestCase(null, "http://127.0.0.1:8000/", "http://127.0.0.1:8000/tokeninfo")]
-    [TestCase(null, "http://127.0.0.1:8000", "http://127.0.0.1:8000/tokeninfo")]
-    public void The_endpoint_follows_the_explicit_variable_then_the_sandbox_env_file_then_Google(string? explicitUrl, string? sandbox, string expected)
+    [TestCase(null, "https://oauth2.googleapis.com/tokeninfo")]
+    [TestCase("", "https://oauth2.googleapis.com/tokeninfo")]
+    [TestCase("http://127.0.0.1:9000/tokeninfo", "http://127.0.0.1:9000/tokeninfo")]
+    public void The_endpoint_is_the_variable_s_else_Google_s(string? url, string expected)
     {
-        var endpoint = TokenInfo.EndpointFrom(name => name switch
-        {
-            "ARTIFACT_REGISTRY_TOKENINFO_URL" => explicitUrl,
-            "ARTIFACT_REGISTRY_SANDBOX" => sandbox,
-            _ => null,
-        });
+        var endpoint = TokenInfo.EndpointFrom(name => name == "ARTIFACT_REGISTRY_TOKENINFO_URL" ? url : null);
 
         Assert.That(endpoint.ToString(), Is.EqualTo(expected));
     }

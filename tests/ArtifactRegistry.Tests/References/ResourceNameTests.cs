@@ -265,4 +265,26 @@ public class ResourceNameTests
                 Is.EqualTo(TagName.Parse(Repository + "/packages/app/tags/a").GetHashCode()));
         });
     }
+
+    [Test]
+    public void Names_of_the_same_resource_are_equal_however_they_were_made_and_names_of_different_ones_are_not()
+    {
+        const string Package = "projects/my-project/locations/asia/repositories/repo/packages/team%2Fapp";
+        var tag = TagName.Parse(Package + "/tags/v1");
+        var version = VersionName.Parse(Package + "/versions/sha256:" + new string('a', 64));
+        var image = DockerImageName.Parse("projects/my-project/locations/asia/repositories/repo/dockerImages/team%2Fapp@sha256:" + new string('a', 64));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(tag.PackageName, Is.EqualTo(PackageName.Parse(Package)));
+            Assert.That(tag.PackageName == version.PackageName, Is.True);
+            Assert.That(tag.PackageName.GetHashCode(), Is.EqualTo(version.PackageName.GetHashCode()));
+            Assert.That(tag.RepositoryName, Is.EqualTo(RepositoryName.FromProjectLocationRepository("my-project", "asia", "repo")));
+            Assert.That(image.RepositoryName, Is.EqualTo(tag.RepositoryName));
+            Assert.That(TagName.Parse(Package + "/tags/v2"), Is.Not.EqualTo(tag));
+            Assert.That(tag != TagName.Parse(Package + "/tags/v2"), Is.True);
+            Assert.That(RepositoryName.FromProjectLocationRepository("my-project", "europe", "repo"), Is.Not.EqualTo(tag.RepositoryName));
+            Assert.That(new HashSet<TagName> { tag, TagName.Parse(Package + "/tags/v1") }, Has.Count.EqualTo(1));
+        });
+    }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using ArtifactRegistry.Auth;
+using ArtifactRegistry.Iam;
 using ArtifactRegistry.References;
 using ArtifactRegistry.Registry;
 using ArtifactRegistry.Tests.TestServers;

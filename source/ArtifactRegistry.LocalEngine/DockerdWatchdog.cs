@@ -1,0 +1,46 @@
+using System.Diagnostics;
+
+namespace ArtifactRegistry.LocalEngine;
+
+/// <summary>
+/// A tiny shell process that stops a private dockerd if the process that started it dies without stopping it (a test host is
+/// killed 100 ms after a run ends, a build on Ctrl+C). A normal stop kills the watchdog first. A data root kept outside the
+/// runtime directory is unmounted but never deleted.
+/// </summary>
+/// <remarks>The directory is passed in the environment, not on the command line, so that scanning command lines for it
+/// finds the engine's processes and never the watchdog or the tools it runs.</remarks>
+internal static class DockerdWatchdog
+{
+    private const string Script = """
+        exec </dev/null >/dev/null 2>&1
+        while kill -0 "$ARD_OWNER" 2>/dev/null; do sleep 1; done
+        kill -TERM "$ARD_DOCKERD" 2>/dev/null
+        i=0
+        while kill -0 "$ARD_DOCKERD" 2>/dev/null && [ "$i" -lt 150 ]; do sleep 0.1; i=$((i+1)); done
+        kill -KILL "$ARD_DOCKERD" 2>/dev/null
+        for entry in /proc/[0-9]*; do
+          pid=${entry#/proc/}
+          [ "$pid" = "$$" ] && continue
+          case "$(tr '\0' ' ' < "$entry/cmdline" 2>/dev/null)" in
+            *"$ARD_DIR/"*) kill -KILL "$pid" 2>/dev/null ;;
+          esac
+        done
+        sleep 0.5
+        for dir in "$ARD_DIR" "$ARD_DATA"; do
+          [ -n "$dir" ] && grep -F " $dir/" /proc/self/mountinfo | cut -d' ' -f5 | sort -r | while read -r mountpoint; do umount -l "$mountpoint"; done
+        done
+        rm -rf "$ARD_DIR"
+        """;
+
+    public static Process Start(int ownerProcessId, int dockerdProcessId, string directory, string? keptDataRoot)
+    {
+        var startInfo = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
+        startInfo.ArgumentList.Add("-c");
+        startInfo.ArgumentList.Add(Script);
+        startInfo.Environment["ARD_OWNER"] = ownerProcessId.ToString();
+        startInfo.Environment["ARD_DOCKERD"] = dockerdProcessId.ToString();
+        startInfo.Environment["ARD_DIR"] = directory;
+        startInfo.Environment["ARD_DATA"] = keptDataRoot ?? "";
+        return Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start /bin/sh for the dockerd watchdog.");
+    }
+}

@@ -1,0 +1,50 @@
+using ArtifactRegistry.Deploying;
+using ArtifactRegistry.Publishing;
+using Nuke.Common;
+using Nuke.Common.Tooling;
+
+namespace ArtifactRegistry.Nuke;
+
+/// <summary>
+/// Every Artifact Registry target in one component, and Deploy, the seed script as one step: EnsureDockerAuth → BuildAndPush →
+/// SetImage, the workloads pinned to the digest just pushed. A build opts in with <c>class Build : NukeBuild, IArtifactRegistryDeploy</c>
+/// and runs <c>./build.sh Deploy --image asia-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE --workloads deployment/NAME --kube-namespace NS</c>.
+/// One set of parameters serves all the targets (command line, environment, <c>.nuke/parameters.json</c>); a build with several
+/// images declares them in <see cref="DeploySettings"/>, each with its build context and workloads.
+/// </summary>
+public interface IArtifactRegistryDeploy : IArtifactRegistryBuildAndPush, IArtifactRegistrySetImage, IArtifactRegistryGrantReader, IArtifactRegistryPrune, IArtifactRegistryTags
+{
+    /// <summary>
+    /// Override to change the deploy in code, e.g. several images:
+    /// <c>settings =&gt; settings.ClearImages().AddImage(".../api", RootDirectory / "api", "deployment/api").AddImage(".../worker", RootDirectory / "worker", "deployment/worker")</c>.
+    /// It gets the settings the parameters and the <see cref="IArtifactRegistryBuildAndPush.BuildAndPushSettings"/> and
+    /// <see cref="IArtifactRegistrySetImage.SetImageSettings"/> hooks made.
+    /// </summary>
+    Configure<DeploySettings> DeploySettings => settings => settings;
+
+    Target Deploy => _ => _
+        .Description("Builds and pushes the image, then rolls the workloads out pinned to its new digest (EnsureDockerAuth → BuildAndPush → SetImage); with --reader-member, grants the nodes read access too")
+        .Executes(async () =>
+        {
+            var context = WithKubeParameters(ArtifactRegistryTasks.ContextFor(this));
+            await ArtifactRegistryTasks.DeployAsync(context, settings => DeploySettings(ConfigureFromParameters(settings)), CancellationToken.None);
+        });
+
+    /// <summary>The image of --image with its context and workloads, and what every image's build and rollout start from.</summary>
+    private DeploySettings ConfigureFromParameters(DeploySettings settings)
+    {
+        settings = settings
+            .SetBuild(build => BuildAndPushSettings(((IArtifactRegistryBuildAndPush)this).ConfigureFromParameters(build)))
+            .SetRollout(rollout => SetImageSettings(((IArtifactRegistrySetImage)this).ConfigureFromParameters(rollout)))
+            .SetReaderMember(ReaderMember);
+        return Image is null
+            ? settings
+            : settings.AddImage(new DeployImage(Image)
+            {
+                ContextDirectory = DockerContext ?? RootDirectory,
+                Dockerfile = Dockerfile,
+                Workloads = [.. Workloads ?? []],
+                Container = Container,
+            });
+    }
+}

@@ -1,0 +1,13 @@
+using Nuke.Common;
+
+namespace ArtifactRegistry.Nuke;
+
+/// <summary>
+/// The one <c>--image</c> parameter every Artifact Registry target that needs an image reads (EnsureDockerAuth, BuildAndPush,
+/// GrantReader, Deploy), so a build declares it once however many of the components it uses.
+/// </summary>
+public interface IArtifactRegistryImage : IArtifactRegistryContext
+{
+    [Parameter("Image, canonical even where a host map sends docker elsewhere: LOCATION-docker.pkg.dev/PROJECT-ID/REPOSITORY/IMAGE")]
+    string? Image => TryGetValue(() => Image);
+}

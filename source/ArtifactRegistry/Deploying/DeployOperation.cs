@@ -1,0 +1,223 @@
+using ArtifactRegistry.Context;
+using ArtifactRegistry.Docker;
+using ArtifactRegistry.DockerAuth;
+using ArtifactRegistry.Grants;
+using ArtifactRegistry.Iam;
+using ArtifactRegistry.Publishing;
+using ArtifactRegistry.References;
+using Microsoft.Extensions.Logging;
+
+namespace ArtifactRegistry.Deploying;
+
+/// <summary>
+/// EnsureDockerAuth for every image, each image's BuildAndPush, then every SetImage at once. What does not depend on the image
+/// runs beside the build instead of before it: the docker login beside BuildAndPush's git and engine checks, the access
+/// preflight, the cluster's checks (<see cref="RolloutPreflight"/>) and the reader grants beside docker's build; the first of
+/// them to fail stops the others, so a refusal or a missing workload still ends the deploy before the build has finished.
+/// </summary>
+internal sealed class DeployOperation(OperationContext context, DeploySettings settings)
+{
+    private readonly ILogger _logger = context.Logger;
+
+    public async Task<DeployResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var started = context.Time.GetTimestamp();
+        var images = Plan();
+        _logger.LogInformation("Deploy {Images}", string.Join(", ", images.Select(image => $"{image.Reference} → {string.Join(", ", image.Rollout.Workloads)}")));
+
+        // Whatever fails first stops the rest: a missing workload ends a build that would otherwise run to its end.
+        using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // On the thread pool: loading the kubeconfig and the Kubernetes client is synchronous work that must not hold up the build.
+        var preflight = StopOthersOnFailure(Task.Run(() => RolloutPreflight.RunAsync(context, [.. images.Select(image => image.Rollout)], failFast.Token), failFast.Token), failFast);
+        var grants = StopOthersOnFailure(Task.Run(() => GrantAsync(images, failFast.Token), failFast.Token), failFast);
+        var auth = OpenDockerAuth(images, failFast.Token);
+        var access = StopOthersOnFailure(auth.AccessChecked, failFast);
+
+        IReadOnlyList<BuildAndPushResult> pushed;
+        try
+        {
+            pushed = await BuildAndPushAllAsync(images, auth.Session, context, failFast.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Stopped by a failed check: its exception is the one to report.
+            await Task.WhenAll(preflight, grants, access).ConfigureAwait(false);
+            throw;
+        }
+        catch
+        {
+            await failFast.CancelAsync().ConfigureAwait(false);
+            await Quietly(preflight, grants, access).ConfigureAwait(false);
+            throw;
+        }
+
+        await access.ConfigureAwait(false);
+        await preflight.ConfigureAwait(false);
+        var granted = await grants.ConfigureAwait(false);
+
+        var rollouts = await Task.WhenAll(images.Select((image, i) => RollOutAsync(image.Rollout.SetImage(pushed[i]), cancellationToken))).ConfigureAwait(false);
+        var result = new DeployResult
+        {
+            Pushed = pushed,
+            Grants = granted,
+            Rollouts = [.. rollouts.Select(rollout => rollout.Result)],
+            Duration = context.Time.GetElapsedTime(started),
+        };
+        var failed = rollouts.FirstOrDefault(rollout => rollout.Failure is not null).Failure;
+        _logger.Log(failed is null ? LogLevel.Information : LogLevel.Error, "Deploy {Outcome}{NewLine}{Table}", failed is null ? "done" : "FAILED", Environment.NewLine, result);
+        return failed is null ? result : throw failed;
+    }
+
+    /// <summary>Every image's settings, checked before anything is started: a typo fails in milliseconds.</summary>
+    private List<PlannedImage> Plan()
+    {
+        if (settings.Images.Count == 0)
+            throw new ArgumentException(
+                "Deploy was given no image: AddImage(\"asia-docker.pkg.dev/PROJECT-ID/REPOSITORY/IMAGE\", \"path/to/context\", \"deployment/NAME\") " +
+                "(NUKE: --image … --workloads deployment/NAME, or images declared in the DeploySettings hook).", nameof(DeploySettings.Images));
+        if (settings.ReaderMember is { } member)
+            IamMember.Parse(member);
+        var planned = new List<PlannedImage>();
+        foreach (var image in settings.Images)
+        {
+            var reference = ImageReference.Parse(image.Image);
+            if (image.Workloads.Count == 0)
+                throw new ArgumentException(
+                    $"Deploy has no workload for {image.Image}: name the ones that run it, e.g. deployment/{reference.ImagePath.Split('/')[^1]} " +
+                    "(NUKE: --workloads; DeployImage.Workloads). To build and push without deploying, use BuildAndPush.", nameof(DeployImage.Workloads));
+            SetImageOperation.ParseWorkloads(image.Workloads);
+            var build = settings.Build.SetImage(image.Image);
+            if (image.ContextDirectory is not null)
+                build = build.SetContextDirectory(image.ContextDirectory);
+            if (image.Dockerfile is not null)
+                build = build.SetDockerfile(image.Dockerfile);
+            var rollout = settings.Rollout.SetWorkloads(image.Workloads);
+            if (image.Container is not null)
+                rollout = rollout.SetContainer(image.Container);
+            planned.Add(new PlannedImage(reference, build, rollout));
+        }
+
+        var duplicate = planned.GroupBy(image => image.Reference.Name).FirstOrDefault(group => group.Count() > 1);
+        if (duplicate is not null)
+            throw new ArgumentException($"Deploy was given {duplicate.Key} {duplicate.Count()} times; give each image once, with all its workloads.", nameof(DeploySettings.Images));
+        return planned;
+    }
+
+    /// <summary>
+    /// EnsureDockerAuth for every image without its access preflight, which then runs while the first BuildAndPush checks git and
+    /// the docker engine and docker builds: the login is awaited before the build, the preflight's refusal stops the build.
+    /// </summary>
+    private (Task<DockerAuthSession>? Session, Task AccessChecked) OpenDockerAuth(List<PlannedImage> images, CancellationToken cancellationToken)
+    {
+        var build = settings.Build;
+        if (build.DockerAuthSession is not null || !build.DockerAuth)
+            return (null, Task.CompletedTask);
+        var auth = build.DockerAuthSettings.SetImages(images.Select(image => image.Reference));
+        var opened = EnsureDockerAuth.RunAsync(context, auth.SetAccessPreflight(false), cancellationToken);
+        var session = opened.ContinueWith(result => result.GetAwaiter().GetResult().Session, CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        var accessChecked = auth.AccessPreflight
+            ? CheckAccessAsync(opened, auth, cancellationToken)
+            : session;
+        return (session, accessChecked);
+    }
+
+    private async Task CheckAccessAsync(Task<EnsureDockerAuthResult> opened, EnsureDockerAuthSettings auth, CancellationToken cancellationToken)
+    {
+        var result = await opened.ConfigureAwait(false);
+        await EnsureDockerAuth.PreflightAsync(context, auth, result, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<BuildAndPushResult>> BuildAndPushAllAsync(
+        List<PlannedImage> images, Task<DockerAuthSession>? session, OperationContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var pushed = new List<BuildAndPushResult>();
+            foreach (var image in images)
+            {
+                var settings = session is null ? image.Build : image.Build with { PendingDockerAuthSession = session };
+                pushed.Add(await BuildAndPush.RunAsync(context, settings, cancellationToken).ConfigureAwait(false));
+            }
+
+            return pushed;
+        }
+        finally
+        {
+            // Whatever happened, a session that was opened is closed (a build-scoped login deleted), and a failed one observed.
+            if (session is not null)
+            {
+                await Quietly(session).ConfigureAwait(false);
+                if (session.IsCompletedSuccessfully)
+                    await session.Result.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The reader grant on every repository, when asked for. Credentials that may not manage IAM (a CI account usually may
+    /// not) are no reason to stop a deploy whose grant an administrator made long ago: that is said, with the command, and
+    /// SetImage's pull diagnosis still catches a grant that is really missing.
+    /// </summary>
+    private async Task<IReadOnlyList<GrantReaderResult>> GrantAsync(List<PlannedImage> images, CancellationToken cancellationToken)
+    {
+        if (settings.ReaderMember is not { } member)
+            return [];
+        var results = new List<GrantReaderResult>();
+        foreach (var repository in images.Select(image => image.Reference.RepositoryName).Distinct())
+        {
+            try
+            {
+                results.Add(await GrantReader.RunAsync(context, s => s.SetRepository(repository.ToString()).SetMember(member), cancellationToken).ConfigureAwait(false));
+            }
+            catch (IamPolicyAccessDeniedException e)
+            {
+                _logger.LogWarning("Deploy: the reader grant for {Member} on {Repository} was not checked: {Reason}", member, repository.DockerPath, e.Message);
+            }
+        }
+
+        return results;
+    }
+
+    private async Task<(SetImageResult Result, RolloutFailedException? Failure)> RollOutAsync(SetImageSettings rollout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await SetImage.RunAsync(context, rollout, cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (RolloutFailedException e)
+        {
+            return (e.Result, e);
+        }
+    }
+
+    private static async Task<T> StopOthersOnFailure<T>(Task<T> task, CancellationTokenSource others)
+    {
+        try
+        {
+            return await task.ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await others.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task StopOthersOnFailure(Task task, CancellationTokenSource others) =>
+        await StopOthersOnFailure(task.ContinueWith(t => { t.GetAwaiter().GetResult(); return true; }, TaskScheduler.Default), others).ConfigureAwait(false);
+
+    private static async Task Quietly(params Task[] tasks)
+    {
+        try
+        {
+            await Task.WhenAll(tasks).ConfigureAwait(false);
+        }
+        catch
+        {
+            // The first failure is being reported; these only must not go unobserved.
+        }
+    }
+
+    private sealed record PlannedImage(ImageReference Reference, BuildAndPushSettings Build, SetImageSettings Rollout);
+}

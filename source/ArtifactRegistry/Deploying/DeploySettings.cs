@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+using ArtifactRegistry.Publishing;
+
+namespace ArtifactRegistry.Deploying;
+
+/// <summary>
+/// One Deploy: the images to build, push and roll out, what every image's build and rollout start from, and who must be
+/// able to pull them. The cluster is the <see cref="Context.OperationContext"/>'s kube context.
+/// Immutable; changed with the fluent methods of <see cref="DeploySettingsExtensions"/>.
+/// </summary>
+public sealed record DeploySettings
+{
+    /// <summary>The images, built and pushed in this order and then rolled out together.</summary>
+    public ImmutableList<DeployImage> Images { get; init; } = [];
+
+    /// <summary>What every image's BuildAndPush starts from (tags, build arguments, platform, docker auth…); the image sets its reference, context and Dockerfile.</summary>
+    public BuildAndPushSettings Build { get; init; } = new();
+
+    /// <summary>What every image's SetImage starts from (namespace, timeout, rollback, commit…); the image sets its workloads and container.</summary>
+    public SetImageSettings Rollout { get; init; } = new();
+
+    /// <summary>
+    /// A member that must be able to pull every image (the GKE node pool's service account, e.g. <c>serviceAccount:nodes@cluster-project.iam.gserviceaccount.com</c>):
+    /// granted <c>roles/artifactregistry.reader</c> on each repository before the rollout (GrantReader); null grants nothing.
+    /// </summary>
+    public string? ReaderMember { get; init; }
+}

@@ -1,0 +1,26 @@
+using ArtifactRegistry.References;
+
+namespace ArtifactRegistry.Grants;
+
+/// <summary>Reads the repository a grant or a check is about, in any of the forms people have at hand.</summary>
+internal static class RepositoryArgument
+{
+    /// <exception cref="ArgumentException">Missing, or none of the forms; the message shows them.</exception>
+    public static RepositoryName Parse(string? text, string operation)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            throw new ArgumentException(
+                $"{operation} needs the repository: SetRepository(\"asia-docker.pkg.dev/PROJECT-ID/REPOSITORY\") (NUKE: the --image parameter, whose repository is used).");
+        text = text.Trim();
+        if (RepositoryName.TryParse(text, out var name))
+            return name;
+        if (ImageReference.TryParse(text, out var image))
+            return image.RepositoryName;
+        // HOST/PROJECT/REPOSITORY reads as an image without its repository segment: with an image appended it is a full reference.
+        if (ImageReference.TryParse(text.TrimEnd('/') + "/image", out var probe) && probe.ImagePath == "image")
+            return probe.RepositoryName;
+        throw new ArgumentException(
+            $"{operation}: '{text}' is not a repository. Write it as docker names it, LOCATION-docker.pkg.dev/PROJECT-ID/REPOSITORY " +
+            "(e.g. asia-docker.pkg.dev/my-project/my-repo), as an image in it, or as projects/PROJECT-ID/locations/LOCATION/repositories/REPOSITORY.");
+    }
+}
