@@ -6,7 +6,7 @@ namespace ArtifactRegistry.Kubernetes;
 
 /// <summary>
 /// Asks the GKE API (<c>projects.locations.clusters.get</c>) which service account a node pool runs as: the principal its
-/// nodes pull images with. Honours gcloud's <c>CLOUDSDK_API_ENDPOINT_OVERRIDES_CONTAINER</c>, as the sandbox sets it.
+/// nodes pull images with. Honours gcloud's <c>CLOUDSDK_API_ENDPOINT_OVERRIDES_CONTAINER</c>, as gcloud does.
 /// </summary>
 internal sealed class GkeNodePools(IAccessTokenSource tokens, Func<string, string?> environment, HttpMessageHandler? handler)
 {

@@ -2,7 +2,7 @@ namespace ArtifactRegistry.Registry;
 
 /// <summary>
 /// Cloud Resource Manager's REST base URL, where project IAM policies live: Google's, or the override gcloud also honours
-/// (<c>CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER</c>), so a sandbox answers for projects too.
+/// (<c>CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER</c>), so one environment points both gcloud and this library at another endpoint.
 /// </summary>
 internal static class ResourceManagerEndpoint
 {
