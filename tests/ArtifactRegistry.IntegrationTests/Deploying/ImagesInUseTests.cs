@@ -26,7 +26,8 @@ public sealed class ImagesInUseTests
             Assert.That(inUse.IsInUse(second), Is.True, "the running image");
             Assert.That(inUse.UsesOf(second.Digest!).Select(use => use.Source), Does.Contain(ImageUseSource.PodStatus).And.Contain(ImageUseSource.Workload));
             Assert.That(inUse.IsInUse(first), Is.True, "the previous revision's replica set, which a rollback starts again");
-            Assert.That(inUse.UsesOf(first.Digest!).Select(use => use.Source), Is.EqualTo(new[] { ImageUseSource.ReplicaSet }));
+            // A pod of the old revision may still be terminating when the rollout completes, as in Kubernetes: its status can name the digest too.
+            Assert.That(inUse.UsesOf(first.Digest!).Select(use => use.Source), Does.Contain(ImageUseSource.ReplicaSet).And.Not.Contain(ImageUseSource.Workload));
             Assert.That(inUse.IsInUse(never), Is.False);
             Assert.That(inUse.IsInUse(ImageReference.Parse($"{DeployWorld.Readable}/other@{second.Digest}")), Is.False, "the digest under another name is another image");
             Assert.That(inUse.Digests, Does.Contain(second.Digest), "the digest alone, for conservative callers");
