@@ -113,7 +113,9 @@ internal sealed class DeployOperation(OperationContext context, DeploySettings s
         if (build.DockerAuthSession is not null || !build.DockerAuth)
             return (null, Task.CompletedTask);
         var auth = build.DockerAuthSettings.SetImages(images.Select(image => image.Reference));
-        var opened = EnsureDockerAuth.RunAsync(context, auth.SetAccessPreflight(false), cancellationToken);
+        // On the thread pool: finding the credentials and fetching a token start synchronously, which held the build's git and
+        // engine checks back by half a second in a cold process.
+        var opened = Task.Run(() => EnsureDockerAuth.RunAsync(context, auth.SetAccessPreflight(false), cancellationToken), cancellationToken);
         var session = opened.ContinueWith(result => result.GetAwaiter().GetResult().Session, CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         var accessChecked = auth.AccessPreflight
