@@ -40,7 +40,7 @@ public sealed record PruneUntaggedResult
     /// <summary>Versions the registry refused to delete (tagged since the plan was made, listed by a new index, immutable tags…); each outcome says why.</summary>
     public int Refused => Count(VersionDeletionStatus.Refused);
 
-    /// <summary>Versions whose deletion failed otherwise.</summary>
+    /// <summary>Versions whose deletion kept failing (5xx, 429, timeouts) beyond every retry.</summary>
     public int Failed => Count(VersionDeletionStatus.Failed);
 
     /// <summary>Planned deletions not attempted: cancelled, stopped by a permission error, or their index was not deleted.</summary>
