@@ -1,4 +1,5 @@
-using System.Diagnostics;
+using System.Globalization;
+using CliWrap;
 
 namespace ArtifactRegistry.LocalEngine;
 
@@ -32,15 +33,14 @@ internal static class DockerdWatchdog
         rm -rf "$ARD_DIR"
         """;
 
-    public static Process Start(int ownerProcessId, int dockerdProcessId, string directory, string? keptDataRoot)
-    {
-        var startInfo = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
-        startInfo.ArgumentList.Add("-c");
-        startInfo.ArgumentList.Add(Script);
-        startInfo.Environment["ARD_OWNER"] = ownerProcessId.ToString();
-        startInfo.Environment["ARD_DOCKERD"] = dockerdProcessId.ToString();
-        startInfo.Environment["ARD_DIR"] = directory;
-        startInfo.Environment["ARD_DATA"] = keptDataRoot ?? "";
-        return Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start /bin/sh for the dockerd watchdog.");
-    }
+    public static CommandTask<CommandResult> Start(int ownerProcessId, int dockerdProcessId, string directory, string? keptDataRoot) =>
+        Cli.Wrap("/bin/sh")
+            .WithArguments(["-c", Script])
+            .WithEnvironmentVariables(variables => variables
+                .Set("ARD_OWNER", ownerProcessId.ToString(CultureInfo.InvariantCulture))
+                .Set("ARD_DOCKERD", dockerdProcessId.ToString(CultureInfo.InvariantCulture))
+                .Set("ARD_DIR", directory)
+                .Set("ARD_DATA", keptDataRoot ?? ""))
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteAsync(CancellationToken.None);
 }

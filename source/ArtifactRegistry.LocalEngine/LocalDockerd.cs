@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CliWrap;
 using System.Security.Cryptography;
 using System.Text.Json;
 
@@ -14,17 +15,17 @@ public sealed class LocalDockerd : IAsyncDisposable
 {
     private static readonly TimeSpan GracefulStopTimeout = TimeSpan.FromSeconds(20);
 
-    private readonly Process _dockerd;
+    private readonly CommandTask<CommandResult> _dockerd;
     private readonly string? _keptDataRoot;
-    private Process? _watchdog;
+    private CommandTask<CommandResult>? _watchdog;
     private int _stopped;
 
-    private LocalDockerd(Process dockerd, string directory, string? keptDataRoot)
+    private LocalDockerd(CommandTask<CommandResult> dockerd, string directory, string? keptDataRoot)
     {
         _dockerd = dockerd;
         _keptDataRoot = keptDataRoot;
         Directory = directory;
-        ProcessId = dockerd.Id;
+        ProcessId = dockerd.ProcessId;
     }
 
     /// <summary>The PID of the dockerd this instance started (and the only dockerd it will ever signal).</summary>
@@ -59,31 +60,32 @@ public sealed class LocalDockerd : IAsyncDisposable
         await File.WriteAllTextAsync(configFile, "{}", cancellationToken).ConfigureAwait(false);
         var logPath = Path.Combine(directory, "dockerd.log");
 
-        var startInfo = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
         // exec keeps the PID: the PID we hold is dockerd's own. Its output goes to a file, not a pipe to this process,
         // so the engine neither blocks on a full pipe nor dies of SIGPIPE while its owner shuts down.
-        foreach (var argument in new[]
-                 {
-                     "-c", "log=$1; shift; exec \"$@\" </dev/null >\"$log\" 2>&1", "dockerd-launcher", logPath,
-                     options.Dockerd,
-                     "--iptables=false", "--ip-masq=false", "--bridge=none", "--storage-driver=vfs",
-                     $"--data-root={dataRoot}",
-                     $"--exec-root={Path.Combine(directory, "exec")}",
-                     $"--pidfile={Path.Combine(directory, "dockerd.pid")}",
-                     $"--config-file={configFile}", // never /etc/docker/daemon.json of the machine
-                     $"-H=unix://{Path.Combine(directory, "docker.sock")}",
-                 })
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-        foreach (var name in startInfo.Environment.Keys.Where(name => name.StartsWith("DOCKER_", StringComparison.Ordinal)).ToList())
-            startInfo.Environment.Remove(name);
+        var launcher = Cli.Wrap("/bin/sh")
+            .WithArguments(
+            [
+                "-c", "log=$1; shift; exec \"$@\" </dev/null >\"$log\" 2>&1", "dockerd-launcher", logPath,
+                options.Dockerd,
+                "--iptables=false", "--ip-masq=false", "--bridge=none", "--storage-driver=vfs",
+                $"--data-root={dataRoot}",
+                $"--exec-root={Path.Combine(directory, "exec")}",
+                $"--pidfile={Path.Combine(directory, "dockerd.pid")}",
+                $"--config-file={configFile}", // never /etc/docker/daemon.json of the machine
+                $"-H=unix://{Path.Combine(directory, "docker.sock")}",
+            ])
+            .WithEnvironmentVariables(variables =>
+            {
+                foreach (var name in Environment.GetEnvironmentVariables().Keys.OfType<string>().Where(name => name.StartsWith("DOCKER_", StringComparison.Ordinal)))
+                    variables.Set(name, null);
+            })
+            .WithValidation(CommandResultValidation.None);
 
         var stopwatch = Stopwatch.StartNew();
-        Process dockerd;
+        CommandTask<CommandResult> dockerd;
         try
         {
-            dockerd = Process.Start(startInfo) ?? throw new InvalidOperationException("Process.Start returned no process for dockerd.");
+            dockerd = launcher.ExecuteAsync(CancellationToken.None);
         }
         catch
         {
@@ -94,7 +96,7 @@ public sealed class LocalDockerd : IAsyncDisposable
         var engine = new LocalDockerd(dockerd, directory, options.DataRoot is null ? null : dataRoot);
         try
         {
-            engine._watchdog = DockerdWatchdog.Start(options.OwnerProcessId, dockerd.Id, directory, engine._keptDataRoot);
+            engine._watchdog = DockerdWatchdog.Start(options.OwnerProcessId, dockerd.ProcessId, directory, engine._keptDataRoot);
             await engine.WaitUntilReadyAsync(options.ReadinessTimeout, cancellationToken).ConfigureAwait(false);
             engine.StartupTime = stopwatch.Elapsed;
             engine.VerifyPidFile();
@@ -135,7 +137,7 @@ public sealed class LocalDockerd : IAsyncDisposable
             return;
 
         StopWatchdog();
-        if (!_dockerd.HasExited)
+        if (!_dockerd.Task.IsCompleted)
         {
             await RemoveRunningContainersAsync().ConfigureAwait(false);
             UnixSignals.Send(ProcessId, UnixSignals.Terminate);
@@ -145,8 +147,6 @@ public sealed class LocalDockerd : IAsyncDisposable
                 await WaitForDockerdAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
             }
         }
-        _dockerd.Dispose();
-
         // containerd, shims and container processes (normally gone with dockerd; not after a SIGKILL).
         var leftovers = ProcessTable.ProcessesUsing(Directory).Concat(_keptDataRoot is null ? [] : ProcessTable.ProcessesUsing(_keptDataRoot)).Distinct().ToList();
         foreach (var processId in leftovers)
@@ -195,10 +195,10 @@ public sealed class LocalDockerd : IAsyncDisposable
         var deadline = Stopwatch.StartNew();
         while (true)
         {
-            if (_dockerd.HasExited)
+            if (_dockerd.Task.IsCompleted)
             {
                 throw new InvalidOperationException(
-                    $"dockerd (PID {ProcessId}) exited with code {_dockerd.ExitCode} before it answered on {DockerHost}. " +
+                    $"dockerd (PID {ProcessId}) exited with code {(await _dockerd).ExitCode} before it answered on {DockerHost}. " +
                     $"Last lines of {LogPath}:{Environment.NewLine}{ReadLogTail()}");
             }
 
@@ -224,13 +224,12 @@ public sealed class LocalDockerd : IAsyncDisposable
 
     private async Task<bool> WaitForDockerdAsync(TimeSpan timeout)
     {
-        using var deadline = new CancellationTokenSource(timeout);
         try
         {
-            await _dockerd.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
+            await _dockerd.Task.WaitAsync(timeout).ConfigureAwait(false);
             return true;
         }
-        catch (OperationCanceledException)
+        catch (TimeoutException)
         {
             return false;
         }
@@ -254,16 +253,8 @@ public sealed class LocalDockerd : IAsyncDisposable
     {
         if (_watchdog is null)
             return;
-        try
-        {
-            _watchdog.Kill();
-            _watchdog.WaitForExit(TimeSpan.FromSeconds(5));
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-        _watchdog.Dispose();
+        UnixSignals.Send(_watchdog.ProcessId, UnixSignals.Kill);
+        _watchdog.Task.Wait(TimeSpan.FromSeconds(5));
         _watchdog = null;
     }
 }

@@ -15,30 +15,39 @@ namespace ArtifactRegistry.Nuke;
 /// </summary>
 public interface IArtifactRegistryBuildAndPush : IArtifactRegistryDockerAuth
 {
+    /// <summary>The tags to push; default: the short commit id (with <c>-dirty</c> when the tree has local changes), <c>latest</c>, and the git tags of a clean HEAD.</summary>
     [Parameter("Tags to push (comma-separated in the environment) - Default: the short commit id (-dirty with local changes) and latest, plus git tags on a clean HEAD", Separator = ",")]
     string[] ImageTags => TryGetValue(() => ImageTags) ?? [];
 
+    /// <summary>The docker build context folder; default: the build's root directory.</summary>
     [Parameter("Docker build context folder - Default: the root directory")]
     string? DockerContext => TryGetValue(() => DockerContext);
 
+    /// <summary>The Dockerfile; default: <c>Dockerfile</c> in the build context.</summary>
     [Parameter("Dockerfile - Default: Dockerfile in the build context")]
     string? Dockerfile => TryGetValue(() => Dockerfile);
 
+    /// <summary>The Dockerfile stage to build (<c>docker build --target</c>); default: the last stage.</summary>
     [Parameter("Dockerfile stage to build (--target)")]
     string? DockerTarget => TryGetValue(() => DockerTarget);
 
+    /// <summary>The platform to build for (<c>docker build --platform</c>), e.g. <c>linux/amd64</c>; default: the engine's.</summary>
     [Parameter("Platform to build for (--platform), e.g. linux/amd64")]
     string? DockerPlatform => TryGetValue(() => DockerPlatform);
 
+    /// <summary>Build arguments as <c>NAME=value</c>; an entry without <c>=</c> fails the target. Secret values belong in <see cref="BuildAndPushSettings"/> (AddSecretBuildArg), which keeps them out of logs.</summary>
     [Parameter("Build arguments NAME=value (comma-separated in the environment); secret ones belong in BuildAndPushSettings (AddSecretBuildArg)", Separator = ",")]
     string[] DockerBuildArgs => TryGetValue(() => DockerBuildArgs) ?? [];
 
+    /// <summary>Builds without docker's build cache (<c>--no-cache</c>) when true; default: false.</summary>
     [Parameter("Build without the build cache (--no-cache)")]
     bool? DockerNoCache => TryGetValue<bool?>(() => DockerNoCache);
 
+    /// <summary>Looks for newer base images (<c>--pull</c>) when true; default: false.</summary>
     [Parameter("Look for newer base images (--pull)")]
     bool? DockerPull => TryGetValue<bool?>(() => DockerPull);
 
+    /// <summary>When true, trusts the digest docker prints instead of asking the registry which digest every pushed tag has; default: false (verified).</summary>
     [Parameter("Trust docker's digest line instead of asking the registry which digest every tag has")]
     bool? SkipRegistryVerification => TryGetValue<bool?>(() => SkipRegistryVerification);
 
@@ -51,6 +60,7 @@ public interface IArtifactRegistryBuildAndPush : IArtifactRegistryDockerAuth
         "No image has been pushed in this build yet. Make the target that needs it depend on BuildAndPush: " +
         ".DependsOn<IArtifactRegistryBuildAndPush>(x => x.BuildAndPush).");
 
+    /// <summary>Builds the image with docker and pushes it under every tag of <see cref="ImageTags"/>, after EnsureDockerAuth's credentials and access preflight; requires <see cref="IArtifactRegistryImage.Image"/>. The result, with its digest, is <see cref="PushedImage"/>.</summary>
     Target BuildAndPush => _ => _
         .Description("Builds the Docker image and pushes it to Artifact Registry under every tag; later targets get its digest")
         .Requires(() => Image)

@@ -22,6 +22,7 @@ public interface IArtifactRegistryDeploy : IArtifactRegistryBuildAndPush, IArtif
     /// </summary>
     Configure<DeploySettings> DeploySettings => settings => settings;
 
+    /// <summary>EnsureDockerAuth, BuildAndPush and SetImage in one step: builds and pushes every image of <see cref="DeploySettings"/>, then rolls its workloads out pinned to the new digest; with <see cref="IArtifactRegistryGrantReader.ReaderMember"/>, grants that member read access before the rollout.</summary>
     Target Deploy => _ => _
         .Description("Builds and pushes the image, then rolls the workloads out pinned to its new digest (EnsureDockerAuth → BuildAndPush → SetImage); with --reader-member, grants the nodes read access too")
         .Executes(async () =>

@@ -12,12 +12,14 @@ namespace ArtifactRegistry.Nuke;
 /// </summary>
 public interface IArtifactRegistryGrantReader : IArtifactRegistryImage
 {
+    /// <summary>The IAM member granted <c>roles/artifactregistry.reader</c> on the image's repository, e.g. <c>serviceAccount:NODES@CLUSTER-PROJECT.iam.gserviceaccount.com</c>.</summary>
     [Parameter("Member that may pull the image's repository, e.g. the GKE node pool's serviceAccount:NAME@PROJECT.iam.gserviceaccount.com")]
     string? ReaderMember => TryGetValue(() => ReaderMember);
 
     /// <summary>Override to adjust the settings further (another repository, say).</summary>
     Configure<GrantReaderSettings> GrantReaderSettings => settings => settings;
 
+    /// <summary>Grants <see cref="ReaderMember"/> <c>roles/artifactregistry.reader</c> on the repository of <see cref="IArtifactRegistryImage.Image"/>; writes nothing when the grant is already there.</summary>
     Target GrantReader => _ => _
         .Description("Grants roles/artifactregistry.reader on the image's repository to --reader-member (GKE nodes in another project); idempotent")
         .Requires(() => ReaderMember)

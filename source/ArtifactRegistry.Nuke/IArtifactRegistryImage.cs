@@ -8,6 +8,7 @@ namespace ArtifactRegistry.Nuke;
 /// </summary>
 public interface IArtifactRegistryImage : IArtifactRegistryContext
 {
+    /// <summary>The image the targets work on, <c>LOCATION-docker.pkg.dev/PROJECT-ID/REPOSITORY/IMAGE</c>: the canonical name, even where the context's host map sends docker elsewhere.</summary>
     [Parameter("Image, canonical even where a host map sends docker elsewhere: LOCATION-docker.pkg.dev/PROJECT-ID/REPOSITORY/IMAGE")]
     string? Image => TryGetValue(() => Image);
 }

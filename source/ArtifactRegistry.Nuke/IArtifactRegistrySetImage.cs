@@ -12,33 +12,42 @@ namespace ArtifactRegistry.Nuke;
 /// </summary>
 public interface IArtifactRegistrySetImage : IArtifactRegistryContext
 {
+    /// <summary>The workloads to roll out: <c>deployment/NAME</c>, <c>statefulset/NAME</c> or <c>daemonset/NAME</c>.</summary>
     [Parameter("Workloads to roll out: deployment/NAME, statefulset/NAME or daemonset/NAME (comma-separated in the environment)", Separator = ",")]
     string[]? Workloads => TryGetValue(() => Workloads);
 
+    /// <summary>The image to deploy when BuildAndPush did not run in this build: <c>IMAGE:TAG@sha256:…</c>, or <c>IMAGE:TAG</c>, which is resolved to its digest.</summary>
     [Parameter("Image to deploy when BuildAndPush did not run in this build: IMAGE:TAG@sha256:…, or IMAGE:TAG (resolved to its digest)")]
     string? DeployImage => TryGetValue(() => DeployImage);
 
+    /// <summary>The kube context; default: the kubeconfig's current context.</summary>
     [Parameter("Kube context - Default: the kubeconfig's current context")]
     string? KubeContext => TryGetValue(() => KubeContext);
 
+    /// <summary>The kubeconfig file; default: <c>KUBECONFIG</c>, else <c>~/.kube/config</c>.</summary>
     [Parameter("Kubeconfig file - Default: KUBECONFIG, else ~/.kube/config")]
     string? Kubeconfig => TryGetValue(() => Kubeconfig);
 
+    /// <summary>The namespace of the workloads; default: the kube context's namespace, else <c>default</c>.</summary>
     [Parameter("Namespace of the workloads - Default: the kube context's namespace, else default")]
     string? KubeNamespace => TryGetValue(() => KubeNamespace);
 
+    /// <summary>The container whose image changes; default: the container named like the workload, else the only one.</summary>
     [Parameter("Container to change - Default: the container named like the workload, else the only one")]
     string? Container => TryGetValue(() => Container);
 
+    /// <summary>How long a rollout may take, e.g. <c>10m</c> or <c>90s</c>; default: 10 minutes.</summary>
     [Parameter("How long a rollout may take, " + global::ArtifactRegistry.Durations.Duration.Forms + " - Default: 10m")]
     string? RolloutTimeout => TryGetValue(() => RolloutTimeout);
 
+    /// <summary>When true, a failed deployment rollout is undone to the previous revision, and the target waits until it is healthy again.</summary>
     [Parameter("Undo a failed deployment rollout to the previous revision and wait until it is healthy again")]
     bool? RollbackOnFailure => TryGetValue<bool?>(() => RollbackOnFailure);
 
     /// <summary>Override to adjust the settings further (commit for the change-cause, log lines…).</summary>
     Configure<SetImageSettings> SetImageSettings => settings => settings;
 
+    /// <summary>Sets the image of <see cref="Workloads"/>, pinned to its digest, with a change-cause annotation, and watches the rollout, failing fast with a diagnosis on pull errors and crash loops. Runs after BuildAndPush when both run, and then deploys the image it pushed.</summary>
     Target SetImage => _ => _
         .Description("Deploys the image pinned to its digest to Kubernetes workloads and watches the rollout, failing fast with a diagnosis")
         .Requires(() => Workloads)

@@ -10,15 +10,19 @@ namespace ArtifactRegistry.Nuke;
 /// </summary>
 public interface IArtifactRegistryTags : IArtifactRegistryContext
 {
+    /// <summary>The image the Tag target works on, <c>HOST/PROJECT-ID/REPOSITORY/IMAGE</c>, with <c>:TAG</c> or <c>@sha256:DIGEST</c> when tags are added.</summary>
     [Parameter("Image the Tag target works on: HOST/PROJECT-ID/REPOSITORY/IMAGE, with :TAG or @sha256:DIGEST when tags are added")]
     string? TagImage => TryGetValue(() => TagImage);
 
+    /// <summary>Tags to point at <see cref="TagImage"/>, created or moved.</summary>
     [Parameter("Tags to point at --tag-image, created or moved (comma-separated in the environment)", Separator = ",")]
     string[] AddTags => TryGetValue(() => AddTags) ?? [];
 
+    /// <summary>Tags of <see cref="TagImage"/>'s image to delete; the image itself stays.</summary>
     [Parameter("Tags of --tag-image's image to delete; the image stays (comma-separated in the environment)", Separator = ",")]
     string[] RemoveTags => TryGetValue(() => RemoveTags) ?? [];
 
+    /// <summary>Adds <see cref="AddTags"/> to <see cref="TagImage"/>, then deletes <see cref="RemoveTags"/>; with neither, lists the image's tags.</summary>
     Target Tag => _ => _
         .Description("Adds, moves or deletes tags of an image in Artifact Registry; lists them when given none")
         .Requires(() => TagImage)

@@ -18,15 +18,19 @@ public sealed class ArtifactRegistryAccessDeniedException : Exception
         GrantCommand = GcloudCommands.AddRepositoryIamBinding(repository, principal, Role);
     }
 
+    /// <summary>The repository the permissions are missing on.</summary>
     public RepositoryName Repository { get; }
 
+    /// <summary>Who the credentials belong to.</summary>
     public GooglePrincipal Principal { get; }
 
+    /// <summary>The permissions the build needs and the principal lacks, e.g. <c>artifactregistry.repositories.uploadArtifacts</c>.</summary>
     public IReadOnlyList<string> MissingPermissions { get; }
 
     /// <summary>The smallest predefined role granting every missing permission.</summary>
     public string Role { get; }
 
+    /// <summary>The gcloud command granting <see cref="Role"/> to the principal on the repository.</summary>
     public string GrantCommand { get; }
 
     private static string Describe(RepositoryName repository, GooglePrincipal principal, IReadOnlyList<string> missing, string purpose, bool mayBeMissing)

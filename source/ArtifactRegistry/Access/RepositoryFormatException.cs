@@ -9,7 +9,9 @@ public sealed class RepositoryFormatException(RepositoryName repository, string?
                 $"Use a DOCKER repository: create one with {GcloudCommands.CreateDockerRepository(repository).Replace(repository.RepositoryId + " ", repository.RepositoryId + "-docker ", StringComparison.Ordinal)} " +
                 "and point the image references at it.")
 {
+    /// <summary>The repository that is not a DOCKER one.</summary>
     public RepositoryName Repository { get; } = repository;
 
+    /// <summary>The repository's format (e.g. <c>MAVEN</c>), or null when it has none.</summary>
     public string? Format { get; } = format;
 }

@@ -9,6 +9,7 @@ namespace ArtifactRegistry.Access;
 /// </summary>
 public sealed class RepositoryNotFoundException : Exception
 {
+    /// <summary>Creates the exception for <paramref name="repository"/>; <paramref name="role"/> is what the grant command grants, <paramref name="creationProblem"/> why creating it failed, if that was tried.</summary>
     public RepositoryNotFoundException(RepositoryName repository, GooglePrincipal principal, string role, string? creationProblem = null)
         : base(Describe(repository, principal, role, creationProblem))
     {
@@ -18,12 +19,16 @@ public sealed class RepositoryNotFoundException : Exception
         GrantCommand = GcloudCommands.AddRepositoryIamBinding(repository, principal, role);
     }
 
+    /// <summary>The repository not found.</summary>
     public RepositoryName Repository { get; }
 
+    /// <summary>Who the credentials belong to.</summary>
     public GooglePrincipal Principal { get; }
 
+    /// <summary>The gcloud command that creates the repository (DOCKER format).</summary>
     public string CreateCommand { get; }
 
+    /// <summary>The gcloud command that grants the principal access, should the repository exist.</summary>
     public string GrantCommand { get; }
 
     private static string Describe(RepositoryName repository, GooglePrincipal principal, string role, string? creationProblem)

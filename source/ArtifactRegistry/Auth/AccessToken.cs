@@ -9,6 +9,7 @@ public sealed class AccessToken
     /// <summary>Refresh when less than this share of the lifetime remains: tokens last 1 h (10 min for direct Workload Identity Federation).</summary>
     public const double DefaultRefreshThreshold = 0.2;
 
+    /// <summary>Wraps a token; throws <see cref="ArgumentException"/> when <paramref name="value"/> is empty or <paramref name="expiresAt"/> precedes <paramref name="issuedAt"/>.</summary>
     public AccessToken(string value, DateTimeOffset issuedAt, DateTimeOffset expiresAt)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(value);
@@ -22,10 +23,13 @@ public sealed class AccessToken
     /// <summary>The secret itself: pass it on stdin or in an Authorization header, never in argv or a message.</summary>
     public string Value { get; }
 
+    /// <summary>When the token was obtained.</summary>
     public DateTimeOffset IssuedAt { get; }
 
+    /// <summary>When the token expires.</summary>
     public DateTimeOffset ExpiresAt { get; }
 
+    /// <summary>From <see cref="IssuedAt"/> to <see cref="ExpiresAt"/>.</summary>
     public TimeSpan Lifetime => ExpiresAt - IssuedAt;
 
     /// <summary>Time left at <paramref name="now"/> (negative once expired).</summary>
@@ -35,5 +39,6 @@ public sealed class AccessToken
     public bool IsDueForRefresh(DateTimeOffset now, double threshold = DefaultRefreshThreshold) =>
         RemainingAt(now) < Lifetime * threshold;
 
+    /// <c>[REDACTED] access token, expires …</c>: never the token itself.
     public override string ToString() => $"[REDACTED] access token, expires {ExpiresAt:u}";
 }

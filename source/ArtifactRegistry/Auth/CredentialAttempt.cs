@@ -5,5 +5,6 @@ namespace ArtifactRegistry.Auth;
 /// <param name="Outcome">e.g. <c>not set</c>, <c>no file at …</c>, <c>service account x@p.iam.gserviceaccount.com</c>.</param>
 public sealed record CredentialAttempt(string Source, string Outcome)
 {
+    /// <c>SOURCE: OUTCOME</c>.
     public override string ToString() => $"{Source}: {Outcome}";
 }

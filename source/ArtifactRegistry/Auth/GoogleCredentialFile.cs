@@ -38,8 +38,10 @@ public sealed partial class GoogleCredentialFile
         TokenEndpoint = tokenEndpoint;
     }
 
+    /// <summary>The file's path.</summary>
     public string Path { get; }
 
+    /// <summary>The credential type the file declares.</summary>
     public GoogleCredentialType Type { get; }
 
     /// <summary>The service account of a key, the impersonation target of a federation file, or unknown for user credentials.</summary>
@@ -189,5 +191,6 @@ public sealed partial class GoogleCredentialFile
     [GeneratedRegex(@"serviceAccounts/(?<email>[^/:]+):generateAccessToken")]
     private static partial Regex ImpersonationTarget();
 
+    /// <summary>The path and the credential type; never the file's secrets.</summary>
     public override string ToString() => Describe();
 }

@@ -14,6 +14,7 @@ public sealed class RefreshingAccessTokenSource : IAccessTokenSource
     private readonly SemaphoreSlim _gate = new(1, 1);
     private AccessToken? _current;
 
+    /// <summary>Caches the tokens of <paramref name="fetch"/>, fetching anew once less than <paramref name="refreshThreshold"/> of a token's lifetime remains (default 0.2; throws <see cref="ArgumentOutOfRangeException"/> outside 0 to 1, both excluded); <paramref name="time"/> defaults to <see cref="TimeProvider.System"/>.</summary>
     public RefreshingAccessTokenSource(
         string description,
         GooglePrincipal principal,
@@ -30,13 +31,16 @@ public sealed class RefreshingAccessTokenSource : IAccessTokenSource
         _threshold = refreshThreshold;
     }
 
+    /// <summary>Where the tokens come from, for messages.</summary>
     public string Description { get; }
 
+    /// <summary>Who the tokens belong to.</summary>
     public GooglePrincipal Principal { get; }
 
     /// <summary>How many tokens were fetched so far.</summary>
     internal int FetchCount { get; private set; }
 
+    /// <summary>The cached token, or a new one from the fetch function when it is due for refresh; concurrent callers share one fetch.</summary>
     public async Task<AccessToken> GetAccessTokenAsync(CancellationToken cancellationToken = default)
     {
         if (_current is { } cached && !cached.IsDueForRefresh(_time.GetUtcNow(), _threshold))
@@ -57,5 +61,6 @@ public sealed class RefreshingAccessTokenSource : IAccessTokenSource
         }
     }
 
+    /// <summary>The <see cref="Description"/>.</summary>
     public override string ToString() => Description;
 }

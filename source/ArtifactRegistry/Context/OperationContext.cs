@@ -52,8 +52,10 @@ public sealed record OperationContext
     /// <summary>The kube context Kubernetes operations use (kubectl's <c>--context</c>); null means the kubeconfig's <c>current-context</c>.</summary>
     public string? KubeContext { get; init; }
 
+    /// <summary>The clock for token lifetimes, ages and timeouts; default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>Where the operations log their steps; default: nowhere (<see cref="NullLogger.Instance"/>).</summary>
     public ILogger Logger { get; init; } = NullLogger.Instance;
 
     /// <summary>Starts docker, git and the credential helpers.</summary>

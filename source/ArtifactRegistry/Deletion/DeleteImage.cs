@@ -13,6 +13,8 @@ namespace ArtifactRegistry.Deletion;
 /// </summary>
 public static class DeleteImage
 {
+    /// <summary>Runs with the settings <paramref name="configure"/> makes from the defaults.</summary>
+    /// <inheritdoc cref="RunAsync(OperationContext, DeleteImageSettings, CancellationToken)"/>
     public static Task<DeleteImageResult> RunAsync(OperationContext context, Func<DeleteImageSettings, DeleteImageSettings> configure, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(configure);

@@ -12,11 +12,14 @@ public sealed record DeleteImageSettings
     public bool DeleteTags { get; init; }
 }
 
+/// <summary>NUKE-style fluent changes of <see cref="DeleteImageSettings"/>; each returns a changed copy.</summary>
 public static class DeleteImageSettingsExtensions
 {
+    /// <summary>Sets <see cref="DeleteImageSettings.Image"/>.</summary>
     [Pure]
     public static DeleteImageSettings SetImage(this DeleteImageSettings settings, string image) => settings with { Image = image };
 
+    /// <summary>Sets <see cref="DeleteImageSettings.DeleteTags"/> (default false).</summary>
     [Pure]
     public static DeleteImageSettings SetDeleteTags(this DeleteImageSettings settings, bool deleteTags) => settings with { DeleteTags = deleteTags };
 }

@@ -10,6 +10,8 @@ namespace ArtifactRegistry.Deploying;
 /// </summary>
 public static class Deploy
 {
+    /// <summary>Runs with the settings <paramref name="configure"/> makes from the defaults.</summary>
+    /// <inheritdoc cref="RunAsync(OperationContext, DeploySettings, CancellationToken)"/>
     public static Task<DeployResult> RunAsync(OperationContext context, Func<DeploySettings, DeploySettings> configure, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(configure);

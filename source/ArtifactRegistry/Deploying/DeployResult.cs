@@ -17,6 +17,7 @@ public sealed record DeployResult
     /// <summary>Each image's rollout, in the same order as <see cref="Pushed"/>.</summary>
     public required IReadOnlyList<SetImageResult> Rollouts { get; init; }
 
+    /// <summary>How long the whole Deploy took.</summary>
     public TimeSpan Duration { get; init; }
 
     /// <summary>Time inside <c>docker build</c> and <c>docker push</c>, every image.</summary>

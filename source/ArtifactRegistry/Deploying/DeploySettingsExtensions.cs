@@ -14,9 +14,11 @@ public static class DeploySettingsExtensions
         return settings.AddImage(new DeployImage(image) { ContextDirectory = contextDirectory, Workloads = [.. workloads] });
     }
 
+    /// <summary>Adds an image to <see cref="DeploySettings.Images"/>.</summary>
     [Pure]
     public static DeploySettings AddImage(this DeploySettings settings, DeployImage image) => settings with { Images = settings.Images.Add(image) };
 
+    /// <summary>Empties <see cref="DeploySettings.Images"/>.</summary>
     [Pure]
     public static DeploySettings ClearImages(this DeploySettings settings) => settings with { Images = [] };
 

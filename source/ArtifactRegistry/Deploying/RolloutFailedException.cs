@@ -12,6 +12,7 @@ public sealed class RolloutFailedException : Exception
         Result = result;
     }
 
+    /// <summary>Every workload's outcome, the successful ones included.</summary>
     public SetImageResult Result { get; }
 
     private static string Describe(SetImageResult result)

@@ -1,5 +1,6 @@
 namespace ArtifactRegistry.Deploying;
 
+/// <summary>How one workload's rollout ended.</summary>
 public enum RolloutOutcome
 {
     /// <summary>The new image rolled out and every replica is available.</summary>

@@ -9,6 +9,8 @@ namespace ArtifactRegistry.Deploying;
 /// </summary>
 public static class SetImage
 {
+    /// <summary>Runs with the settings <paramref name="configure"/> makes from the defaults.</summary>
+    /// <inheritdoc cref="RunAsync(OperationContext, SetImageSettings, CancellationToken)"/>
     public static Task<SetImageResult> RunAsync(OperationContext context, Func<SetImageSettings, SetImageSettings> configure, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(configure);

@@ -6,15 +6,19 @@ namespace ArtifactRegistry.Deploying;
 /// <summary>Every workload's rollout, in the order given, and the kube context they ran on.</summary>
 public sealed record SetImageResult
 {
+    /// <summary>The kube context the workloads were changed on.</summary>
     public required string KubeContext { get; init; }
 
+    /// <summary>Each workload's rollout, in the order given.</summary>
     public required IReadOnlyList<WorkloadRolloutResult> Workloads { get; init; }
 
     /// <summary>API requests sent (watches count once each): the cost figure of the benchmark.</summary>
     public int ApiRequests { get; init; }
 
+    /// <summary>How long the whole SetImage took.</summary>
     public TimeSpan Duration { get; init; }
 
+    /// <summary>Whether every workload rolled out or already ran the image.</summary>
     public bool Succeeded => Workloads.All(workload => workload.Succeeded);
 
     /// <summary>A table per workload for the build log: image, digest, previous digest, revision, replicas, duration, outcome.</summary>

@@ -14,8 +14,10 @@ public sealed class WorkloadNotFoundException : Exception
         Existing = existing ?? [];
     }
 
+    /// <summary>The workload that was not found.</summary>
     public WorkloadReference Workload { get; }
 
+    /// <summary>The namespace it was looked for in.</summary>
     public string Namespace { get; }
 
     /// <summary>Whether the namespace itself is missing (then <see cref="Existing"/> lists namespaces).</summary>

@@ -13,6 +13,7 @@ namespace ArtifactRegistry.Docker;
 /// </remarks>
 public sealed partial record BuildArgument
 {
+    /// <summary>Creates a build argument; throws <see cref="ArgumentException"/> when <paramref name="name"/> is not a valid build argument name.</summary>
     public BuildArgument(string name, string value, bool isSecret = false)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -24,10 +25,13 @@ public sealed partial record BuildArgument
         IsSecret = isSecret;
     }
 
+    /// <summary>The argument's name, <c>NAME</c> of <c>--build-arg NAME=value</c>.</summary>
     public string Name { get; }
 
+    /// <summary>The argument's value; for a secret one, handed to docker through its environment only.</summary>
     public string Value { get; }
 
+    /// <summary>Whether the value is kept out of argv and logs (shown as <c>[REDACTED]</c>).</summary>
     public bool IsSecret { get; }
 
     /// <summary><c>NAME=value</c>, or <c>NAME=[REDACTED]</c> for a secret.</summary>

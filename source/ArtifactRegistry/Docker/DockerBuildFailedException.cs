@@ -14,6 +14,7 @@ public sealed class DockerBuildFailedException : Exception
         CommandLine = commandLine;
     }
 
+    /// <summary>docker build's exit code.</summary>
     public int ExitCode { get; }
 
     /// <summary>The last step docker announced before failing (<c>step 2/4: COPY app /app</c>), or null when it failed before any step.</summary>

@@ -116,6 +116,7 @@ public sealed class DockerConfig
         return buffer.ToArray();
     }
 
+    /// <summary>The JSON as it would be written back (with any credentials the file holds).</summary>
     public override string ToString() => Encoding.UTF8.GetString(ToUtf8Bytes());
 
     private static void ValidateStringMap(string path, JsonObject root, string field, string meaning)

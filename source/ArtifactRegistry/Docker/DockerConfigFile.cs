@@ -103,6 +103,7 @@ public sealed class DockerConfigFile
         AtomicFile.Write(TargetPath(), config.At(Path).ToUtf8Bytes());
     }
 
+    /// <summary>The <see cref="Path"/>.</summary>
     public override string ToString() => Path;
 
     private static CredentialHelperChange Compare(DockerConfig config, IReadOnlyList<string> hosts, string helper)

@@ -3,6 +3,7 @@ namespace ArtifactRegistry.Docker;
 /// <summary>The docker config file cannot be understood; it is never overwritten in that state.</summary>
 public sealed class DockerConfigMalformedException : Exception
 {
+    /// <summary>Creates the exception for <paramref name="configPath"/>; <paramref name="line"/> and <paramref name="column"/> (1-based) locate a JSON syntax error.</summary>
     public DockerConfigMalformedException(string configPath, string problem, long? line = null, long? column = null, Exception? innerException = null)
         : base(Describe(configPath, problem, line, column), innerException)
     {

@@ -3,6 +3,7 @@ namespace ArtifactRegistry.Docker;
 /// <summary>A docker credential helper could not produce credentials; the message says how to give it some.</summary>
 public sealed class DockerCredentialHelperException : Exception
 {
+    /// <summary>Creates the exception; <paramref name="detail"/> is what the helper said, or what is known, in a sentence.</summary>
     public DockerCredentialHelperException(string helper, string host, DockerCredentialHelperProblem problem, string detail, Exception? innerException = null)
         : base(Describe(helper, host, problem, detail), innerException)
     {
@@ -11,10 +12,13 @@ public sealed class DockerCredentialHelperException : Exception
         Problem = problem;
     }
 
+    /// <summary>The helper's name, <c>gcloud</c> for <c>docker-credential-gcloud</c>.</summary>
     public string Helper { get; }
 
+    /// <summary>The registry host the credentials were for.</summary>
     public string Host { get; }
 
+    /// <summary>What went wrong.</summary>
     public DockerCredentialHelperProblem Problem { get; }
 
     private static string Describe(string helper, string host, DockerCredentialHelperProblem problem, string detail) => problem switch
@@ -32,9 +36,13 @@ public sealed class DockerCredentialHelperException : Exception
     };
 }
 
+/// <summary>What went wrong with a docker credential helper.</summary>
 public enum DockerCredentialHelperProblem
 {
+    /// <summary>The helper program is not on PATH.</summary>
     NotInstalled,
+    /// <summary>The helper runs but has no credentials (e.g. no gcloud account).</summary>
     NoCredentials,
+    /// <summary>The helper failed otherwise.</summary>
     Failed,
 }

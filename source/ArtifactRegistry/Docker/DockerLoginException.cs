@@ -8,8 +8,10 @@ public sealed class DockerLoginException(string host, int exitCode, string outpu
         : $"docker login to {host} failed with exit code {exitCode}: {output} " +
           "Check that docker can reach the registry (proxy settings, DOCKER_HOST), then run the step again.")
 {
+    /// <summary>The registry host docker logged in to.</summary>
     public string Host { get; } = host;
 
+    /// <summary>docker login's exit code.</summary>
     public int ExitCode { get; } = exitCode;
 
     /// <summary>Whether the registry answered and refused the credentials (rather than not being reached).</summary>

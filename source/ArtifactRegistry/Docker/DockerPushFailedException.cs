@@ -17,6 +17,7 @@ public sealed class DockerPushFailedException : Exception
     /// <summary>The name docker pushed.</summary>
     public string Name { get; }
 
+    /// <summary>How many times the push was tried.</summary>
     public int Attempts { get; }
 
     /// <summary>Whether the last failure looked transient (the retries ran out) rather than a refusal.</summary>

@@ -15,6 +15,7 @@ public record ImageBuildSettings
     /// <summary>The Dockerfile; null means <c>Dockerfile</c> in <see cref="ContextDirectory"/>.</summary>
     public string? DockerfilePath { get; init; }
 
+    /// <summary>The <c>--build-arg</c>s, one per name; secret ones never appear in argv or logs.</summary>
     public ImmutableList<BuildArgument> BuildArguments { get; init; } = [];
 
     /// <summary>The stage to build (<c>--target</c>); null builds the last stage.</summary>
@@ -35,6 +36,7 @@ public record ImageBuildSettings
     /// <summary><c>--no-cache</c>.</summary>
     public bool NoCache { get; init; }
 
+    /// <summary>Which docker build front end runs the build; default <see cref="DockerBuilder.Auto"/>.</summary>
     public DockerBuilder Builder { get; init; } = DockerBuilder.Auto;
 
     /// <summary>The Dockerfile as docker will read it: <see cref="DockerfilePath"/>, or <c>Dockerfile</c> in the context, as a full path.</summary>

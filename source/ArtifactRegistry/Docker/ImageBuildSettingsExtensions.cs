@@ -5,6 +5,7 @@ namespace ArtifactRegistry.Docker;
 /// <summary>NUKE-style fluent changes of <see cref="ImageBuildSettings"/>; each returns a changed copy of the same type.</summary>
 public static class ImageBuildSettingsExtensions
 {
+    /// <summary>Sets <see cref="ImageBuildSettings.ContextDirectory"/> (default <c>.</c>); throws <see cref="ArgumentException"/> when it is empty.</summary>
     [Pure]
     public static T SetContextDirectory<T>(this T settings, string contextDirectory) where T : ImageBuildSettings
     {
@@ -12,6 +13,7 @@ public static class ImageBuildSettingsExtensions
         return (T)(settings with { ContextDirectory = contextDirectory });
     }
 
+    /// <summary>Sets <see cref="ImageBuildSettings.DockerfilePath"/> (default: <c>Dockerfile</c> in the context).</summary>
     [Pure]
     public static T SetDockerfile<T>(this T settings, string dockerfilePath) where T : ImageBuildSettings
     {
@@ -19,6 +21,7 @@ public static class ImageBuildSettingsExtensions
         return (T)(settings with { DockerfilePath = dockerfilePath });
     }
 
+    /// <summary>Resets <see cref="ImageBuildSettings.DockerfilePath"/> to <c>Dockerfile</c> in the context.</summary>
     [Pure]
     public static T ResetDockerfile<T>(this T settings) where T : ImageBuildSettings => (T)(settings with { DockerfilePath = null });
 
@@ -32,6 +35,7 @@ public static class ImageBuildSettingsExtensions
     public static T AddSecretBuildArg<T>(this T settings, string name, string value) where T : ImageBuildSettings =>
         settings.AddBuildArg(new BuildArgument(name, value, isSecret: true));
 
+    /// <summary>Adds (or replaces, by name) a build argument.</summary>
     [Pure]
     public static T AddBuildArg<T>(this T settings, BuildArgument argument) where T : ImageBuildSettings
     {
@@ -39,13 +43,16 @@ public static class ImageBuildSettingsExtensions
         return (T)(settings with { BuildArguments = settings.BuildArguments.RemoveAll(a => a.Name == argument.Name).Add(argument) });
     }
 
+    /// <summary>Removes the build argument of that name, if any.</summary>
     [Pure]
     public static T RemoveBuildArg<T>(this T settings, string name) where T : ImageBuildSettings =>
         (T)(settings with { BuildArguments = settings.BuildArguments.RemoveAll(a => a.Name == name) });
 
+    /// <summary>Removes every build argument.</summary>
     [Pure]
     public static T ClearBuildArgs<T>(this T settings) where T : ImageBuildSettings => (T)(settings with { BuildArguments = [] });
 
+    /// <summary>Sets <see cref="ImageBuildSettings.Target"/>, the stage to build (default: the last stage).</summary>
     [Pure]
     public static T SetTarget<T>(this T settings, string target) where T : ImageBuildSettings
     {
@@ -53,9 +60,11 @@ public static class ImageBuildSettingsExtensions
         return (T)(settings with { Target = target });
     }
 
+    /// <summary>Resets <see cref="ImageBuildSettings.Target"/>: the last stage is built.</summary>
     [Pure]
     public static T ResetTarget<T>(this T settings) where T : ImageBuildSettings => (T)(settings with { Target = null });
 
+    /// <summary>Sets <see cref="ImageBuildSettings.Platform"/>, e.g. <c>linux/amd64</c> (default: the engine's platform).</summary>
     [Pure]
     public static T SetPlatform<T>(this T settings, string platform) where T : ImageBuildSettings
     {
@@ -63,6 +72,7 @@ public static class ImageBuildSettingsExtensions
         return (T)(settings with { Platform = platform });
     }
 
+    /// <summary>Resets <see cref="ImageBuildSettings.Platform"/> to the engine's platform.</summary>
     [Pure]
     public static T ResetPlatform<T>(this T settings) where T : ImageBuildSettings => (T)(settings with { Platform = null });
 
@@ -77,37 +87,48 @@ public static class ImageBuildSettingsExtensions
         return (T)(settings with { Labels = settings.Labels.SetItem(key, value) });
     }
 
+    /// <summary>Removes the label with that key, if any.</summary>
     [Pure]
     public static T RemoveLabel<T>(this T settings, string key) where T : ImageBuildSettings =>
         (T)(settings with { Labels = settings.Labels.Remove(key) });
 
+    /// <summary>Removes every label set with <see cref="AddLabel{T}(T, string, string)"/> (the OCI labels are <see cref="ImageBuildSettings.OciLabels"/>'s).</summary>
     [Pure]
     public static T ClearLabels<T>(this T settings) where T : ImageBuildSettings => (T)(settings with { Labels = settings.Labels.Clear() });
 
+    /// <summary>Adds the standard OCI labels from git (the default); see <see cref="ImageBuildSettings.OciLabels"/>.</summary>
     [Pure]
     public static T EnableOciLabels<T>(this T settings) where T : ImageBuildSettings => (T)(settings with { OciLabels = true });
 
+    /// <summary>Leaves the standard OCI labels out; see <see cref="ImageBuildSettings.OciLabels"/>.</summary>
     [Pure]
     public static T DisableOciLabels<T>(this T settings) where T : ImageBuildSettings => (T)(settings with { OciLabels = false });
 
+    /// <summary>Sets <see cref="ImageBuildSettings.Pull"/> (<c>--pull</c>; default false).</summary>
     [Pure]
     public static T SetPull<T>(this T settings, bool pull) where T : ImageBuildSettings => (T)(settings with { Pull = pull });
 
+    /// <summary>Builds with <c>--pull</c>; see <see cref="ImageBuildSettings.Pull"/>.</summary>
     [Pure]
     public static T EnablePull<T>(this T settings) where T : ImageBuildSettings => settings.SetPull(true);
 
+    /// <summary>Builds without <c>--pull</c> (the default).</summary>
     [Pure]
     public static T DisablePull<T>(this T settings) where T : ImageBuildSettings => settings.SetPull(false);
 
+    /// <summary>Sets <see cref="ImageBuildSettings.NoCache"/> (<c>--no-cache</c>; default false).</summary>
     [Pure]
     public static T SetNoCache<T>(this T settings, bool noCache) where T : ImageBuildSettings => (T)(settings with { NoCache = noCache });
 
+    /// <summary>Builds with <c>--no-cache</c>.</summary>
     [Pure]
     public static T EnableNoCache<T>(this T settings) where T : ImageBuildSettings => settings.SetNoCache(true);
 
+    /// <summary>Builds with docker's build cache (the default).</summary>
     [Pure]
     public static T DisableNoCache<T>(this T settings) where T : ImageBuildSettings => settings.SetNoCache(false);
 
+    /// <summary>Sets <see cref="ImageBuildSettings.Builder"/> (default <see cref="DockerBuilder.Auto"/>).</summary>
     [Pure]
     public static T SetBuilder<T>(this T settings, DockerBuilder builder) where T : ImageBuildSettings => (T)(settings with { Builder = builder });
 }

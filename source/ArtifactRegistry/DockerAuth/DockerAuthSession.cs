@@ -82,12 +82,14 @@ public sealed class DockerAuthSession : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <inheritdoc cref="Dispose"/>
     public ValueTask DisposeAsync()
     {
         Dispose();
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>Deletes the build-scoped docker config directory (AccessToken mode), and the token in it; does nothing for a shared one.</summary>
     public void Dispose()
     {
         if (!_ownsDirectory)

@@ -11,5 +11,6 @@ public sealed class DockerAuthUnavailableException(IReadOnlyList<CredentialAttem
         "(2) without gcloud, point GOOGLE_APPLICATION_CREDENTIALS at a service-account key or a Workload Identity Federation file " +
         "(google-github-actions/auth writes one), or run `gcloud auth application-default login`, and the access-token mode is used.")
 {
+    /// <summary>Each credential source tried, and why it gave nothing.</summary>
     public IReadOnlyList<CredentialAttempt> Attempts { get; } = attempts;
 }

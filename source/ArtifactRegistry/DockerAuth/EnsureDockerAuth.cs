@@ -16,6 +16,8 @@ namespace ArtifactRegistry.DockerAuth;
 /// </summary>
 public static class EnsureDockerAuth
 {
+    /// <summary>Runs with the settings <paramref name="configure"/> makes from the defaults.</summary>
+    /// <inheritdoc cref="RunAsync(OperationContext, EnsureDockerAuthSettings, CancellationToken)"/>
     public static Task<EnsureDockerAuthResult> RunAsync(
         OperationContext context, Func<EnsureDockerAuthSettings, EnsureDockerAuthSettings> configure, CancellationToken cancellationToken = default)
     {

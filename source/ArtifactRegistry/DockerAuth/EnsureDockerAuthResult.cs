@@ -32,11 +32,13 @@ public sealed record EnsureDockerAuthResult
     /// <summary>How long the configuration step took (the docker config read, and its write when needed).</summary>
     public TimeSpan ConfigurationTime { get; init; }
 
+    /// <summary>How long the whole step took.</summary>
     public TimeSpan Duration { get; init; }
 
     /// <summary>The session later docker steps use (renewal, <c>DOCKER_CONFIG</c>); dispose at the end of the build.</summary>
     public required DockerAuthSession Session { get; init; }
 
+    /// <summary>A few lines for the build log: mode, hosts, principal, docker config, each repository's access, timings.</summary>
     public override string ToString()
     {
         var text = new StringBuilder();

@@ -17,6 +17,7 @@ public sealed record EnsureDockerAuthSettings
     /// <summary>Further registry hosts that need credentials without a preflight (e.g. a base image's host).</summary>
     public ImmutableArray<string> ExtraHosts { get; init; } = [];
 
+    /// <summary>How docker gets credentials; default <see cref="DockerAuthMode.Auto"/>.</summary>
     public DockerAuthMode Mode { get; init; } = DockerAuthMode.Auto;
 
     /// <summary>Whether to ask Artifact Registry for the needed permissions first (on by default).</summary>

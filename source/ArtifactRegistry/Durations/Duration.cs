@@ -33,6 +33,7 @@ public static class Duration
             : throw new InvalidDurationException(parameterName, text ?? "", problem);
     }
 
+    /// <summary>Parses <paramref name="text"/> as a duration; false when it is not one.</summary>
     public static bool TryParse(string? text, out TimeSpan duration) => TryParse(text, out duration, out _);
 
     private static bool TryParse(string? text, out TimeSpan duration, [NotNullWhen(false)] out string? problem)

@@ -13,6 +13,8 @@ namespace ArtifactRegistry.Grants;
 /// </summary>
 public static class CheckPullAccess
 {
+    /// <summary>Runs with the settings <paramref name="configure"/> makes from the defaults.</summary>
+    /// <inheritdoc cref="RunAsync(OperationContext, CheckPullAccessSettings, CancellationToken)"/>
     public static Task<PullAccessResult> RunAsync(OperationContext context, Func<CheckPullAccessSettings, CheckPullAccessSettings> configure, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(configure);

@@ -20,6 +20,8 @@ public static class GrantReader
 
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>Runs with the settings <paramref name="configure"/> makes from the defaults.</summary>
+    /// <inheritdoc cref="RunAsync(OperationContext, GrantReaderSettings, CancellationToken)"/>
     public static Task<GrantReaderResult> RunAsync(OperationContext context, Func<GrantReaderSettings, GrantReaderSettings> configure, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(configure);

@@ -6,6 +6,7 @@ namespace ArtifactRegistry.Grants;
 /// <summary>What GrantReader found and did: whether the binding was added now or was already there.</summary>
 public sealed record GrantReaderResult
 {
+    /// <summary>The repository whose policy holds the binding.</summary>
     public required RepositoryName Repository { get; init; }
 
     /// <summary>The member as the policy holds it, e.g. <c>serviceAccount:gke-nodes@cluster-project.iam.gserviceaccount.com</c>.</summary>
@@ -23,6 +24,7 @@ public sealed record GrantReaderResult
     /// <summary>Advice about the grant, also logged as warnings (a Compute Engine default account, for one).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>How long the grant took.</summary>
     public TimeSpan Duration { get; init; }
 
     /// <summary>A small table for the build log.</summary>

@@ -18,6 +18,7 @@ public sealed class IamPolicyAccessDeniedException : Exception
         GrantCommand = grantCommand;
     }
 
+    /// <summary>The repository whose IAM policy could not be read or changed.</summary>
     public RepositoryName Repository { get; }
 
     /// <summary>Who the credentials belong to.</summary>

@@ -14,7 +14,9 @@ public sealed class IamPolicyConflictException : Exception
         Attempts = attempts;
     }
 
+    /// <summary>The repository whose IAM policy kept changing.</summary>
     public RepositoryName Repository { get; }
 
+    /// <summary>How many read-modify-write rounds were tried.</summary>
     public int Attempts { get; }
 }

@@ -5,11 +5,13 @@ namespace ArtifactRegistry.Grants;
 /// <summary>Whether a member can pull from a repository, as far as the policies the caller may read tell.</summary>
 public sealed record PullAccessResult
 {
+    /// <summary>The repository asked about.</summary>
     public required RepositoryName Repository { get; init; }
 
     /// <summary>The member asked about, as IAM writes it.</summary>
     public required string Member { get; init; }
 
+    /// <summary>Whether the member can pull.</summary>
     public required PullAccessVerdict Verdict { get; init; }
 
     /// <summary>The unconditional bindings that let the member pull, repository ones first; empty unless <see cref="PullAccessVerdict.Allowed"/>.</summary>
@@ -55,12 +57,15 @@ public enum PullAccessVerdict
 /// <summary>Where a binding is: on the repository itself, or on its project (where it covers every repository).</summary>
 public enum PullAccessScope
 {
+    /// <summary>A binding on the repository itself.</summary>
     Repository,
+    /// <summary>A binding on the repository's project, covering every repository in it.</summary>
     Project,
 }
 
 /// <summary>A binding that lets the member pull: where, which role, and the member it names (the member itself, or <c>allUsers</c>…).</summary>
 public sealed record PullAccessBinding(PullAccessScope Scope, string Role, string BoundMember)
 {
+    /// <summary>The binding in words: role, scope and member.</summary>
     public override string ToString() => $"{Role} on the {(Scope == PullAccessScope.Repository ? "repository" : "project")} (member {BoundMember})";
 }

@@ -10,6 +10,7 @@ public sealed record GooglePrincipal
         Description = description;
     }
 
+    /// <summary>What kind of principal it is.</summary>
     public GooglePrincipalKind Kind { get; }
 
     /// <summary>The account's email, when known.</summary>
@@ -30,9 +31,11 @@ public sealed record GooglePrincipal
         _ => null,
     };
 
+    /// <summary>The service account with <paramref name="email"/>.</summary>
     public static GooglePrincipal ServiceAccount(string email) =>
         new(GooglePrincipalKind.ServiceAccount, email, $"service account {email}");
 
+    /// <summary>The user account with <paramref name="email"/>.</summary>
     public static GooglePrincipal User(string email) =>
         new(GooglePrincipalKind.User, email, $"user {email}");
 
@@ -48,13 +51,19 @@ public sealed record GooglePrincipal
     /// <summary>A principal not known yet (a bare access token, user credentials): tokeninfo can tell.</summary>
     public static GooglePrincipal Unknown(string description) => new(GooglePrincipalKind.Unknown, null, description);
 
+    /// <summary>The <see cref="Description"/>.</summary>
     public override string ToString() => Description;
 }
 
+/// <summary>What kind of account a <see cref="GooglePrincipal"/> is.</summary>
 public enum GooglePrincipalKind
 {
+    /// <summary>Not known (yet): a bare token or user credentials not looked up.</summary>
     Unknown,
+    /// <summary>A service account (<c>serviceAccount:…</c> in IAM).</summary>
     ServiceAccount,
+    /// <summary>A user account (<c>user:…</c> in IAM).</summary>
     User,
+    /// <summary>A Workload Identity Federation identity used without impersonating a service account (<c>principal://…</c> in IAM).</summary>
     FederatedIdentity,
 }

@@ -8,8 +8,10 @@ namespace ArtifactRegistry.InUse;
 /// </summary>
 public sealed record ImagesInUse
 {
+    /// <summary>The kube contexts that were read.</summary>
     public required IReadOnlyList<string> KubeContexts { get; init; }
 
+    /// <summary>Every image use found: pod, workload or replica set, with its digest if pinned.</summary>
     public required IReadOnlyList<ImageUse> Uses { get; init; }
 
     /// <summary>Every digest in use, whatever its repository.</summary>

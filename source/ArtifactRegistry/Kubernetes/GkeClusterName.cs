@@ -15,5 +15,6 @@ public sealed record GkeClusterName(string ProjectId, string Location, string Cl
     /// <summary><c>gcloud container clusters get-credentials prod --location=europe-west1 --project=my-project</c>.</summary>
     public string GetCredentialsCommand => $"gcloud container clusters get-credentials {Cluster} --location={Location} --project={ProjectId}";
 
+    /// <summary>The cluster's resource name, <c>projects/P/locations/L/clusters/NAME</c>.</summary>
     public override string ToString() => $"projects/{ProjectId}/locations/{Location}/clusters/{Cluster}";
 }

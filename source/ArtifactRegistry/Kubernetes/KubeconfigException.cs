@@ -13,12 +13,14 @@ public sealed class KubeconfigException : Exception
         Contexts = contexts ?? [];
     }
 
+    /// <summary>What is wrong with the kubeconfig.</summary>
     public KubeconfigProblem Problem { get; }
 
     /// <summary>The contexts the kubeconfig has, for <see cref="KubeconfigProblem.ContextNotFound"/>.</summary>
     public IReadOnlyList<string> Contexts { get; }
 }
 
+/// <summary>Why a kubeconfig cannot take an operation to a cluster.</summary>
 public enum KubeconfigProblem
 {
     /// <summary>No kubeconfig file where kubectl would look.</summary>

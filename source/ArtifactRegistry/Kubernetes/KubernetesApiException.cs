@@ -20,6 +20,7 @@ public sealed class KubernetesApiException : Exception
         ServerMessage = serverMessage;
     }
 
+    /// <summary>What kind of refusal or failure it was.</summary>
     public KubernetesApiProblem Problem { get; }
 
     /// <summary>The Kubernetes verb: <c>get</c>, <c>list</c>, <c>watch</c>, <c>patch</c>.</summary>
@@ -28,16 +29,20 @@ public sealed class KubernetesApiException : Exception
     /// <summary>The resource: <c>deployments</c>, <c>pods</c>, <c>pods/log</c>.</summary>
     public string Resource { get; }
 
+    /// <summary>The namespace of the call, if any.</summary>
     public string? Namespace { get; }
 
+    /// <summary>The object of the call, if any.</summary>
     public string? Name { get; }
 
+    /// <summary>The HTTP status, or null when the server was not reached.</summary>
     public HttpStatusCode? StatusCode { get; }
 
     /// <summary>The <c>message</c> of the server's <c>Status</c> answer.</summary>
     public string? ServerMessage { get; }
 }
 
+/// <summary>How a Kubernetes API call failed.</summary>
 public enum KubernetesApiProblem
 {
     /// <summary>401: the credentials are expired or not accepted.</summary>

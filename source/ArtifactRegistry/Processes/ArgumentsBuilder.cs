@@ -5,12 +5,14 @@ public sealed class ArgumentsBuilder
 {
     private readonly List<ProcessArgument> _arguments = [];
 
+    /// <summary>Adds one argument, passed verbatim (no quoting, no shell).</summary>
     public ArgumentsBuilder Add(string argument)
     {
         _arguments.Add(new ProcessArgument(argument));
         return this;
     }
 
+    /// <summary>Adds each argument, in order.</summary>
     public ArgumentsBuilder Add(IEnumerable<string> arguments)
     {
         foreach (var argument in arguments)

@@ -15,6 +15,7 @@ public sealed class EnvironmentBuilder
     public EnvironmentBuilder SetSecret(string name, string value) =>
         Put(new EnvironmentVariableOverride(name, value ?? throw new ArgumentNullException(nameof(value)), isSecret: true));
 
+    /// <summary>Sets each variable; a null value removes it.</summary>
     public EnvironmentBuilder Set(IEnumerable<KeyValuePair<string, string?>> variables)
     {
         foreach (var (name, value) in variables)

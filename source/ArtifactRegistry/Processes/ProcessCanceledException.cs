@@ -14,10 +14,12 @@ public sealed class ProcessCanceledException : OperationCanceledException
         ProcessId = processId;
     }
 
+    /// <summary>The program as the command named it.</summary>
     public string Program { get; }
 
     /// <summary>The command line with secrets shown as <c>[REDACTED]</c>.</summary>
     public string CommandLine { get; }
 
+    /// <summary>The killed process's id.</summary>
     public int ProcessId { get; }
 }

@@ -15,13 +15,16 @@ public sealed class ProcessCommand
     /// <summary>The program: a name looked up on PATH, or a path.</summary>
     public string Program { get; }
 
+    /// <summary>The arguments, passed verbatim.</summary>
     public IReadOnlyList<ProcessArgument> Arguments { get; private set; } = [];
 
+    /// <summary>The environment overrides; everything else is inherited from this process.</summary>
     public IReadOnlyList<EnvironmentVariableOverride> Environment { get; private set; } = [];
 
     /// <summary>Null: this process's current directory.</summary>
     public string? WorkingDirectory { get; private set; }
 
+    /// <summary>What the program reads; default <see cref="StandardInput.Empty"/> (closed at once).</summary>
     public StandardInput StandardInput { get; private set; } = StandardInput.Empty;
 
     /// <summary>Null: no timeout.</summary>
@@ -33,22 +36,31 @@ public sealed class ProcessCommand
     /// </summary>
     public TimeSpan KillGracePeriod { get; private set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>What counts as failure; default <see cref="ProcessValidation.ZeroExitCode"/>.</summary>
     public ProcessValidation Validation { get; private set; } = ProcessValidation.ZeroExitCode;
 
+    /// <summary>Called with each line of standard output, unredacted; null: none.</summary>
     public Action<string>? OutputLineHandler { get; private set; }
 
+    /// <summary>Called with each line of standard error, unredacted; null: none.</summary>
     public Action<string>? ErrorLineHandler { get; private set; }
 
+    /// <summary>Whether the result collects the output; default true.</summary>
     public bool BuffersOutput { get; private set; } = true;
 
+    /// <summary>Whether standard output is a secret, never logged nor shown in error messages; default false.</summary>
     public bool HasSecretOutput { get; private set; }
 
+    /// <summary>Where the start line and output lines are logged, secrets masked; default: nowhere.</summary>
     public ILogger Logger { get; private set; } = NullLogger.Instance;
 
+    /// <summary>The level standard output lines are logged at; default <see cref="LogLevel.Debug"/>.</summary>
     public LogLevel OutputLogLevel { get; private set; } = LogLevel.Debug;
 
+    /// <summary>The level standard error lines are logged at; default <see cref="LogLevel.Debug"/>.</summary>
     public LogLevel ErrorLogLevel { get; private set; } = LogLevel.Debug;
 
+    /// <summary>A command running <paramref name="program"/> (a name looked up on PATH, or a path) with no arguments; throws <see cref="ArgumentException"/> when empty.</summary>
     public static ProcessCommand For(string program)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(program);
@@ -77,10 +89,12 @@ public sealed class ProcessCommand
         return Change(command => command.Environment = builder.Build());
     }
 
+    /// <summary>Sets <see cref="WorkingDirectory"/>, made a full path (null: this process's current directory).</summary>
     [Pure]
     public ProcessCommand WithWorkingDirectory(string? directory) =>
         Change(command => command.WorkingDirectory = directory is null ? null : Path.GetFullPath(directory));
 
+    /// <summary>Sets <see cref="StandardInput"/>.</summary>
     [Pure]
     public ProcessCommand WithStandardInput(StandardInput input) =>
         Change(command => command.StandardInput = input ?? throw new ArgumentNullException(nameof(input)));
@@ -94,6 +108,7 @@ public sealed class ProcessCommand
         return Change(command => command.Timeout = timeout);
     }
 
+    /// <summary>Sets <see cref="KillGracePeriod"/> (default 5 s); throws <see cref="ArgumentOutOfRangeException"/> when negative.</summary>
     [Pure]
     public ProcessCommand WithKillGracePeriod(TimeSpan gracePeriod)
     {
@@ -101,6 +116,7 @@ public sealed class ProcessCommand
         return Change(command => command.KillGracePeriod = gracePeriod);
     }
 
+    /// <summary>Sets <see cref="Validation"/> (default <see cref="ProcessValidation.ZeroExitCode"/>).</summary>
     [Pure]
     public ProcessCommand WithValidation(ProcessValidation validation) => Change(command => command.Validation = validation);
 

@@ -11,8 +11,10 @@ public sealed class ProcessExitCodeException : ProcessFailedException
         StandardErrorTail = errorTail;
     }
 
+    /// <summary>The program's exit code.</summary>
     public int ExitCode { get; }
 
+    /// <summary>The process's id.</summary>
     public int ProcessId { get; }
 
     /// <summary>The last lines of standard error, secrets masked.</summary>

@@ -17,5 +17,6 @@ public abstract class ProcessFailedException : Exception
     /// <summary>The command line with secrets shown as <c>[REDACTED]</c>.</summary>
     public string CommandLine { get; }
 
+    /// <summary>The directory the program ran in.</summary>
     public string WorkingDirectory { get; }
 }

@@ -3,6 +3,7 @@ namespace ArtifactRegistry.Processes;
 /// <summary>Runs commands as real processes, started and piped by CliWrap.</summary>
 public sealed class ProcessRunner : IProcessRunner
 {
+    /// <summary>The shared runner; it holds no state.</summary>
     public static ProcessRunner Default { get; } = new();
 
     /// <summary>

@@ -14,8 +14,10 @@ public sealed class ProcessTimeoutException : ProcessFailedException
         StandardErrorTail = errorTail;
     }
 
+    /// <summary>The timeout the program outlived.</summary>
     public TimeSpan Timeout { get; }
 
+    /// <summary>The killed process's id.</summary>
     public int ProcessId { get; }
 
     /// <summary>The last lines of standard error, secrets masked.</summary>

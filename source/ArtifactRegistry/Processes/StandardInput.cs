@@ -11,10 +11,13 @@ public abstract class StandardInput
     {
     }
 
+    /// <summary>No input: standard input is closed at once.</summary>
     public static StandardInput Empty { get; } = new BytesInput([], isSecret: false, secretText: null);
 
+    /// <summary>Whether the input is shown as <c>[REDACTED]</c> and its text masked in logged output and error messages.</summary>
     public bool IsSecret { get; private protected init; }
 
+    /// <paramref name="text"/>, encoded with <paramref name="encoding"/> (default UTF-8 without a byte order mark).
     public static StandardInput FromString(string text, Encoding? encoding = null) =>
         new BytesInput((encoding ?? Utf8).GetBytes(text), isSecret: false, secretText: null);
 

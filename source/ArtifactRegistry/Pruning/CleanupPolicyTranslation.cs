@@ -22,6 +22,7 @@ public sealed partial class CleanupPolicyTranslation
         DryRun = dryRun;
     }
 
+    /// <summary>The cleanup policies by id, each id starting with <see cref="IdPrefix"/>.</summary>
     public IReadOnlyDictionary<string, CleanupPolicy> Policies { get; }
 
     /// <summary>What the prune policy does that the cleanup policies do not, one sentence each.</summary>
@@ -114,6 +115,7 @@ public sealed partial class CleanupPolicyTranslation
         return merged;
     }
 
+    /// <summary>The policies and what they do not express, for the build log.</summary>
     public override string ToString()
     {
         var text = new StringBuilder();

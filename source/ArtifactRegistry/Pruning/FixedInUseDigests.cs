@@ -7,6 +7,7 @@ public sealed class FixedInUseDigests : IInUseDigests
 {
     private readonly HashSet<ImageDigest> _digests;
 
+    /// <summary>Protects exactly <paramref name="digests"/>.</summary>
     public FixedInUseDigests(IEnumerable<ImageDigest> digests)
     {
         ArgumentNullException.ThrowIfNull(digests);
@@ -19,8 +20,10 @@ public sealed class FixedInUseDigests : IInUseDigests
     {
     }
 
+    /// <summary>How many digests were given, for the build log.</summary>
     public string Description => $"{_digests.Count} digest{(_digests.Count == 1 ? "" : "s")} given as in use";
 
+    /// <summary>The digests given, whatever the repositories.</summary>
     public Task<IReadOnlySet<ImageDigest>> FindAsync(IReadOnlyList<RepositoryName> repositories, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlySet<ImageDigest>>(_digests);
 }

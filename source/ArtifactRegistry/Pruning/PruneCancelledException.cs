@@ -6,5 +6,6 @@ public sealed class PruneCancelledException(PruneUntaggedResult result, Cancella
         $"PruneUntagged was cancelled after deleting {result.Deleted + result.AlreadyGone} of {result.Plan.DeleteCount} planned versions; " +
         $"{result.NotAttempted} were not attempted. Running it again continues where it stopped: it plans from what is left.", token)
 {
+    /// <summary>What the prune did before it was cancelled.</summary>
     public PruneUntaggedResult Result { get; } = result;
 }

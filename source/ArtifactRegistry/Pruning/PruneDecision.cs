@@ -5,10 +5,13 @@ namespace ArtifactRegistry.Pruning;
 /// <summary>What the plan does with one version, and why in words (<see cref="Explanation"/>).</summary>
 public sealed record PruneDecision
 {
+    /// <summary>The version decided on.</summary>
     public required ImageVersion Version { get; init; }
 
+    /// <summary>Whether the version is deleted (true) or kept.</summary>
     public required bool Delete { get; init; }
 
+    /// <summary>Why it is deleted or kept.</summary>
     public required PruneReason Reason { get; init; }
 
     /// <summary>The reason for a person: <c>untagged, 40 d old</c>, <c>tag 'v1' matches keep pattern '^v'</c>.</summary>

@@ -17,8 +17,10 @@ public sealed class PrunePlan
         BytesToReclaim = deletions.Sum(d => d.Version.SizeBytes ?? 0);
     }
 
+    /// <summary>The policy the plan follows.</summary>
     public PrunePolicy Policy { get; }
 
+    /// <summary>When the plan was made; ages are measured from it.</summary>
     public DateTimeOffset PlannedAt { get; }
 
     /// <summary>One per version: per package (by image path), newest first.</summary>
@@ -27,10 +29,13 @@ public sealed class PrunePlan
     /// <summary>The deletions, indexes in a round before the platform manifests they list.</summary>
     public IReadOnlyList<IReadOnlyList<PruneDecision>> DeletionRounds { get; }
 
+    /// <summary>Every deletion, round by round.</summary>
     public IEnumerable<PruneDecision> Deletions => DeletionRounds.SelectMany(round => round);
 
+    /// <summary>How many versions are deleted.</summary>
     public int DeleteCount { get; }
 
+    /// <summary>How many versions stay.</summary>
     public int KeepCount => Decisions.Count - DeleteCount;
 
     /// <summary>The sizes of the deleted versions added up (layers shared with kept images stay stored, so the storage freed can be less).</summary>
@@ -39,5 +44,6 @@ public sealed class PrunePlan
     /// <summary>The plan as a table, one line per version (header first), for the build log.</summary>
     public IEnumerable<string> ToTable() => PrunePlanTable.Render(this);
 
+    /// <see cref="ToTable"/> as one text.
     public override string ToString() => string.Join('\n', ToTable());
 }

@@ -10,6 +10,7 @@ namespace ArtifactRegistry.Pruning;
 /// </summary>
 public sealed record PrunePolicy
 {
+    /// <summary>Every untagged version, at once; nothing tagged.</summary>
     public static PrunePolicy Default { get; } = new();
 
     private readonly TimeSpan _olderThan;

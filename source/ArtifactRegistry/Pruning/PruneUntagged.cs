@@ -13,6 +13,8 @@ public static class PruneUntagged
     /// <summary>Prunes sometimes meet a burst of 429s; a delete that still fails gets one more round anyway.</summary>
     private static readonly RetryPolicy Retry = RetryPolicy.Default with { MaxAttempts = 10 };
 
+    /// <summary>Runs with the settings <paramref name="configure"/> makes from the defaults.</summary>
+    /// <inheritdoc cref="RunAsync(OperationContext, PruneUntaggedSettings, CancellationToken)"/>
     public static Task<PruneUntaggedResult> RunAsync(OperationContext context, Func<PruneUntaggedSettings, PruneUntaggedSettings> configure, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(configure);

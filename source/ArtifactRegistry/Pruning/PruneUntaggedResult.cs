@@ -7,6 +7,7 @@ namespace ArtifactRegistry.Pruning;
 /// <summary>What a prune did: the plan, each deletion's outcome, and the counts, bytes, requests and time at a glance.</summary>
 public sealed record PruneUntaggedResult
 {
+    /// <summary>The plan the prune followed.</summary>
     public required PrunePlan Plan { get; init; }
 
     /// <summary>Nothing was changed: the plan is what a real run would delete.</summary>
@@ -24,19 +25,25 @@ public sealed record PruneUntaggedResult
     /// <summary>REST requests made, listing and retries included.</summary>
     public int ApiRequests { get; init; }
 
+    /// <summary>How long the whole prune took, listing and planning included.</summary>
     public TimeSpan Duration { get; init; }
 
     /// <summary>The deleting part of <see cref="Duration"/>, after listing and planning.</summary>
     public TimeSpan DeletionDuration { get; init; }
 
+    /// <summary>Versions this run deleted.</summary>
     public int Deleted => Count(VersionDeletionStatus.Deleted);
 
+    /// <summary>Versions already gone when deleted (someone else deleted them first): the wanted end state all the same.</summary>
     public int AlreadyGone => Count(VersionDeletionStatus.AlreadyGone);
 
+    /// <summary>Versions the registry refused to delete (tagged since the plan was made, listed by a new index, immutable tags…); each outcome says why.</summary>
     public int Refused => Count(VersionDeletionStatus.Refused);
 
+    /// <summary>Versions whose deletion kept failing (5xx, 429, timeouts) beyond every retry.</summary>
     public int Failed => Count(VersionDeletionStatus.Failed);
 
+    /// <summary>Planned deletions not attempted: cancelled, stopped by a permission error, or their index was not deleted.</summary>
     public int NotAttempted => Count(VersionDeletionStatus.NotAttempted);
 
     /// <summary>The sizes of the versions this run deleted (layers shared with kept images stay stored).</summary>

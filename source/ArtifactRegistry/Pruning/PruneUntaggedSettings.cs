@@ -54,6 +54,7 @@ public sealed record PruneUntaggedSettings
     /// <summary>Delete requests per second per project and location (the quota is 300/s).</summary>
     public double DeletesPerSecond { get; init; } = DeleteRateLimits.DefaultPerSecond;
 
+    /// <summary>At most this many delete requests in flight at once; default 64.</summary>
     public int MaxConcurrency { get; init; } = 64;
 
     /// <summary>Batch (default; see <see cref="VersionDeleterOptions.Mode"/> for the measurement) or one request per version.</summary>

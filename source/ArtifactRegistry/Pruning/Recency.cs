@@ -17,8 +17,10 @@ public static class Recency
         return Of(version.UploadTime, version.BuildTime);
     }
 
+    /// <summary>The upload time if plausible, else the build time if plausible, else null.</summary>
     public static DateTimeOffset? Of(DateTimeOffset? uploadTime, DateTimeOffset? buildTime) =>
         IsPlausible(uploadTime) ? uploadTime : IsPlausible(buildTime) ? buildTime : null;
 
+    /// <summary>Whether <paramref name="time"/> is a real date: known and not before <see cref="PlausibleFrom"/>.</summary>
     public static bool IsPlausible(DateTimeOffset? time) => time is { } value && value >= PlausibleFrom;
 }

@@ -12,5 +12,6 @@ public sealed record TagFilter(TagPattern Pattern, TagFilterMatch Match)
         return matches ? matching : [];
     }
 
+    /// <summary>The filter in words: <c>any tag matching '^pr-'</c>.</summary>
     public override string ToString() => $"{(Match == TagFilterMatch.Any ? "any" : "every")} tag matching '{Pattern}'";
 }

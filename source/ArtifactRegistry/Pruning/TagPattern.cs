@@ -52,9 +52,13 @@ public sealed class TagPattern : IEquatable<TagPattern>
         }
     }
 
+    /// <summary>The pattern as written.</summary>
     public override string ToString() => Text;
 
+    /// <summary>Whether both patterns have the same text.</summary>
     public bool Equals(TagPattern? other) => other is not null && other.Text == Text;
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as TagPattern);
+    /// <inheritdoc/>
     public override int GetHashCode() => Text.GetHashCode(StringComparison.Ordinal);
 }

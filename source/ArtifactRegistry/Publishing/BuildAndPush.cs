@@ -9,6 +9,8 @@ namespace ArtifactRegistry.Publishing;
 /// </summary>
 public static class BuildAndPush
 {
+    /// <summary>Runs with the settings <paramref name="configure"/> makes from the defaults.</summary>
+    /// <inheritdoc cref="RunAsync(OperationContext, BuildAndPushSettings, CancellationToken)"/>
     public static Task<BuildAndPushResult> RunAsync(
         OperationContext context, Func<BuildAndPushSettings, BuildAndPushSettings> configure, CancellationToken cancellationToken = default)
     {

@@ -70,6 +70,7 @@ public sealed record BuildAndPushSettings : ImageBuildSettings
     /// <summary>The level docker's own output lines are logged at; step summaries are logged at Information.</summary>
     public LogLevel DockerOutputLogLevel { get; init; } = LogLevel.Debug;
 
+    /// <summary>The record's text shows the tags' contents and the docker auth switches rather than type names.</summary>
     protected override bool PrintMembers(System.Text.StringBuilder builder)
     {
         builder.Append($"Image = {Image}, Tags = [{string.Join(", ", Tags)}], GitTagsOnHead = {GitTagsOnHead}, ");

@@ -19,12 +19,15 @@ public static class BuildAndPushSettingsExtensions
     [Pure]
     public static BuildAndPushSettings SetTags(this BuildAndPushSettings settings, params string[] tags) => settings with { Tags = [.. tags] };
 
+    /// <inheritdoc cref="SetTags(BuildAndPushSettings, string[])"/>
     [Pure]
     public static BuildAndPushSettings SetTags(this BuildAndPushSettings settings, IEnumerable<string> tags) => settings with { Tags = [.. tags] };
 
+    /// <summary>Adds to <see cref="BuildAndPushSettings.Tags"/>; any explicit tag replaces the default ones.</summary>
     [Pure]
     public static BuildAndPushSettings AddTags(this BuildAndPushSettings settings, params string[] tags) => settings with { Tags = settings.Tags.AddRange(tags) };
 
+    /// <summary>Removes a tag from <see cref="BuildAndPushSettings.Tags"/>.</summary>
     [Pure]
     public static BuildAndPushSettings RemoveTag(this BuildAndPushSettings settings, string tag) => settings with { Tags = settings.Tags.Remove(tag) };
 
@@ -32,12 +35,15 @@ public static class BuildAndPushSettingsExtensions
     [Pure]
     public static BuildAndPushSettings ClearTags(this BuildAndPushSettings settings) => settings with { Tags = [] };
 
+    /// <summary>Adds git tags of a clean HEAD to the tags (the default); see <see cref="BuildAndPushSettings.GitTagsOnHead"/>.</summary>
     [Pure]
     public static BuildAndPushSettings EnableGitTagsOnHead(this BuildAndPushSettings settings) => settings with { GitTagsOnHead = true };
 
+    /// <summary>Leaves git tags out of the tags; see <see cref="BuildAndPushSettings.GitTagsOnHead"/>.</summary>
     [Pure]
     public static BuildAndPushSettings DisableGitTagsOnHead(this BuildAndPushSettings settings) => settings with { GitTagsOnHead = false };
 
+    /// <summary>Sets <see cref="BuildAndPushSettings.GitDirectory"/> (default null: the build context).</summary>
     [Pure]
     public static BuildAndPushSettings SetGitDirectory(this BuildAndPushSettings settings, string? directory) => settings with { GitDirectory = directory };
 
@@ -57,6 +63,7 @@ public static class BuildAndPushSettingsExtensions
         return settings with { DockerAuthSettings = configure(settings.DockerAuthSettings) };
     }
 
+    /// <summary>Runs EnsureDockerAuth before the build (the default); see <see cref="BuildAndPushSettings.DockerAuth"/>.</summary>
     [Pure]
     public static BuildAndPushSettings EnableDockerAuth(this BuildAndPushSettings settings) => settings with { DockerAuth = true };
 
@@ -72,14 +79,17 @@ public static class BuildAndPushSettingsExtensions
     [Pure]
     public static BuildAndPushSettings SetKeepDockerAuthSession(this BuildAndPushSettings settings, bool keep) => settings with { KeepDockerAuthSession = keep };
 
+    /// <summary>Turns EnsureDockerAuth's access preflight on (the default); see <see cref="EnsureDockerAuthSettings.AccessPreflight"/>.</summary>
     [Pure]
     public static BuildAndPushSettings EnableAccessPreflight(this BuildAndPushSettings settings) =>
         settings.SetDockerAuthSettings(auth => auth.EnableAccessPreflight());
 
+    /// <summary>Turns EnsureDockerAuth's access preflight off; see <see cref="EnsureDockerAuthSettings.AccessPreflight"/>.</summary>
     [Pure]
     public static BuildAndPushSettings DisableAccessPreflight(this BuildAndPushSettings settings) =>
         settings.SetDockerAuthSettings(auth => auth.DisableAccessPreflight());
 
+    /// <summary>Confirms every pushed tag's digest with the registry (the default); see <see cref="BuildAndPushSettings.RegistryVerification"/>.</summary>
     [Pure]
     public static BuildAndPushSettings EnableRegistryVerification(this BuildAndPushSettings settings) => settings with { RegistryVerification = true };
 
@@ -87,6 +97,7 @@ public static class BuildAndPushSettingsExtensions
     [Pure]
     public static BuildAndPushSettings DisableRegistryVerification(this BuildAndPushSettings settings) => settings with { RegistryVerification = false };
 
+    /// <summary>Sets <see cref="BuildAndPushSettings.PushAttempts"/> (default 4, at least 1) and <see cref="BuildAndPushSettings.PushRetryDelay"/> (default 2 s); throws <see cref="ArgumentOutOfRangeException"/> outside those bounds.</summary>
     [Pure]
     public static BuildAndPushSettings SetPushRetries(this BuildAndPushSettings settings, int attempts, TimeSpan firstDelay)
     {
@@ -95,6 +106,7 @@ public static class BuildAndPushSettingsExtensions
         return settings with { PushAttempts = attempts, PushRetryDelay = firstDelay };
     }
 
+    /// <summary>Sets <see cref="BuildAndPushSettings.DockerOutputLogLevel"/> (default <see cref="LogLevel.Debug"/>).</summary>
     [Pure]
     public static BuildAndPushSettings SetDockerOutputLogLevel(this BuildAndPushSettings settings, LogLevel level) => settings with { DockerOutputLogLevel = level };
 }

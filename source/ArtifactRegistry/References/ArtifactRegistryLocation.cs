@@ -3,7 +3,9 @@ namespace ArtifactRegistry.References;
 /// <summary>Whether a location is one region or a multi-region spanning several.</summary>
 public enum ArtifactRegistryLocationKind
 {
+    /// <summary>One region, e.g. <c>asia-northeast1</c>.</summary>
     Region,
+    /// <summary>A multi-region spanning several regions, e.g. <c>asia</c>.</summary>
     MultiRegion,
 }
 
@@ -20,5 +22,6 @@ public sealed record ArtifactRegistryLocation(string Id, ArtifactRegistryLocatio
     public string Describe() =>
         Kind == ArtifactRegistryLocationKind.MultiRegion ? $"{Id} (multi-region: {Place})" : $"{Id} ({Place})";
 
+    /// <summary>The location ID, e.g. <c>asia-northeast1</c>.</summary>
     public override string ToString() => Id;
 }

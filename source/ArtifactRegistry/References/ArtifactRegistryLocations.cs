@@ -14,8 +14,10 @@ public static partial class ArtifactRegistryLocations
     /// <summary>Every known location, multi-regions first.</summary>
     public static IReadOnlyList<ArtifactRegistryLocation> All => Table;
 
+    /// <summary>Whether <paramref name="locationId"/> is a known location ID (exact, case-sensitive).</summary>
     public static bool IsKnown(string locationId) => ById.ContainsKey(locationId);
 
+    /// <summary>The known location with ID <paramref name="locationId"/> (exact, case-sensitive), if any.</summary>
     public static bool TryGet(string locationId, [NotNullWhen(true)] out ArtifactRegistryLocation? location) =>
         ById.TryGetValue(locationId, out location);
 

@@ -12,8 +12,11 @@ public sealed record DockerImageName
 
     private DockerImageName(ResourceNameParts parts) => _parts = parts;
 
+    /// <summary>The project ID.</summary>
     public string ProjectId => _parts.ProjectId;
+    /// <summary>The location ID, e.g. <c>asia</c>.</summary>
     public string LocationId => _parts.LocationId;
+    /// <summary>The repository ID.</summary>
     public string RepositoryId => _parts.RepositoryId;
 
     /// <summary><c>team%2Fapp@sha256:HEX</c>.</summary>
@@ -22,8 +25,10 @@ public sealed record DockerImageName
     /// <summary>Unescaped: <c>team/app</c>.</summary>
     public string ImagePath => PackageIds.Unescape(DockerImageId[..DockerImageId.IndexOf('@')]);
 
+    /// <summary>The image's digest.</summary>
     public ImageDigest Digest => ImageDigest.Parse(DockerImageId[(DockerImageId.IndexOf('@') + 1)..]);
 
+    /// <summary>The repository holding the image.</summary>
     public RepositoryName RepositoryName => RepositoryName.FromValidParts(_parts);
 
     /// <summary>The version this image is, the name to delete it by.</summary>
@@ -44,9 +49,11 @@ public sealed record DockerImageName
     /// <exception cref="InvalidResourceNameException">The text is not a Docker image name.</exception>
     public static DockerImageName Parse(string dockerImageName) => new(ResourceNameParser.Parse(dockerImageName, ResourceNameKind.DockerImage));
 
+    /// <summary>Parses a docker image resource name; false when the text is not one.</summary>
     public static bool TryParse(string? dockerImageName, [NotNullWhen(true)] out DockerImageName? result) =>
         TryParse(dockerImageName, out result, out _);
 
+    /// <summary>Parses a docker image resource name; false, with the reason in <paramref name="error"/>, when the text is not one.</summary>
     public static bool TryParse(
         string? dockerImageName,
         [NotNullWhen(true)] out DockerImageName? result,
@@ -61,6 +68,7 @@ public sealed record DockerImageName
     /// <summary>The digest-pinned image: <c>HOST/P/R/IMAGE@sha256:HEX</c>.</summary>
     public ImageReference ToImageReference() => VersionName.ToImageReference();
 
+    /// <summary>The resource name, <c>projects/P/locations/L/repositories/R/dockerImages/IMAGE@sha256:HEX</c>.</summary>
     public override string ToString() => _parts.ToResourceName();
 
     /// <summary>The raw HTTP path, the image escaped once more (<c>team%252Fapp@sha256:…</c>).</summary>

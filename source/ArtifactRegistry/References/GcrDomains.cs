@@ -19,6 +19,7 @@ public static class GcrDomains
     /// <summary><c>gcr.io</c>, <c>us.gcr.io</c>, <c>eu.gcr.io</c>, <c>asia.gcr.io</c>.</summary>
     public static IReadOnlyCollection<string> All => LocationByDomain.Keys;
 
+    /// <summary>Whether <paramref name="host"/> is one of the gcr.io domains (exact, lowercase).</summary>
     public static bool IsGcrDomain(string host) => LocationByDomain.ContainsKey(host);
 
     /// <summary>The multi-region holding the repository that serves <paramref name="domain"/>.</summary>

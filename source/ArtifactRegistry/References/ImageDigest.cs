@@ -9,6 +9,7 @@ namespace ArtifactRegistry.References;
 /// </summary>
 public sealed class ImageDigest : IEquatable<ImageDigest>
 {
+    /// <summary>The algorithm prefix, <c>sha256</c>.</summary>
     public const string Sha256 = "sha256";
     private const int Sha256HexLength = 64;
 
@@ -28,6 +29,7 @@ public sealed class ImageDigest : IEquatable<ImageDigest>
         return TryParse(digest, out var result, out var problem) ? result : throw new FormatException(problem);
     }
 
+    /// <summary>Parses <c>sha256:&lt;64 lowercase hex&gt;</c>; false when the text is not such a digest.</summary>
     public static bool TryParse(string? digest, [NotNullWhen(true)] out ImageDigest? result) =>
         TryParse(digest, out result, out _);
 
@@ -60,12 +62,18 @@ public sealed class ImageDigest : IEquatable<ImageDigest>
     /// <summary><c>sha256:015d97e86f5a</c>: the first 12 hex digits, for tables and logs.</summary>
     public string ToShortString() => $"{Sha256}:{Hex[..12]}";
 
+    /// <c>sha256:</c> and the 64 hex digits.
     public override string ToString() => $"{Sha256}:{Hex}";
 
+    /// <summary>Whether both are the same digest.</summary>
     public bool Equals(ImageDigest? other) => other is not null && other.Hex == Hex;
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as ImageDigest);
+    /// <inheritdoc/>
     public override int GetHashCode() => Hex.GetHashCode(StringComparison.Ordinal);
+    /// <summary>Whether both are the same digest (or both null).</summary>
     public static bool operator ==(ImageDigest? left, ImageDigest? right) => Equals(left, right);
+    /// <summary>Whether the digests differ.</summary>
     public static bool operator !=(ImageDigest? left, ImageDigest? right) => !Equals(left, right);
 
     internal const string Expected = "A digest is sha256: followed by 64 lowercase hex digits (sha256:015d97e8…).";

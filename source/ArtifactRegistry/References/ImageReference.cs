@@ -53,11 +53,14 @@ public sealed class ImageReference : IEquatable<ImageReference>
     /// <summary>The tag as written, or null when none was written (never an assumed <c>latest</c>).</summary>
     public string? Tag { get; }
 
+    /// <summary>The digest as written, or null.</summary>
     public ImageDigest? Digest { get; }
 
+    /// <summary>Whether a tag was written.</summary>
     [MemberNotNullWhen(true, nameof(Tag))]
     public bool HasTag => Tag is not null;
 
+    /// <summary>Whether a digest was written.</summary>
     [MemberNotNullWhen(true, nameof(Digest))]
     public bool HasDigest => Digest is not null;
 
@@ -103,6 +106,7 @@ public sealed class ImageReference : IEquatable<ImageReference>
         return ImageReferenceParser.Parse(reference, out var error) ?? throw error!.ToException();
     }
 
+    /// <summary>Parses and validates a reference; false when it is not valid (the other overload says why).</summary>
     public static bool TryParse(string? reference, [NotNullWhen(true)] out ImageReference? result) =>
         TryParse(reference, out result, out _);
 
@@ -146,9 +150,11 @@ public sealed class ImageReference : IEquatable<ImageReference>
     [Pure]
     public ImageReference WithDigest(string digest) => WithDigest(ImageDigest.Parse(digest));
 
+    /// <summary>The same image without its tag (a digest, if any, stays).</summary>
     [Pure]
     public ImageReference WithoutTag() => new(Host, Location, ProjectId, Repository, ImagePath, null, Digest);
 
+    /// <summary>The same image without its digest (a tag, if any, stays).</summary>
     [Pure]
     public ImageReference WithoutDigest() => new(Host, Location, ProjectId, Repository, ImagePath, Tag, null);
 
@@ -191,9 +197,14 @@ public sealed class ImageReference : IEquatable<ImageReference>
     /// <summary>The canonical text: host lowercased, <c>HOST/PROJECT-PATH/REPOSITORY/IMAGE[:TAG][@sha256:HEX]</c>.</summary>
     public override string ToString() => _text;
 
+    /// <summary>Whether both have the same canonical text (<see cref="ToString"/>).</summary>
     public bool Equals(ImageReference? other) => other is not null && other._text == _text;
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as ImageReference);
+    /// <inheritdoc/>
     public override int GetHashCode() => _text.GetHashCode(StringComparison.Ordinal);
+    /// <summary>Whether both have the same canonical text (or both are null).</summary>
     public static bool operator ==(ImageReference? left, ImageReference? right) => Equals(left, right);
+    /// <summary>Whether the canonical texts differ.</summary>
     public static bool operator !=(ImageReference? left, ImageReference? right) => !Equals(left, right);
 }

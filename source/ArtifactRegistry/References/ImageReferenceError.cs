@@ -29,10 +29,13 @@ public sealed class ImageReferenceError
     public string Summary =>
         $"'{Displayed(Input)}' is not a valid Artifact Registry image reference: {string.Join("; ", Problems.Select(p => p.Summary))}.";
 
+    /// <summary>Whether one of the <see cref="Problems"/> is of <paramref name="kind"/>.</summary>
     public bool Has(ImageReferenceProblemKind kind) => Problems.Any(p => p.Kind == kind);
 
+    /// <summary>The exception <see cref="ImageReference.Parse"/> throws for this error.</summary>
     public InvalidImageReferenceException ToException() => new(this);
 
+    /// <summary>The <see cref="Message"/>.</summary>
     public override string ToString() => Message;
 
     // A newline read from a file must not break the one-line summary, and must stay visible as the culprit.

@@ -6,5 +6,6 @@ namespace ArtifactRegistry.References;
 /// <param name="Detail">What happened, why, and how to fix it; may span several lines.</param>
 public sealed record ImageReferenceProblem(ImageReferenceProblemKind Kind, string Summary, string Detail)
 {
+    /// <summary>The <see cref="Detail"/>.</summary>
     public override string ToString() => Detail;
 }

@@ -6,8 +6,10 @@ namespace ArtifactRegistry.References;
 /// </summary>
 public sealed class InvalidImageReferenceException : FormatException
 {
+    /// <summary>Creates the exception for <paramref name="error"/>, whose <see cref="ImageReferenceError.Message"/> it carries.</summary>
     public InvalidImageReferenceException(ImageReferenceError error) : base(error.Message) => Error = error;
 
+    /// <summary>Every problem found, and how the text was read.</summary>
     public ImageReferenceError Error { get; }
 
     /// <summary>The text that was refused.</summary>

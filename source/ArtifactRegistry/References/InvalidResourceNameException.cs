@@ -14,6 +14,7 @@ public sealed class InvalidResourceNameException : FormatException
         Problems = problems.Select(problem => problem.Clause).ToList();
     }
 
+    /// <summary>The text as given.</summary>
     public string Input { get; }
 
     /// <summary>The pattern the name should follow, e.g. <c>projects/PROJECT-ID/locations/LOCATION/repositories/REPOSITORY</c>.</summary>

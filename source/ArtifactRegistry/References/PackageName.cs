@@ -12,8 +12,11 @@ public sealed record PackageName
 
     private PackageName(ResourceNameParts parts) => _parts = parts;
 
+    /// <summary>The project ID.</summary>
     public string ProjectId => _parts.ProjectId;
+    /// <summary>The location ID, e.g. <c>asia</c>.</summary>
     public string LocationId => _parts.LocationId;
+    /// <summary>The repository ID.</summary>
     public string RepositoryId => _parts.RepositoryId;
 
     /// <summary>The resource-name form of the ID: <c>team%2Fapp</c>.</summary>
@@ -22,6 +25,7 @@ public sealed record PackageName
     /// <summary>The unescaped ID, the image path docker uses: <c>team/app</c>.</summary>
     public string ImagePath => PackageIds.Unescape(PackageId);
 
+    /// <summary>The repository holding the package.</summary>
     public RepositoryName RepositoryName => RepositoryName.FromValidParts(_parts);
 
     /// <param name="packageId">The resource-name form (<c>team%2Fapp</c>); for an image path use <see cref="RepositoryName.Package"/>.</param>
@@ -39,9 +43,11 @@ public sealed record PackageName
     /// <exception cref="InvalidResourceNameException">The text is not a package name.</exception>
     public static PackageName Parse(string packageName) => new(ResourceNameParser.Parse(packageName, ResourceNameKind.Package));
 
+    /// <summary>Parses a package resource name; false when the text is not one.</summary>
     public static bool TryParse(string? packageName, [NotNullWhen(true)] out PackageName? result) =>
         TryParse(packageName, out result, out _);
 
+    /// <summary>Parses a package resource name; false, with the reason in <paramref name="error"/>, when the text is not one.</summary>
     public static bool TryParse(
         string? packageName,
         [NotNullWhen(true)] out PackageName? result,

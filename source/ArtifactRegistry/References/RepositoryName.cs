@@ -14,8 +14,10 @@ public sealed record RepositoryName
     /// <summary>A domain-scoped project is <c>example.com:my-project</c>.</summary>
     public string ProjectId => _parts.ProjectId;
 
+    /// <summary>The location ID, e.g. <c>asia</c>.</summary>
     public string LocationId => _parts.LocationId;
 
+    /// <summary>The repository ID.</summary>
     public string RepositoryId => _parts.RepositoryId;
 
     /// <summary>Whether this is one of the repositories serving a Container Registry domain (<c>gcr.io</c>, <c>us.gcr.io</c>, ...).</summary>
@@ -46,9 +48,11 @@ public sealed record RepositoryName
     public static RepositoryName Parse(string repositoryName) =>
         new(ResourceNameParser.Parse(repositoryName, ResourceNameKind.Repository));
 
+    /// <summary>Parses a repository resource name; false when the text is not one.</summary>
     public static bool TryParse(string? repositoryName, [NotNullWhen(true)] out RepositoryName? result) =>
         TryParse(repositoryName, out result, out _);
 
+    /// <summary>Parses a repository resource name; false, with the reason in <paramref name="error"/>, when the text is not one.</summary>
     public static bool TryParse(
         string? repositoryName,
         [NotNullWhen(true)] out RepositoryName? result,

@@ -12,13 +12,17 @@ public sealed record TagName
 
     private TagName(ResourceNameParts parts) => _parts = parts;
 
+    /// <summary>The project ID.</summary>
     public string ProjectId => _parts.ProjectId;
+    /// <summary>The location ID, e.g. <c>asia</c>.</summary>
     public string LocationId => _parts.LocationId;
+    /// <summary>The repository ID.</summary>
     public string RepositoryId => _parts.RepositoryId;
 
     /// <summary>Resource-name form: <c>team%2Fapp</c>.</summary>
     public string PackageId => _parts.PackageId!;
 
+    /// <summary>The tag, e.g. <c>latest</c>.</summary>
     public string TagId => _parts.TagId!;
 
     /// <summary>Unescaped: <c>team/app</c>.</summary>
@@ -27,7 +31,9 @@ public sealed record TagName
     /// <summary>Whether docker can name this tag (<c>IMAGE:TAG</c>); Artifact Registry tag IDs may hold '~', ':' and '@', docker tags not.</summary>
     public bool IsDockerTag => TagRules.FindDockerTagViolation(TagId) is null;
 
+    /// <summary>The repository holding the tag.</summary>
     public RepositoryName RepositoryName => RepositoryName.FromValidParts(_parts);
+    /// <summary>The package (image) the tag belongs to.</summary>
     public PackageName PackageName => PackageName.FromValidParts(_parts);
 
     /// <param name="packageId">Resource-name form (<c>team%2Fapp</c>).</param>
@@ -47,9 +53,11 @@ public sealed record TagName
     /// <exception cref="InvalidResourceNameException">The text is not a tag name.</exception>
     public static TagName Parse(string tagName) => new(ResourceNameParser.Parse(tagName, ResourceNameKind.Tag));
 
+    /// <summary>Parses a tag resource name; false when the text is not one.</summary>
     public static bool TryParse(string? tagName, [NotNullWhen(true)] out TagName? result) =>
         TryParse(tagName, out result, out _);
 
+    /// <summary>Parses a tag resource name; false, with the reason in <paramref name="error"/>, when the text is not one.</summary>
     public static bool TryParse(
         string? tagName,
         [NotNullWhen(true)] out TagName? result,
@@ -72,6 +80,7 @@ public sealed record TagName
         return PackageName.ToImageReference().WithTag(TagId);
     }
 
+    /// <summary>The resource name, <c>projects/P/locations/L/repositories/R/packages/IMAGE/tags/TAG</c>.</summary>
     public override string ToString() => _parts.ToResourceName();
 
     /// <summary>The raw HTTP path, the package ID escaped once more (<c>team%252Fapp</c>).</summary>

@@ -12,8 +12,11 @@ public sealed record VersionName
 
     private VersionName(ResourceNameParts parts) => _parts = parts;
 
+    /// <summary>The project ID.</summary>
     public string ProjectId => _parts.ProjectId;
+    /// <summary>The location ID, e.g. <c>asia</c>.</summary>
     public string LocationId => _parts.LocationId;
+    /// <summary>The repository ID.</summary>
     public string RepositoryId => _parts.RepositoryId;
 
     /// <summary>Resource-name form: <c>team%2Fapp</c>.</summary>
@@ -22,12 +25,15 @@ public sealed record VersionName
     /// <summary><c>sha256:HEX</c>.</summary>
     public string VersionId => _parts.VersionId!;
 
+    /// <summary>The version's digest (a Docker version ID is its digest).</summary>
     public ImageDigest Digest => ImageDigest.Parse(VersionId);
 
     /// <summary>Unescaped: <c>team/app</c>.</summary>
     public string ImagePath => PackageIds.Unescape(PackageId);
 
+    /// <summary>The repository holding the version.</summary>
     public RepositoryName RepositoryName => RepositoryName.FromValidParts(_parts);
+    /// <summary>The package (image) the version belongs to.</summary>
     public PackageName PackageName => PackageName.FromValidParts(_parts);
 
     /// <summary>The same image as the dockerImages collection names it (<c>…/dockerImages/team%2Fapp@sha256:HEX</c>).</summary>
@@ -52,9 +58,11 @@ public sealed record VersionName
     /// <exception cref="InvalidResourceNameException">The text is not a version name.</exception>
     public static VersionName Parse(string versionName) => new(ResourceNameParser.Parse(versionName, ResourceNameKind.Version));
 
+    /// <summary>Parses a version resource name; false when the text is not one.</summary>
     public static bool TryParse(string? versionName, [NotNullWhen(true)] out VersionName? result) =>
         TryParse(versionName, out result, out _);
 
+    /// <summary>Parses a version resource name; false, with the reason in <paramref name="error"/>, when the text is not one.</summary>
     public static bool TryParse(
         string? versionName,
         [NotNullWhen(true)] out VersionName? result,
@@ -70,6 +78,7 @@ public sealed record VersionName
     /// <summary>The digest-pinned image: <c>HOST/P/R/IMAGE@sha256:HEX</c>.</summary>
     public ImageReference ToImageReference() => PackageName.ToImageReference().WithDigest(Digest);
 
+    /// <summary>The resource name, <c>projects/P/locations/L/repositories/R/packages/IMAGE/versions/sha256:HEX</c>.</summary>
     public override string ToString() => _parts.ToResourceName();
 
     /// <summary>The raw HTTP path, the package ID escaped once more (<c>team%252Fapp</c>).</summary>

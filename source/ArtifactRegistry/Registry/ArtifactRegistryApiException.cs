@@ -5,6 +5,7 @@ namespace ArtifactRegistry.Registry;
 /// <summary>Artifact Registry answered a REST call with an error: the HTTP status, Google's status name and Google's message.</summary>
 public sealed class ArtifactRegistryApiException : Exception
 {
+    /// <summary>Creates the exception for a refused call; the message shows the call, both statuses and <paramref name="googleMessage"/>.</summary>
     public ArtifactRegistryApiException(HttpMethod method, string resource, HttpStatusCode httpStatus, string? googleStatus, string googleMessage)
         : base($"Artifact Registry refused {method} {resource}: {googleStatus ?? "HTTP"} ({(int)httpStatus}) {googleMessage}".TrimEnd())
     {
@@ -15,11 +16,13 @@ public sealed class ArtifactRegistryApiException : Exception
         GoogleMessage = googleMessage;
     }
 
+    /// <summary>The HTTP method of the call.</summary>
     public HttpMethod Method { get; }
 
     /// <summary>The resource name (or collection) the call addressed.</summary>
     public string Resource { get; }
 
+    /// <summary>The HTTP status of the answer.</summary>
     public HttpStatusCode HttpStatus { get; }
 
     /// <summary>Google's canonical status, e.g. <c>PERMISSION_DENIED</c>, <c>NOT_FOUND</c>, <c>ALREADY_EXISTS</c>, <c>ABORTED</c>.</summary>
@@ -28,9 +31,12 @@ public sealed class ArtifactRegistryApiException : Exception
     /// <summary>The service's own explanation.</summary>
     public string GoogleMessage { get; }
 
+    /// <summary>Whether the status is 404 (which Artifact Registry also answers for what the caller may not see).</summary>
     public bool IsNotFound => HttpStatus == HttpStatusCode.NotFound;
 
+    /// <summary>Whether the status is 403.</summary>
     public bool IsPermissionDenied => HttpStatus == HttpStatusCode.Forbidden;
 
+    /// <summary>Whether the status is 409 with <c>ALREADY_EXISTS</c>.</summary>
     public bool IsAlreadyExists => HttpStatus == HttpStatusCode.Conflict && GoogleStatus == "ALREADY_EXISTS";
 }

@@ -9,6 +9,7 @@ public sealed record VersionDeletion(VersionName Version, IReadOnlyList<string> 
 /// <summary>What became of a <see cref="VersionDeletion"/>.</summary>
 public enum VersionDeletionStatus
 {
+    /// <summary>Deleted by this run.</summary>
     Deleted,
 
     /// <summary>404: someone else deleted it first. The wanted end state all the same.</summary>
@@ -24,7 +25,12 @@ public enum VersionDeletionStatus
     NotAttempted,
 }
 
+/// <summary>What became of one <see cref="VersionDeletion"/>.</summary>
+/// <param name="Deletion">The deletion attempted.</param>
+/// <param name="Status">How it ended.</param>
+/// <param name="Detail">What the registry answered, or why the deletion was not attempted; null when there is nothing to add.</param>
 public sealed record VersionDeletionOutcome(VersionDeletion Deletion, VersionDeletionStatus Status, string? Detail = null)
 {
+    /// <summary>Whether the version is gone: <see cref="VersionDeletionStatus.Deleted"/> or <see cref="VersionDeletionStatus.AlreadyGone"/>.</summary>
     public bool IsGone => Status is VersionDeletionStatus.Deleted or VersionDeletionStatus.AlreadyGone;
 }

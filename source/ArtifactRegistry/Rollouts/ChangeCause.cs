@@ -7,6 +7,7 @@ namespace ArtifactRegistry.Rollouts;
 /// </summary>
 public static class ChangeCause
 {
+    /// <summary>The annotation's key, <c>kubernetes.io/change-cause</c>.</summary>
     public const string Annotation = "kubernetes.io/change-cause";
 
     /// <summary>An annotation value is limited only by the object's 256 KiB; a cause longer than this would hide the point in a table.</summary>

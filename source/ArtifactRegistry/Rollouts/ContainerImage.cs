@@ -14,6 +14,7 @@ public sealed record ContainerImage(string Name, string? Tag, ImageDigest? Diges
     private const string PullableScheme = "docker-pullable://";
     private const string DockerScheme = "docker://";
 
+    /// <summary>Reads an image as a pod template or status writes it (a <c>docker-pullable://</c> scheme is dropped); never throws for a malformed text.</summary>
     public static ContainerImage Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -12,8 +12,10 @@ public sealed class ContainerNotFoundException : Exception
         RequestedContainer = requested;
     }
 
+    /// <summary>The workload whose pod template was searched.</summary>
     public WorkloadReference Workload { get; }
 
+    /// <summary>The containers the pod template has.</summary>
     public IReadOnlyList<PodTemplateContainer> Containers { get; }
 
     /// <summary>The name asked for, or null when the default could not be chosen.</summary>

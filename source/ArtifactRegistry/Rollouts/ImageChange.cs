@@ -26,6 +26,7 @@ public sealed record ImageChange
         return new ImageChange(container, target, container.Image is { } image ? ContainerImage.Read(image) : null);
     }
 
+    /// <summary>The container of the pod template being changed.</summary>
     public PodTemplateContainer Container { get; }
 
     /// <summary>The digest-pinned image to deploy: <c>IMAGE:TAG@sha256:…</c>.</summary>

@@ -1,5 +1,6 @@
 namespace ArtifactRegistry.Rollouts;
 
+/// <summary>Why a node could not pull an image, as far as the kubelet's message tells.</summary>
 public enum ImagePullProblem
 {
     /// <summary>The registry refused the node's credentials (403/401, <c>denied</c>): a reader grant is missing.</summary>

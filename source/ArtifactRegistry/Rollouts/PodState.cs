@@ -19,8 +19,15 @@ public sealed record ContainerState(
     ContainerWaiting? Waiting,
     ContainerTermination? LastTermination);
 
+/// <summary>Why a container is waiting (<c>state.waiting</c>).</summary>
+/// <param name="Reason">The reason, e.g. <c>ImagePullBackOff</c>, <c>CrashLoopBackOff</c>.</param>
+/// <param name="Message">The kubelet's message, if any.</param>
 public sealed record ContainerWaiting(string Reason, string? Message);
 
+/// <summary>How a container run ended (<c>state.terminated</c> or <c>lastState.terminated</c>).</summary>
+/// <param name="ExitCode">The container's exit code.</param>
+/// <param name="Reason">The reason, e.g. <c>Error</c>, <c>OOMKilled</c>.</param>
+/// <param name="Message">The termination message, if any.</param>
 public sealed record ContainerTermination(int ExitCode, string? Reason, string? Message);
 
 /// <summary>An event about a pod (<c>involvedObject.kind=Pod</c>): <c>Failed</c>, <c>BackOff</c>, <c>FailedScheduling</c>, <c>TriggeredScaleUp</c>…</summary>

@@ -1,5 +1,6 @@
 namespace ArtifactRegistry.Rollouts;
 
+/// <summary>Why a rollout failed, as diagnosed from the workload's pods and status.</summary>
 public enum RolloutFailureKind
 {
     /// <summary><c>ErrImagePull</c> / <c>ImagePullBackOff</c>: the node could not pull the image.</summary>

@@ -6,8 +6,10 @@ namespace ArtifactRegistry.Rollouts;
 /// </summary>
 public static class RolloutProgress
 {
+    /// <summary>The <c>Progressing</c> condition's reason when a deployment's progress deadline has passed.</summary>
     public const string ProgressDeadlineExceeded = "ProgressDeadlineExceeded";
 
+    /// <summary>Where the rollout stands, by <c>kubectl rollout status</c>'s rules for the workload's kind.</summary>
     public static RolloutState Evaluate(WorkloadStatus status)
     {
         ArgumentNullException.ThrowIfNull(status);

@@ -1,5 +1,6 @@
 namespace ArtifactRegistry.Rollouts;
 
+/// <summary>Whether a rollout is still going, done, or failed.</summary>
 public enum RolloutPhase
 {
     /// <summary>The controller has not finished; <see cref="RolloutState.Waiting"/> says for what.</summary>
@@ -19,7 +20,9 @@ public enum RolloutPhase
 /// <param name="FailureReason">The condition's reason (<c>ProgressDeadlineExceeded</c>), or a short word for the other failures.</param>
 public sealed record RolloutState(RolloutPhase Phase, string Progress, string? Waiting = null, string? Failure = null, string? FailureReason = null)
 {
+    /// <summary>Whether <see cref="Phase"/> is <see cref="RolloutPhase.Complete"/>.</summary>
     public bool IsComplete => Phase == RolloutPhase.Complete;
 
+    /// <summary>Whether <see cref="Phase"/> is <see cref="RolloutPhase.Failed"/>.</summary>
     public bool IsFailed => Phase == RolloutPhase.Failed;
 }

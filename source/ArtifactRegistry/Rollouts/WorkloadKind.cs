@@ -3,8 +3,11 @@ namespace ArtifactRegistry.Rollouts;
 /// <summary>The workloads whose pod template SetImage changes and whose rollout it watches (all in API group <c>apps/v1</c>).</summary>
 public enum WorkloadKind
 {
+    /// <summary>A Deployment.</summary>
     Deployment,
+    /// <summary>A StatefulSet.</summary>
     StatefulSet,
+    /// <summary>A DaemonSet.</summary>
     DaemonSet,
 }
 

@@ -9,6 +9,7 @@ public sealed record WorkloadReference(WorkloadKind Kind, string Name)
     public static WorkloadReference Parse(string text) =>
         TryParse(text, out var reference, out var problem) ? reference : throw new FormatException(problem);
 
+    /// <summary>Parses <c>KIND/NAME</c>; false, with the reason and the accepted forms in <paramref name="problem"/>, when the text is not one.</summary>
     public static bool TryParse(string? text, [NotNullWhen(true)] out WorkloadReference? reference, [NotNullWhen(false)] out string? problem)
     {
         reference = null;

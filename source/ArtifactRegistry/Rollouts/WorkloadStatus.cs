@@ -6,8 +6,10 @@ namespace ArtifactRegistry.Rollouts;
 /// </summary>
 public sealed record WorkloadStatus
 {
+    /// <summary>The workload's kind.</summary>
     public required WorkloadKind Kind { get; init; }
 
+    /// <c>metadata.generation</c>: bumped by each spec change.
     public long Generation { get; init; }
 
     /// <summary>The generation the controller has acted on; null before it saw the workload at all.</summary>
@@ -22,6 +24,7 @@ public sealed record WorkloadStatus
     /// <summary>Pods of the current template: <c>updatedReplicas</c>; a daemon set's <c>updatedNumberScheduled</c>.</summary>
     public int UpdatedReplicas { get; init; }
 
+    /// <c>readyReplicas</c>; a daemon set's <c>numberReady</c>.
     public int ReadyReplicas { get; init; }
 
     /// <summary><c>availableReplicas</c>; a daemon set's <c>numberAvailable</c>.</summary>
@@ -39,11 +42,13 @@ public sealed record WorkloadStatus
     /// <summary>A stateful set's <c>currentRevision</c> and <c>updateRevision</c>: equal once every pod runs the new template.</summary>
     public string? CurrentRevision { get; init; }
 
+    /// <summary>A stateful set's <c>updateRevision</c>; see <see cref="CurrentRevision"/>.</summary>
     public string? UpdateRevision { get; init; }
 
     /// <summary>The deployment's <c>deployment.kubernetes.io/revision</c>.</summary>
     public string? Revision { get; init; }
 
+    /// <c>status.conditions</c>.
     public IReadOnlyList<WorkloadCondition> Conditions { get; init; } = [];
 }
 

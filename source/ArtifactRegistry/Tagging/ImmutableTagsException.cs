@@ -8,7 +8,9 @@ public sealed class ImmutableTagsException(RepositoryName repository, string tag
                 "forbids moving and deleting tags. Nothing was changed. Use a new tag instead, or, if tags there are meant to move, turn it off: " +
                 $"gcloud artifacts repositories update {repository.RepositoryId} --location={repository.LocationId} --project={repository.ProjectId} --no-immutable-tags.")
 {
+    /// <summary>The repository with immutable tags.</summary>
     public RepositoryName Repository { get; } = repository;
 
+    /// <summary>The tag that could not be moved or deleted.</summary>
     public string Tag { get; } = tag;
 }

@@ -9,13 +9,16 @@ public sealed record TagAddResult
     /// <summary>The image the tags now point at, pinned: <c>…/app@sha256:…</c>.</summary>
     public required ImageReference Image { get; init; }
 
+    /// <summary>Tags that did not exist and now point at <see cref="Image"/>.</summary>
     public IReadOnlyList<string> Created { get; init; } = [];
 
+    /// <summary>Tags moved to <see cref="Image"/>, each with the digest it pointed at before.</summary>
     public IReadOnlyList<(string Tag, ImageDigest From)> Moved { get; init; } = [];
 
     /// <summary>Tags that already pointed there (nothing sent).</summary>
     public IReadOnlyList<string> Unchanged { get; init; } = [];
 
+    /// <summary>One line for the build log: created, moved and unchanged tags.</summary>
     public override string ToString()
     {
         var text = new StringBuilder($"Tags of {Image}:");

@@ -13,14 +13,18 @@ public sealed record TagAddSettings
     public ImmutableArray<string> Tags { get; init; } = [];
 }
 
+/// <summary>NUKE-style fluent changes of <see cref="TagAddSettings"/>; each returns a changed copy.</summary>
 public static class TagAddSettingsExtensions
 {
+    /// <summary>Sets <see cref="TagAddSettings.Source"/>.</summary>
     [Pure]
     public static TagAddSettings SetSource(this TagAddSettings settings, string source) => settings with { Source = source };
 
+    /// <summary>Sets <see cref="TagAddSettings.Tags"/>.</summary>
     [Pure]
     public static TagAddSettings SetTags(this TagAddSettings settings, params string[] tags) => settings with { Tags = [.. tags] };
 
+    /// <summary>Adds to <see cref="TagAddSettings.Tags"/>.</summary>
     [Pure]
     public static TagAddSettings AddTags(this TagAddSettings settings, params string[] tags) => settings with { Tags = settings.Tags.AddRange(tags) };
 }

@@ -11,6 +11,8 @@ namespace ArtifactRegistry.Tagging;
 /// </summary>
 public static class TagDelete
 {
+    /// <summary>Runs with the settings <paramref name="configure"/> makes from the defaults.</summary>
+    /// <inheritdoc cref="RunAsync(OperationContext, TagDeleteSettings, CancellationToken)"/>
     public static Task<TagDeleteResult> RunAsync(OperationContext context, Func<TagDeleteSettings, TagDeleteSettings> configure, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(configure);

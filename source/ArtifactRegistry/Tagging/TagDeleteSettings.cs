@@ -9,8 +9,10 @@ public sealed record TagDeleteSettings
     public string? Image { get; init; }
 }
 
+/// <summary>NUKE-style fluent changes of <see cref="TagDeleteSettings"/>; each returns a changed copy.</summary>
 public static class TagDeleteSettingsExtensions
 {
+    /// <summary>Sets <see cref="TagDeleteSettings.Image"/>, the tag to delete as <c>…/IMAGE:TAG</c>.</summary>
     [Pure]
     public static TagDeleteSettings SetImage(this TagDeleteSettings settings, string image) => settings with { Image = image };
 }

@@ -8,6 +8,8 @@ namespace ArtifactRegistry.Tagging;
 /// <summary>Every tag of an image with its digest and upload time: <c>gcloud artifacts docker tags list IMG</c>, in two listings.</summary>
 public static class TagList
 {
+    /// <summary>Runs with the settings <paramref name="configure"/> makes from the defaults.</summary>
+    /// <inheritdoc cref="RunAsync(OperationContext, TagListSettings, CancellationToken)"/>
     public static Task<IReadOnlyList<TagListing>> RunAsync(OperationContext context, Func<TagListSettings, TagListSettings> configure, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(configure);

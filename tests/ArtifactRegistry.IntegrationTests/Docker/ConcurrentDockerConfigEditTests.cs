@@ -35,8 +35,8 @@ public class ConcurrentDockerConfigEditTests
         using var first = DockerConfigEditorProcess.Start(_directory, "first", "15");
         using var second = DockerConfigEditorProcess.Start(_directory, "second", "15");
 
-        await DockerConfigEditorProcess.WaitAsync(first, TimeSpan.FromMinutes(2));
-        await DockerConfigEditorProcess.WaitAsync(second, TimeSpan.FromMinutes(2));
+        await first.WaitAsync(TimeSpan.FromMinutes(2));
+        await second.WaitAsync(TimeSpan.FromMinutes(2));
 
         var config = DockerConfigFile.InDirectory(_directory).Read();
         var expected = Enumerable.Range(0, 15).SelectMany(i => new[] { $"first{i}-docker.pkg.dev", $"second{i}-docker.pkg.dev" });
@@ -60,10 +60,9 @@ public class ConcurrentDockerConfigEditTests
         for (var round = 0; round < 6; round++)
         {
             using var writer = DockerConfigEditorProcess.Start(_directory, $"round{round}-", "forever");
-            Assert.That(await writer.StandardOutput.ReadLineAsync(), Is.EqualTo("ready"));
+            Assert.That(await writer.FirstLineAsync(), Is.EqualTo("ready"));
             await Task.Delay(random.Next(5, 120));
-            writer.Kill(); // SIGKILL: no finally block, no cleanup
-            await writer.WaitForExitAsync();
+            await writer.KillAsync();
 
             var config = DockerConfigFile.InDirectory(_directory).Read();
             AssertOriginalKept(config);

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using ArtifactRegistry.LocalEngine;
+using CliWrap;
 using ArtifactRegistry.Testing.Docker;
 
 namespace ArtifactRegistry.Sandbox.Tests.Fixtures;
@@ -85,12 +87,13 @@ public sealed class PrivateDockerdTests
     [Test]
     public async Task When_the_test_process_dies_the_watchdog_stops_the_engine_and_deletes_its_folder()
     {
-        using var owner = Process.Start("sleep", "600");
-        var engine = await PrivateDockerd.StartWatchedByAsync(owner.Id);
+        var owner = Cli.Wrap("sleep").WithArguments("600").WithValidation(CommandResultValidation.None).ExecuteAsync();
+        var engine = await PrivateDockerd.StartWatchedByAsync(owner.ProcessId);
         var dockerd = engine.ProcessId;
         var directory = engine.Directory;
 
-        owner.Kill();
+        UnixSignals.Send(owner.ProcessId, UnixSignals.Kill);
+        await owner;
         var deadline = Stopwatch.StartNew();
         while ((EngineProcesses.Exists(dockerd) || Directory.Exists(directory)) && deadline.Elapsed < TimeSpan.FromSeconds(30))
             await Task.Delay(100);

@@ -6,13 +6,15 @@ using ArtifactRegistry.LocalEngine;
 using ArtifactRegistry.Sandbox.Tests.Support;
 using ArtifactRegistry.Testing.FileSystem;
 using ArtifactRegistry.Testing.Processes;
+using CliWrap;
+using CommandResult = CliWrap.CommandResult;
 
 namespace ArtifactRegistry.Sandbox.Tests.Operations;
 
 /// <summary>
 /// The real <c>./build.sh Sandbox</c> as a new user runs it, in this repository's root: start-time fault parameters, the env
 /// file (written to a temporary folder with <c>--sandbox-env-file</c>, so a sandbox the developer runs keeps its own), and a
-/// clean stop on SIGTERM. Takes ~10-40 s, most of it the bootstrapper's incremental build of build/_build.csproj.
+/// clean stop on SIGTERM. Takes ~10-40 s when build/ changed (the bootstrapper builds it first), a few seconds when not.
 /// </summary>
 public class SandboxTargetTests
 {
@@ -28,13 +30,13 @@ public class SandboxTargetTests
         using var folder = TempDirectory.Create("ar-sandbox-target-");
         var envFile = folder.Combine("sandbox.env");
         var output = new StringBuilder();
-        using var process = Start(output, "Sandbox",
+        var process = Start(output, CancellationToken.None, "Sandbox",
             "--sandbox-throttle-share", "1", "--sandbox-retry-after", "3s", "--sandbox-fault-scope", "Rest", "--sandbox-env-file", envFile);
-        var started = new List<int> { process.Id };
+        var started = new List<int> { process.ProcessId };
         try
         {
             await WaitForStartAsync(process, output);
-            started.AddRange(DescendantsOf(process.Id));
+            started.AddRange(DescendantsOf(process.ProcessId));
             var variables = ReadEnvFile(envFile);
             using var http = new HttpClient();
 
@@ -42,9 +44,9 @@ public class SandboxTargetTests
             var tokenInfo = await SendAsync(http, new Uri(new Uri(variables["ARTIFACT_REGISTRY_SANDBOX"]), "tokeninfo"), variables["CLOUDSDK_AUTH_ACCESS_TOKEN"]);
             var plan = await SendAsync(http, new Uri(new Uri(variables["ARTIFACT_REGISTRY_SANDBOX_CONTROL"]), "faults"), variables["ARTIFACT_REGISTRY_SANDBOX_CONTROL_TOKEN"]);
 
-            Assert.That(UnixSignals.Send(process.Id, UnixSignals.Terminate), Is.True, "SIGTERM could not be sent");
+            Assert.That(UnixSignals.Send(process.ProcessId, UnixSignals.Terminate), Is.True, "SIGTERM could not be sent");
             using var stopping = new CancellationTokenSource(StopLimit);
-            await process.WaitForExitAsync(stopping.Token);
+            var exit = await process.Task.WaitAsync(stopping.Token);
             var survivors = started.Where(UnixSignals.IsRunning).Concat(ProcessTable.ProcessesUsing(folder.Path)).Distinct().ToList();
 
             Assert.Multiple(() =>
@@ -61,7 +63,7 @@ public class SandboxTargetTests
                 Assert.That(variables["KUBECONFIG"], Is.EqualTo(folder.Combine("kubeconfig")), "the cluster runs with the rest");
                 Assert.That(File.Exists(variables["KUBECONFIG"]), Is.True);
                 Assert.That(output.ToString(), Does.Contain("Kubernetes API (cluster)  : " + variables["ARTIFACT_REGISTRY_SANDBOX_CLUSTER"]));
-                Assert.That(process.ExitCode, Is.EqualTo(0), output.ToString());
+                Assert.That(exit.ExitCode, Is.EqualTo(0), output.ToString());
                 Assert.That(survivors, Is.Empty, "processes left behind after SIGTERM");
             });
         }
@@ -71,7 +73,7 @@ public class SandboxTargetTests
         }
         finally
         {
-            // Only what this test started: the script's PID (dotnet run, as build.sh execs it) and the build it runs.
+            // Only what this test started: the script's PID (the build, which build.sh execs) and what the build started.
             foreach (var processId in started.Where(UnixSignals.IsRunning))
                 UnixSignals.Send(processId, UnixSignals.Kill);
         }
@@ -83,15 +85,16 @@ public class SandboxTargetTests
         using var folder = TempDirectory.Create("ar-sandbox-target-");
         var envFile = folder.Combine("sandbox.env");
         var output = new StringBuilder();
-        using var process = Start(output, "Sandbox", "--sandbox-latency", "fast", "--sandbox-env-file", envFile);
+        using var kill = new CancellationTokenSource();
+        var process = Start(output, kill.Token, "Sandbox", "--sandbox-latency", "fast", "--sandbox-env-file", envFile);
         try
         {
             using var limit = new CancellationTokenSource(StartLimit);
-            await process.WaitForExitAsync(limit.Token);
+            var exit = await process.Task.WaitAsync(limit.Token);
 
             Assert.Multiple(() =>
             {
-                Assert.That(process.ExitCode, Is.EqualTo(1), Text(output));
+                Assert.That(exit.ExitCode, Is.EqualTo(1), Text(output));
                 Assert.That(Text(output), Does.Contain("[ERR] Target Sandbox failed: --sandbox-latency got 'fast', which is not a duration: " +
                                                        "'fast' does not start with a number. Write a number with a unit (ms, s, m, h or d), like 50ms"));
                 Assert.That(File.Exists(envFile), Is.False, "no sandbox started");
@@ -103,47 +106,38 @@ public class SandboxTargetTests
         }
         finally
         {
-            if (!process.HasExited)
-                process.Kill(entireProcessTree: true);
+            if (!process.Task.IsCompleted)
+            {
+                // CliWrap kills the process with its children.
+                await kill.CancelAsync();
+                await process.Task.ContinueWith(_ => { }, TaskScheduler.Default);
+            }
         }
     }
 
-    private static Process Start(StringBuilder output, params string[] arguments)
-    {
-        var startInfo = new ProcessStartInfo("bash")
-        {
-            WorkingDirectory = RepositoryRoot.Find(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        startInfo.ArgumentList.Add("build.sh");
-        foreach (var argument in arguments)
-            startInfo.ArgumentList.Add(argument);
-        var process = new Process { StartInfo = startInfo };
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+    private static CommandTask<CommandResult> Start(StringBuilder output, CancellationToken kill, params string[] arguments) =>
+        Cli.Wrap("bash")
+            .WithArguments(["build.sh", .. arguments])
+            .WithWorkingDirectory(RepositoryRoot.Find())
+            .WithStandardOutputPipe(PipeTarget.ToDelegate(line => Append(output, line)))
+            .WithStandardErrorPipe(PipeTarget.ToDelegate(line => Append(output, line)))
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteAsync(kill);
 
-    private static void Append(StringBuilder output, string? line)
+    private static void Append(StringBuilder output, string line)
     {
-        if (line is not null)
-            lock (output)
-                output.AppendLine(line);
+        lock (output)
+            output.AppendLine(line);
     }
 
     /// <summary>Waits for the last startup line, which comes after the env file is written.</summary>
-    private static async Task WaitForStartAsync(Process process, StringBuilder output)
+    private static async Task WaitForStartAsync(CommandTask<CommandResult> process, StringBuilder output)
     {
         var deadline = Stopwatch.StartNew();
         while (!Text(output).Contains("Change the faults while it runs with", StringComparison.Ordinal))
         {
-            if (process.HasExited)
-                Assert.Fail($"./build.sh Sandbox exited with {process.ExitCode} before the sandbox started:{Environment.NewLine}{Text(output)}");
+            if (process.Task.IsCompleted)
+                Assert.Fail($"./build.sh Sandbox exited with {(await process).ExitCode} before the sandbox started:{Environment.NewLine}{Text(output)}");
             if (deadline.Elapsed > StartLimit)
                 Assert.Fail($"./build.sh Sandbox did not start within {StartLimit.TotalSeconds} s:{Environment.NewLine}{Text(output)}");
             await Task.Delay(100);
