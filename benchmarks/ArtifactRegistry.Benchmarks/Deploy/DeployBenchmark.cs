@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ArtifactRegistry.Processes;
+using ArtifactRegistry.Benchmarks.Measurement;
 using ArtifactRegistry.Sandbox;
 using ArtifactRegistry.Testing.Docker;
 using ArtifactRegistry.Testing.Gcloud;
@@ -116,26 +116,16 @@ internal sealed partial class DeployBenchmark : IBenchmarkCommand
         Directory.CreateDirectory(target);
         foreach (var file in Directory.GetFiles(Path.Combine(root, "samples", "sample-api")))
             File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        await GitAsync(target, "init", "--quiet", "--initial-branch=main");
+        await BenchmarkGit.RunAsync(target, "init", "--quiet", "--initial-branch=main");
         return target;
     }
 
     private static async Task ChangeAsync(string source, string what)
     {
         await File.WriteAllTextAsync(Path.Combine(source, "greeting.txt"), $"Hello from sample-api ({what}, {Guid.NewGuid()})\n");
-        await GitAsync(source, "add", "--all");
-        await GitAsync(source, "commit", "--quiet", "--no-gpg-sign", "-m", what);
+        await BenchmarkGit.RunAsync(source, "add", "--all");
+        await BenchmarkGit.RunAsync(source, "commit", "--quiet", "--no-gpg-sign", "-m", what);
     }
-
-    private static async Task GitAsync(string directory, params string[] arguments) =>
-        await ProcessCommand.For("git")
-            .WithArguments(arguments)
-            .WithWorkingDirectory(directory)
-            .WithEnvironment(variables => variables
-                .Set("GIT_CONFIG_GLOBAL", "/dev/null").Set("GIT_CONFIG_NOSYSTEM", "1")
-                .Set("GIT_AUTHOR_NAME", "Benchmark").Set("GIT_AUTHOR_EMAIL", "benchmark@example.com")
-                .Set("GIT_COMMITTER_NAME", "Benchmark").Set("GIT_COMMITTER_EMAIL", "benchmark@example.com"))
-            .ExecuteAsync();
 
     private static async Task<TimeSpan> TimedAsync(Func<Task<CommandResult>> run)
     {

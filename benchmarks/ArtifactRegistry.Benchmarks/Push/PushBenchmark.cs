@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using ArtifactRegistry.Auth;
+using ArtifactRegistry.Benchmarks.Measurement;
 using ArtifactRegistry.Context;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.DockerAuth;
 using ArtifactRegistry.Iam;
-using ArtifactRegistry.Processes;
 using ArtifactRegistry.Publishing;
 using ArtifactRegistry.Sandbox;
 using ArtifactRegistry.Testing.Docker;
@@ -35,9 +35,9 @@ internal sealed class PushBenchmark : IBenchmarkCommand
             var source = Directory.CreateDirectory(Path.Combine(root, "source")).FullName;
             File.WriteAllText(Path.Combine(source, "Dockerfile"), "FROM scratch\nCOPY payload.txt /payload.txt\n");
             File.WriteAllText(Path.Combine(source, "payload.txt"), "first");
-            await GitAsync(source, "init", "--quiet", "--initial-branch=main");
-            await GitAsync(source, "add", "--all");
-            await GitAsync(source, "commit", "--quiet", "--no-gpg-sign", "-m", "benchmark");
+            await BenchmarkGit.RunAsync(source, "init", "--quiet", "--initial-branch=main");
+            await BenchmarkGit.RunAsync(source, "add", "--all");
+            await BenchmarkGit.RunAsync(source, "commit", "--quiet", "--no-gpg-sign", "-m", "benchmark");
 
             var context = Context(sandbox, engine, Directory.CreateDirectory(Path.Combine(root, "home")).FullName);
             var settings = new BuildAndPushSettings()
@@ -87,16 +87,6 @@ internal sealed class PushBenchmark : IBenchmarkCommand
         .SetArtifactRegistryEndpoint(sandbox.ApiEndpoint)
         .SetHomeDirectory(home)
         .SetEnvironmentVariable("GOOGLE_APPLICATION_CREDENTIALS", null);
-
-    private static async Task GitAsync(string directory, params string[] arguments) =>
-        await ProcessCommand.For("git")
-            .WithArguments(arguments)
-            .WithWorkingDirectory(directory)
-            .WithEnvironment(variables => variables
-                .Set("GIT_CONFIG_GLOBAL", "/dev/null").Set("GIT_CONFIG_NOSYSTEM", "1")
-                .Set("GIT_AUTHOR_NAME", "Benchmark").Set("GIT_AUTHOR_EMAIL", "benchmark@example.com")
-                .Set("GIT_COMMITTER_NAME", "Benchmark").Set("GIT_COMMITTER_EMAIL", "benchmark@example.com"))
-            .ExecuteAsync();
 
     private static void Row(string name, IEnumerable<TimeSpan> samples)
     {
