@@ -58,8 +58,6 @@ public class LayerTests
     {
         var index = Array.FindIndex(Layers, entry => entry.Layer == layer);
         var above = Layers.Skip(index + 1).SelectMany(entry => entry.Namespaces).ToList();
-        if (above.Count == 0)
-            Assert.Pass("the hosts are the top layer: nothing is above them");
 
         Types().That().ResideInNamespaceMatching(Pattern(Layers[index].Namespaces)).Should()
             .NotDependOnAny(Types().That().ResideInNamespaceMatching(Pattern(above)).As($"types of the layers above {layer}"))
@@ -73,7 +71,8 @@ public class LayerTests
         SliceRuleDefinition.Slices().Matching("ArtifactRegistry.(**)").Should().BeFreeOfCycles().Check(Architecture);
     }
 
-    private static IEnumerable<string> LayerNames() => Layers.Select(layer => layer.Layer);
+    /// <summary>Every layer but the top one (the hosts), which has nothing above it to avoid.</summary>
+    private static IEnumerable<string> LayerNames() => Layers.SkipLast(1).Select(layer => layer.Layer);
 
     private static string Pattern(IEnumerable<string> namespaces) =>
         "^ArtifactRegistry\\.(" + string.Join("|", namespaces.Select(Regex.Escape)) + ")$";
