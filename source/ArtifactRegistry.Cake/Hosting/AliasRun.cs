@@ -1,0 +1,25 @@
+using Cake.Core;
+
+namespace ArtifactRegistry.Cake.Hosting;
+
+/// <summary>How every alias runs its operation: with the run's session, cancelled by Ctrl+C or SIGTERM, synchronously as Cake tasks do.</summary>
+internal static class AliasRun
+{
+    /// <summary>
+    /// Runs <paramref name="operation"/>; its exceptions reach Cake unchanged, so the task fails with the operation's own message.
+    /// </summary>
+    /// <exception cref="CakeException">A signal stopped the operation.</exception>
+    public static T Run<T>(ICakeContext cake, string alias, Func<ScriptSession, CancellationToken, Task<T>> operation)
+    {
+        var session = ScriptSession.Of(cake);
+        using var signals = StopSignals.Register();
+        try
+        {
+            return operation(session, signals.Token).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (signals.Received is { } signal)
+        {
+            throw new CakeException($"{alias} was stopped by {signal}: the programs it started were ended, and the script stops here.");
+        }
+    }
+}
