@@ -1,0 +1,194 @@
+using System.Text.RegularExpressions;
+using ArtifactRegistry.IntegrationTests.Publishing;
+using ArtifactRegistry.Sandbox;
+using ArtifactRegistry.Testing;
+using ArtifactRegistry.Testing.FileSystem;
+using CliWrap;
+using CliWrap.Buffered;
+using k8s;
+
+namespace ArtifactRegistry.IntegrationTests.Packaging;
+
+/// <summary>
+/// The Cake addin as a Cake user gets it: packed as the Pack target packs it, loaded by a <c>build.cake</c> with
+/// <c>#addin nuget:</c> from a folder feed, run by the real <c>dotnet cake</c> (cake.tool 7.0.0, installed into the test's own
+/// folder) against the sandbox: a fresh deploy, a changed sample (a new digest rolls out), an unchanged rerun (already running),
+/// and a reference without its REPOSITORY segment, which fails the Cake task with the library's message.
+/// </summary>
+[CancelAfter(900_000)]
+public class CakeAddinTests
+{
+    private const string Image = "asia-docker.pkg.dev/sample-project/sample/cake-api";
+    private const string CakeVersion = "7.0.0";
+    private static readonly TimeSpan CommandLimit = TimeSpan.FromMinutes(6);
+    private static readonly Regex Pushed = new(@"Pushed (?<image>asia-docker\.pkg\.dev/sample-project/sample/cake-api:\S+@sha256:[0-9a-f]{64})");
+
+    private static readonly Regex AnsiEscape = new(@"\x1b\[[0-9;]*m");
+
+    private PublishWorld _world = null!;
+    private TempDirectory _work = null!;
+
+    [SetUp]
+    public async Task Start()
+    {
+        _world = await PublishWorld.StartAsync(new SandboxOptions().WithCluster(SandboxClusterOptions.Default));
+        _world.Sandbox.Grant("projects/sample-project/locations/asia/repositories/sample", "roles/artifactregistry.reader", "serviceAccount:" + SandboxPrincipals.GkeNodes);
+        _work = TempDirectory.Create("ar-cake-");
+    }
+
+    [TearDown]
+    public async Task Stop()
+    {
+        await _world.DisposeAsync();
+        _work.Dispose();
+    }
+
+    [Test]
+    public async Task A_build_cake_deploys_with_the_packed_addin_then_the_change_then_finds_it_running_and_fails_a_bad_reference_with_its_explanation()
+    {
+        var feed = await PackAsync();
+        var cake = await InstallCakeAsync();
+        using var source = await SourceTree.CreateAsync("FROM scratch\nCOPY payload.txt /payload.txt\n", new Dictionary<string, string>
+        {
+            ["payload.txt"] = "cake deploy " + Guid.NewGuid(),
+            [".gitignore"] = "tools/\n",
+            ["build.cake"] = BuildCake(feed),
+        });
+
+        var first = await RunCakeAsync(cake, source.Path, ["--image=" + Image]);
+        source.Write("payload.txt", "cake deploy, changed " + Guid.NewGuid());
+        await source.CommitAsync("change the payload");
+        var second = await RunCakeAsync(cake, source.Path, ["--image=" + Image]);
+        var third = await RunCakeAsync(cake, source.Path, ["--image=" + Image]);
+        var bad = await RunCakeAsync(cake, source.Path, ["--image=asia-docker.pkg.dev/sample-project/cake-api"]);
+
+        var (firstImage, secondImage, thirdImage) = (PushedImage(first.Output), PushedImage(second.Output), PushedImage(third.Output));
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.ExitCode, Is.Zero, first.Output);
+            Assert.That(first.Output, Does.Contain("rolled out (revision 2)"));
+            Assert.That(Regex.Matches(first.Output, "EnsureDockerAuth: docker logged in to").Count, Is.EqualTo(1),
+                "EnsureDockerAuth's session is the one Deploy uses, not a second login:" + Environment.NewLine + first.Output);
+            Assert.That(second.ExitCode, Is.Zero, second.Output);
+            Assert.That(Digest(secondImage), Is.Not.EqualTo(Digest(firstImage)), "the changed source is a new image");
+            Assert.That(second.Output, Does.Contain("rolled out (revision 3)"));
+            Assert.That(third.ExitCode, Is.Zero, third.Output);
+            Assert.That(Digest(thirdImage), Is.EqualTo(Digest(secondImage)), "the unchanged source builds the same image");
+            Assert.That(third.Output, Does.Contain("nothing new (all layers present)").And.Contain("already running this digest"));
+            Assert.That(bad.ExitCode, Is.Not.Zero, bad.Output);
+            Assert.That(bad.Output, Does.Contain("An error occurred when executing task 'Deploy'")
+                .And.Contain("'asia-docker.pkg.dev/sample-project/cake-api' is not a valid Artifact Registry image reference: the REPOSITORY segment is missing"));
+        });
+        Assert.That(await PodImagesAsync(), Is.EqualTo(new[] { secondImage }), "what the cluster runs, read by a client of its own");
+    }
+
+    /// <summary>
+    /// The seed script as a Cake user writes it: the image from the command line, the rest in the script. EnsureDockerAuth runs
+    /// first, on its own, as a script that checks access before anything else would.
+    /// </summary>
+    private static string BuildCake(string feed) => $$"""
+        #addin nuget:file://{{feed}}?package=ArtifactRegistry.Cake&version=0.1.0
+
+        var image = Argument<string>("image");
+
+        Task("Deploy").Does(() =>
+        {
+            EnsureDockerAuth(s => s.SetImages(image).SetMode(DockerAuthMode.AccessToken));
+            Deploy(s => s
+                .AddImage(image, ".", "deployment/sample-api")
+                .SetRollout(r => r.SetNamespace("sample-namespace").SetRolloutTimeout("2m")));
+        });
+
+        RunTarget("Deploy");
+        """;
+
+    /// <summary>The addin packed as the Pack target packs it (its build is this test's), the library and its dependencies inside.</summary>
+    private async Task<string> PackAsync()
+    {
+        var root = RepositoryRoot.Find();
+        var feed = _work.Combine("feed");
+        await RunAsync(root, DotNet, ["pack", Path.Combine(root, "source/ArtifactRegistry.Cake/ArtifactRegistry.Cake.csproj"), "--no-build",
+            "--configuration", Configuration(), "--output", feed, "-nodeReuse:false"]);
+        return feed;
+    }
+
+    private async Task<string> InstallCakeAsync()
+    {
+        var tools = _work.Combine("cake-tool");
+        await RunAsync(_work.Path, DotNet, ["tool", "install", "cake.tool", "--version", CakeVersion, "--tool-path", tools]);
+        return Path.Combine(tools, "dotnet-cake");
+    }
+
+    /// <summary><c>dotnet cake</c> in the script's folder with the sandbox's environment (as after <c>source sandbox.env</c>).</summary>
+    private async Task<(int ExitCode, string Output)> RunCakeAsync(string cake, string directory, string[] arguments)
+    {
+        using var timeout = new CancellationTokenSource(CommandLimit);
+        var result = await Cli.Wrap(cake)
+            .WithArguments(["build.cake", .. arguments])
+            .WithWorkingDirectory(directory)
+            .WithEnvironmentVariables(await CakeEnvironmentAsync(directory))
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync(timeout.Token);
+        // Cake colours its lines even when they are redirected; the assertions read the text.
+        return (result.ExitCode, AnsiEscape.Replace(result.StandardOutput + result.StandardError, ""));
+    }
+
+    private async Task<Dictionary<string, string?>> CakeEnvironmentAsync(string directory)
+    {
+        var envFile = Path.Combine(_work.Path, "sandbox.env");
+        if (!File.Exists(envFile))
+            await _world.Sandbox.WriteEnvFileAsync(envFile, _work.Combine("sandbox-keys"));
+        var variables = Environment.GetEnvironmentVariables().Keys.Cast<string>()
+            .Where(name => name.StartsWith("CLOUDSDK_", StringComparison.Ordinal) || name.StartsWith("DOCKER_", StringComparison.Ordinal)
+                           || name.StartsWith("ARTIFACT_REGISTRY_", StringComparison.Ordinal) || name is "GOOGLE_APPLICATION_CREDENTIALS" or "KUBECONFIG")
+            .ToDictionary(name => name, _ => (string?)null, StringComparer.Ordinal);
+        foreach (var line in File.ReadAllLines(envFile).Where(line => line.StartsWith("export ", StringComparison.Ordinal)))
+        {
+            var pair = line["export ".Length..].Split('=', 2);
+            variables[pair[0]] = pair[1].Trim('\'');
+        }
+        variables["DOCKER_HOST"] = _world.Engine.DockerHost;
+        variables["DOCKER_CONFIG"] = _world.DockerConfigDirectory;
+        variables["HOME"] = _world.Home;
+        variables["GCE_METADATA_HOST"] = "127.0.0.1:9";
+        variables["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        variables["DOTNET_NOLOGO"] = "1";
+        return variables;
+    }
+
+    private async Task RunAsync(string directory, string program, string[] arguments)
+    {
+        using var timeout = new CancellationTokenSource(CommandLimit);
+        var result = await Cli.Wrap(program)
+            .WithArguments(arguments)
+            .WithWorkingDirectory(directory)
+            .WithEnvironmentVariables(variables => variables
+                .Set("HOME", _world.Home).Set("DOTNET_CLI_TELEMETRY_OPTOUT", "1").Set("DOTNET_NOLOGO", "1"))
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync(timeout.Token);
+        Assert.That(result.ExitCode, Is.Zero, $"{program} {string.Join(' ', arguments)}:{Environment.NewLine}{result.StandardOutput}{result.StandardError}");
+    }
+
+    private static string DotNet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+
+    private static string PushedImage(string output)
+    {
+        var match = Pushed.Match(output);
+        Assert.That(match.Success, Is.True, "no pushed image in the output:" + Environment.NewLine + output);
+        return match.Groups["image"].Value;
+    }
+
+    private static string Digest(string image) => image[(image.IndexOf('@') + 1)..];
+
+    private async Task<IReadOnlyList<string>> PodImagesAsync()
+    {
+        var kubeconfig = await _world.Sandbox.WriteKubeconfigAsync(Path.Combine(_world.Home, "admin-kubeconfig"), SandboxPrincipals.Admin);
+        using var admin = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
+        var pods = await admin.CoreV1.ListNamespacedPodAsync("sample-namespace", labelSelector: "app=sample-api");
+        return pods.Items.Where(pod => pod.Metadata.DeletionTimestamp is null).Select(pod => pod.Spec.Containers.Single().Image).Distinct().ToList();
+    }
+
+    /// <summary>The configuration this test assembly was built in, which the packed assemblies were built in too.</summary>
+    private static string Configuration() =>
+        new DirectoryInfo(TestContext.CurrentContext.TestDirectory).Parent!.Name;
+}
