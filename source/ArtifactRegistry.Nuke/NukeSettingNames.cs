@@ -35,7 +35,8 @@ internal sealed class NukeSettingNames : IHostSettingNames
         [SettingNames.TagSource] = nameof(IArtifactRegistryImage.Image),
         [SettingNames.AddTags] = nameof(IArtifactRegistryTags.AddTags),
         [SettingNames.TagListImage] = nameof(IArtifactRegistryImage.Image),
-        [SettingNames.RemoveTag] = nameof(IArtifactRegistryTags.RemoveTags),
+        // The Tag target makes IMAGE:TAG from --image and --remove-tags: no one parameter holds it.
+        [SettingNames.RemoveTag] = null,
         [SettingNames.DeleteImage] = null,
         [SettingNames.DeleteTags] = null,
     };

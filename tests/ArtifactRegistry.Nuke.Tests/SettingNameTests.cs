@@ -83,4 +83,34 @@ public class SettingNameTests
 
         Assert.That(exception.Message, Is.EqualTo("Allow it: SetDeleteTags(true)."));
     }
+
+    [Test]
+    public void A_duration_setting_names_the_NUKE_parameter_it_came_from()
+    {
+        var exception = Assert.Throws<Durations.InvalidDurationException>(() => Durations.Duration.Parse("ten minutes", SettingNames.RolloutTimeout))!;
+
+        SettingHints.ShowFor(exception, NukeSettingNames.Instance);
+
+        Assert.That(exception.Message, Does.StartWith("'ten minutes' (--rollout-timeout or SetRolloutTimeout(…)) is not a duration: "));
+    }
+
+    [Test]
+    public void The_core_names_no_host_flag()
+    {
+        var source = Path.Combine(RepositoryRoot(), "source", "ArtifactRegistry");
+        var offenders = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
+            .SelectMany(file => File.ReadLines(file).Select((line, index) => (file, line, index)))
+            .Where(entry => entry.line.Contains("NUKE: ") || entry.line.Contains("ArtifactRegistryTasks."))
+            .Select(entry => $"{Path.GetRelativePath(source, entry.file)}:{entry.index + 1}: {entry.line.Trim()}");
+        Assert.That(offenders, Is.Empty, "core messages name settings (SettingNames), and each host maps them to its flags");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); directory is not null; directory = directory.Parent)
+            if (File.Exists(Path.Combine(directory.FullName, "ArtifactRegistry.Nuke.sln")))
+                return directory.FullName;
+        throw new DirectoryNotFoundException("ArtifactRegistry.Nuke.sln is not above the test directory");
+    }
 }
