@@ -19,7 +19,7 @@ public class LayerTests
     /// <summary>Lowest first; a namespace may use its own layer and those before it, never one after it.</summary>
     private static readonly (string Layer, string[] Namespaces)[] Layers =
     [
-        ("model", ["References", "Iam", "Durations", "Rollouts"]),
+        ("model", ["Hints", "References", "Iam", "Durations", "Rollouts"]),
         ("adapters", ["Processes", "FileSystem", "Configuration", "Gcloud", "Git", "Auth", "Registry", "Docker", "Kubernetes"]),
         ("context", ["Context"]),
         ("operations", ["Access", "DockerAuth", "Publishing", "Grants", "Deploying", "InUse", "Pruning", "Tagging", "Deletion"]),

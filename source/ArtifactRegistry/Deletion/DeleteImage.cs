@@ -1,3 +1,4 @@
+using ArtifactRegistry.Hints;
 using ArtifactRegistry.Context;
 using ArtifactRegistry.References;
 using ArtifactRegistry.Registry;
@@ -29,13 +30,15 @@ public static class DeleteImage
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
         if (string.IsNullOrWhiteSpace(settings.Image))
-            throw new ArgumentException("DeleteImage needs the image: SetImage(\"asia-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE@sha256:DIGEST\") (NUKE: --delete-image).");
+            throw new SettingsException($"DeleteImage was given no image, and deletes only the one it is named: {Image}.", Image);
         var reference = ImageDeletionRules.RequireTagOrDigest(ImageReference.Parse(settings.Image));
         using var client = await RestOnlyClient.OpenAsync(context, nameof(DeleteImage), cancellationToken).ConfigureAwait(false);
         var result = await DeleteAsync(client, reference, settings.DeleteTags, cancellationToken).ConfigureAwait(false);
         context.Logger.LogInformation("{Result}", result);
         return result;
     }
+
+    private static readonly SettingName Image = SettingNames.DeleteImage.With("asia-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE@sha256:DIGEST");
 
     private static async Task<DeleteImageResult> DeleteAsync(ArtifactRegistryClient client, ImageReference reference, bool deleteTags, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using ArtifactRegistry.Hints;
 using ArtifactRegistry.References;
 
 namespace ArtifactRegistry.Deletion;
@@ -10,6 +11,9 @@ public sealed class ImageDeletionRefusedException(string image, string message, 
 
     /// <summary>The tags that would have gone with the image, when those were the reason.</summary>
     public IReadOnlyList<string> Tags { get; } = tags ?? [];
+
+    /// <inheritdoc/>
+    public override string Message => SettingHints.Render(this, base.Message);
 
     internal ImageDeletionRefusedException(ImageReference image, string message, IReadOnlyList<string>? tags = null)
         : this(image.ToString(), message, tags)

@@ -1,3 +1,4 @@
+using ArtifactRegistry.Hints;
 using ArtifactRegistry.References;
 
 namespace ArtifactRegistry.Deletion;
@@ -50,11 +51,14 @@ public static class ImageDeletionRules
             var what = image.HasTag ? $"besides {image.Tag}, tag{(others.Count == 1 ? "" : "s")}" : $"tag{(others.Count == 1 ? "" : "s")}";
             throw new ImageDeletionRefusedException(image,
                 $"Refusing to delete {image}: {what} {string.Join(", ", others)} also point{(others.Count == 1 ? "s" : "")} at " +
-                $"{digest.ToShortString()} and would be deleted with it. Allow that explicitly (SetDeleteTags(true); NUKE: --delete-tags), " +
-                $"or delete just one tag: ArtifactRegistryTasks.TagDelete(s => s.SetImage(\"{image.Name}:{(image.HasTag ? image.Tag : others[0])}\")).",
-                others);
+                $"{digest.ToShortString()} and would be deleted with it. Allow that explicitly ({SettingNames.DeleteTags.With("true")}), " +
+                $"or delete just one tag with TagDelete ({OneTag(image, others)}).",
+                others).Naming(SettingNames.DeleteTags.With("true"), OneTag(image, others));
         }
 
         return [.. tagsOnDigest.Order(StringComparer.Ordinal)];
     }
+
+    private static SettingName OneTag(ImageReference image, IReadOnlyList<string> others) =>
+        SettingNames.RemoveTag.With($"{image.Name}:{(image.HasTag ? image.Tag : others[0])}");
 }

@@ -9,7 +9,7 @@ namespace ArtifactRegistry.Deploying;
 /// <param name="Image">Canonical, without tag or digest: <c>asia-docker.pkg.dev/my-project/my-repo/api</c>.</param>
 public sealed record DeployImage(string Image)
 {
-    /// <summary>The docker build context; null means the one in <see cref="DeploySettings.Build"/> (NUKE: the root directory).</summary>
+    /// <summary>The docker build context; null means the one in <see cref="DeploySettings.Build"/> (which a host may default, as NUKE does to the root directory).</summary>
     public string? ContextDirectory { get; init; }
 
     /// <summary>The Dockerfile; null means <c>Dockerfile</c> in the build context.</summary>

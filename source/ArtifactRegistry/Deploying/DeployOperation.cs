@@ -1,3 +1,4 @@
+using ArtifactRegistry.Hints;
 using ArtifactRegistry.Context;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.DockerAuth;
@@ -72,9 +73,12 @@ internal sealed class DeployOperation(OperationContext context, DeploySettings s
     private List<PlannedImage> Plan()
     {
         if (settings.Images.Count == 0)
-            throw new ArgumentException(
-                "Deploy was given no image: AddImage(\"asia-docker.pkg.dev/PROJECT-ID/REPOSITORY/IMAGE\", \"path/to/context\", \"deployment/NAME\") " +
-                "(NUKE: --image … --workloads deployment/NAME, or images declared in the DeploySettings hook).", nameof(DeploySettings.Images));
+        {
+            var image = SettingNames.DeployImages.With("asia-docker.pkg.dev/PROJECT-ID/REPOSITORY/IMAGE");
+            var workloads = SettingNames.Workloads.With("deployment/NAME");
+            throw new SettingsException(
+                $"Deploy was given no image, so there is nothing to build and roll out: {image} with the workloads that run it ({workloads}).", image, workloads);
+        }
         if (settings.ReaderMember is { } member)
             IamMember.Parse(member);
         var planned = new List<PlannedImage>();
@@ -82,9 +86,12 @@ internal sealed class DeployOperation(OperationContext context, DeploySettings s
         {
             var reference = ImageReference.Parse(image.Image);
             if (image.Workloads.Count == 0)
-                throw new ArgumentException(
-                    $"Deploy has no workload for {image.Image}: name the ones that run it, e.g. deployment/{reference.ImagePath.Split('/')[^1]} " +
-                    "(NUKE: --workloads; DeployImage.Workloads). To build and push without deploying, use BuildAndPush.", nameof(DeployImage.Workloads));
+            {
+                var workloads = SettingNames.Workloads.With($"deployment/{reference.ImagePath.Split('/')[^1]}");
+                throw new SettingsException(
+                    $"Deploy has no workload for {image.Image}, so it would push an image nothing runs: name the ones that run it ({workloads}). " +
+                    "To build and push without deploying, use BuildAndPush.", workloads);
+            }
             SetImageOperation.ParseWorkloads(image.Workloads);
             var build = settings.Build.SetImage(image.Image);
             if (image.ContextDirectory is not null)

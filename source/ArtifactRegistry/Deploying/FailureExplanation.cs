@@ -1,3 +1,4 @@
+using ArtifactRegistry.Hints;
 using System.Text;
 using System.Text.RegularExpressions;
 using ArtifactRegistry.Iam;
@@ -11,6 +12,9 @@ namespace ArtifactRegistry.Deploying;
 internal static partial class FailureExplanation
 {
     public const string ReaderRole = "roles/artifactregistry.reader";
+
+    /// <summary>The setting a timed-out rollout's message names.</summary>
+    public static SettingName LongerTimeout { get; } = SettingNames.RolloutTimeout.With("20m");
 
     public static string Describe(FailureFacts facts)
     {
@@ -43,7 +47,7 @@ internal static partial class FailureExplanation
             RolloutFailureKind.Timeout =>
                 $"{subject} did not finish rolling out within {Format(facts.Timeout)}" +
                 $"{(facts.LastState is { } state ? $" ({state.Progress}{(state.Waiting is null ? "" : $"; waiting for {state.Waiting}")})" : "")}. " +
-                "If it is only slow, give it longer (SetRolloutTimeout; NUKE: --rollout-timeout 20m); " +
+                $"If it is only slow, give it longer ({LongerTimeout}); " +
                 $"else `kubectl describe -n {facts.Namespace} {facts.Workload}` shows what holds it.",
             _ => $"{subject} failed: {d.Reason}: {Detail(d.Detail)}.",
         };

@@ -1,3 +1,4 @@
+using ArtifactRegistry.Hints;
 using ArtifactRegistry.Auth;
 using ArtifactRegistry.Context;
 using ArtifactRegistry.References;
@@ -16,10 +17,12 @@ internal static class ImageResolver
     public static ImageReference Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
-            throw new ArgumentException(
-                "SetImage needs the image to deploy: SetImage(buildAndPushResult), or a reference pinned to a digest " +
-                "(LOCATION-docker.pkg.dev/PROJECT-ID/REPOSITORY/IMAGE:TAG@sha256:…) or with a tag, which is resolved to its digest. " +
-                "NUKE: it takes BuildAndPush's image in the same build, or --image.", nameof(SetImageSettings.Image));
+        {
+            var image = SettingNames.DeployImage.With("LOCATION-docker.pkg.dev/PROJECT-ID/REPOSITORY/IMAGE:TAG");
+            throw new SettingsException(
+                $"SetImage was given no image to deploy: {image} (resolved to its digest), IMAGE:TAG@sha256:…, " +
+                "or the result of BuildAndPush in the same build.", image);
+        }
         return ImageReference.Parse(text.Trim()).RequireTagOrDigest("deploying an image");
     }
 

@@ -1,3 +1,5 @@
+using ArtifactRegistry.Hints;
+
 namespace ArtifactRegistry.Deploying;
 
 /// <summary>
@@ -10,7 +12,12 @@ public sealed class RolloutFailedException : Exception
         : base(Describe(result))
     {
         Result = result;
+        if (base.Message.Contains(FailureExplanation.LongerTimeout.ToString(), StringComparison.Ordinal))
+            this.Naming(FailureExplanation.LongerTimeout);
     }
+
+    /// <inheritdoc/>
+    public override string Message => SettingHints.Render(this, base.Message);
 
     /// <summary>Every workload's outcome, the successful ones included.</summary>
     public SetImageResult Result { get; }

@@ -1,3 +1,4 @@
+using ArtifactRegistry.Hints;
 using ArtifactRegistry.Context;
 using ArtifactRegistry.Kubernetes;
 using ArtifactRegistry.References;
@@ -46,8 +47,8 @@ internal sealed class SetImageOperation(OperationContext context, SetImageSettin
     internal static IReadOnlyList<WorkloadReference> ParseWorkloads(IReadOnlyList<string> texts)
     {
         if (texts.Count == 0)
-            throw new ArgumentException("SetImage needs at least one workload: SetWorkloads(\"deployment/NAME\") (NUKE: --workloads deployment/NAME).",
-                nameof(SetImageSettings.Workloads));
+            throw new SettingsException(
+                $"SetImage was given no workload, so there is nothing to roll out: {SettingNames.Workloads.With("deployment/NAME")}.", SettingNames.Workloads.With("deployment/NAME"));
         var problems = new List<string>();
         var workloads = new List<WorkloadReference>();
         foreach (var text in texts)

@@ -1,3 +1,4 @@
+using ArtifactRegistry.Hints;
 using System.Diagnostics.Contracts;
 using ArtifactRegistry.References;
 
@@ -50,11 +51,11 @@ public static class SetImageSettingsExtensions
         return settings with { RolloutTimeout = timeout };
     }
 
-    /// <summary>The timeout as a person writes it: <c>90s</c>, <c>10m</c>, <c>1h30m</c> (NUKE: <c>--rollout-timeout</c>).</summary>
+    /// <summary>The timeout as a person writes it: <c>90s</c>, <c>10m</c>, <c>1h30m</c>.</summary>
     /// <exception cref="Durations.InvalidDurationException">Not a duration.</exception>
     [Pure]
     public static SetImageSettings SetRolloutTimeout(this SetImageSettings settings, string timeout) =>
-        settings.SetRolloutTimeout(Durations.Duration.Parse(timeout, "--rollout-timeout"));
+        settings.SetRolloutTimeout(Durations.Duration.Parse(timeout, SettingNames.RolloutTimeout));
 
     /// <summary>Sets <see cref="SetImageSettings.RollbackOnFailure"/> (default false).</summary>
     [Pure]

@@ -1,3 +1,4 @@
+using ArtifactRegistry.Hints;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
@@ -31,6 +32,16 @@ public static class Duration
         return TryParse(text, out var duration, out var problem)
             ? duration
             : throw new InvalidDurationException(parameterName, text ?? "", problem);
+    }
+
+    /// <summary>Parses <paramref name="text"/>, the value given for <paramref name="setting"/>, which the error message names.</summary>
+    /// <exception cref="InvalidDurationException">The text is not a duration; the message says why and what to write.</exception>
+    public static TimeSpan Parse(string? text, SettingName setting)
+    {
+        ArgumentNullException.ThrowIfNull(setting);
+        return TryParse(text, out var duration, out var problem)
+            ? duration
+            : throw new InvalidDurationException(setting, text ?? "", problem);
     }
 
     /// <summary>Parses <paramref name="text"/> as a duration; false when it is not one.</summary>

@@ -1,3 +1,5 @@
+using ArtifactRegistry.Hints;
+
 namespace ArtifactRegistry.Durations;
 
 /// <summary>A duration parameter was given text that is not a duration. The message names the parameter, says why and what to write.</summary>
@@ -9,6 +11,17 @@ public sealed class InvalidDurationException : FormatException
         ParameterName = parameterName;
         Value = value;
     }
+
+    internal InvalidDurationException(SettingName setting, string value, string problem)
+        : base($"'{value}' ({setting}) is not a duration: {problem}. Write {Duration.Forms}.")
+    {
+        this.Naming(setting);
+        ParameterName = setting.ToString();
+        Value = value;
+    }
+
+    /// <inheritdoc/>
+    public override string Message => SettingHints.Render(this, base.Message);
 
     /// <summary>The parameter as the user gave it, like <c>--rollout-timeout</c>.</summary>
     public string ParameterName { get; }

@@ -1,3 +1,4 @@
+using ArtifactRegistry.Hints;
 using System.Globalization;
 using ArtifactRegistry.Processes;
 
@@ -68,7 +69,7 @@ internal sealed class GitWorkTree
         {
             throw new GitUnavailableException(directory,
                 $"Cannot read git state of '{directory}': {exception.Message} " +
-                "Without git, give the image tags explicitly (SetTags; NUKE: --image-tags) and the OCI labels are left out.", exception);
+                $"Without git, give the image tags explicitly ({SettingNames.ImageTags}) and the OCI labels are left out.", exception).Naming(SettingNames.ImageTags);
         }
     }
 
@@ -79,16 +80,16 @@ internal sealed class GitWorkTree
         string message;
         if (error.Contains("not a git repository", StringComparison.OrdinalIgnoreCase))
             message = $"{headline}: it is not inside a git repository. Run the build from a git clone, " +
-                      "or give the image tags explicitly (SetTags; NUKE: --image-tags) when building from an export without .git.";
+                      $"or give the image tags explicitly ({SettingNames.ImageTags}) when building from an export without .git.";
         else if (error.Contains("does not have any commits yet", StringComparison.OrdinalIgnoreCase))
             message = $"{headline}: the repository has no commit yet, so there is no commit id to tag with. " +
-                      "Commit first (`git commit`), or give the image tags explicitly (SetTags; NUKE: --image-tags).";
+                      $"Commit first (`git commit`), or give the image tags explicitly ({SettingNames.ImageTags}).";
         else if (error.Contains("dubious ownership", StringComparison.OrdinalIgnoreCase))
             message = $"{headline}: git refuses a repository owned by another user (common in CI containers). " +
                       $"Trust it with `git config --global --add safe.directory {TopLevelNamed(error) ?? directory}`.";
         else
             message = $"{headline}: git exited with code {result.ExitCode}: {error}";
-        return new GitUnavailableException(directory, message);
+        return new GitUnavailableException(directory, message).Naming(SettingNames.ImageTags);
     }
 
     // "fatal: detected dubious ownership in repository at '/src'"

@@ -1,3 +1,4 @@
+using ArtifactRegistry.Hints;
 using ArtifactRegistry.Access;
 using ArtifactRegistry.Context;
 using ArtifactRegistry.Iam;
@@ -31,7 +32,7 @@ public static class CheckPullAccess
         if (string.IsNullOrWhiteSpace(settings.Member))
             throw new ArgumentException("CheckPullAccess needs the member to check: SetMember(\"serviceAccount:NAME@PROJECT.iam.gserviceaccount.com\").");
         var member = IamMember.Parse(settings.Member);
-        var repository = RepositoryArgument.Parse(settings.Repository, nameof(CheckPullAccess));
+        var repository = RepositoryArgument.Parse(settings.Repository, nameof(CheckPullAccess), SettingNames.CheckRepository);
 
         using var client = await RestOnlyClient.OpenAsync(context, nameof(CheckPullAccess), cancellationToken).ConfigureAwait(false);
         var unreadable = new List<string>();

@@ -1,3 +1,4 @@
+using ArtifactRegistry.Hints;
 using ArtifactRegistry.Access;
 using ArtifactRegistry.Context;
 using ArtifactRegistry.Iam;
@@ -44,7 +45,7 @@ public static class GrantReader
         ArgumentNullException.ThrowIfNull(settings);
         var started = context.Time.GetTimestamp();
         var member = ParseMember(settings.Member);
-        var repository = RepositoryArgument.Parse(settings.Repository, nameof(GrantReader));
+        var repository = RepositoryArgument.Parse(settings.Repository, nameof(GrantReader), SettingNames.GrantRepository);
         var role = ArtifactRegistryPermissions.ReaderRole;
         var grantCommand = GcloudCommands.AddRepositoryIamBinding(repository, member.ToString(), role);
         var warnings = Warnings(member);
@@ -99,14 +100,16 @@ public static class GrantReader
         }
     }
 
+    private static readonly SettingName Member = SettingNames.ReaderMember.With("serviceAccount:NAME@PROJECT.iam.gserviceaccount.com");
+
     /// <exception cref="ArgumentException">Missing, malformed, or public.</exception>
     private static IamMember ParseMember(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
-            throw new ArgumentException(
-                "GrantReader needs the member that may pull: SetMember(\"serviceAccount:NAME@PROJECT.iam.gserviceaccount.com\") (NUKE: --reader-member). " +
+            throw new SettingsException(
+                $"GrantReader was given no member to let pull: {Member}. " +
                 "For GKE nodes that is the node pool's service account: gcloud container node-pools describe POOL --cluster=CLUSTER --location=LOCATION " +
-                "--format='value(config.serviceAccount)' prints it.");
+                "--format='value(config.serviceAccount)' prints it.", Member);
         var member = IamMember.Parse(text);
         if (member.IsPublic)
             throw new ArgumentException(

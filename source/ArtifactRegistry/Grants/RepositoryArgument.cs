@@ -1,3 +1,4 @@
+using ArtifactRegistry.Hints;
 using ArtifactRegistry.References;
 
 namespace ArtifactRegistry.Grants;
@@ -6,11 +7,13 @@ namespace ArtifactRegistry.Grants;
 internal static class RepositoryArgument
 {
     /// <exception cref="ArgumentException">Missing, or none of the forms; the message shows them.</exception>
-    public static RepositoryName Parse(string? text, string operation)
+    public static RepositoryName Parse(string? text, string operation, SettingName setting)
     {
         if (string.IsNullOrWhiteSpace(text))
-            throw new ArgumentException(
-                $"{operation} needs the repository: SetRepository(\"asia-docker.pkg.dev/PROJECT-ID/REPOSITORY\") (NUKE: the --image parameter, whose repository is used).");
+        {
+            var example = setting.With("asia-docker.pkg.dev/PROJECT-ID/REPOSITORY");
+            throw new SettingsException($"{operation} was given no repository, so it does not know whose IAM policy to read: {example} (an image in it works too).", example);
+        }
         text = text.Trim();
         if (RepositoryName.TryParse(text, out var name))
             return name;

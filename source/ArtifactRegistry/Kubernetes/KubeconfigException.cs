@@ -1,3 +1,4 @@
+using ArtifactRegistry.Hints;
 namespace ArtifactRegistry.Kubernetes;
 
 /// <summary>
@@ -12,6 +13,9 @@ public sealed class KubeconfigException : Exception
         Problem = problem;
         Contexts = contexts ?? [];
     }
+
+    /// <inheritdoc/>
+    public override string Message => SettingHints.Render(this, base.Message);
 
     /// <summary>What is wrong with the kubeconfig.</summary>
     public KubeconfigProblem Problem { get; }

@@ -1,3 +1,4 @@
+using ArtifactRegistry.Hints;
 using k8s;
 using k8s.KubeConfigModels;
 
@@ -38,16 +39,18 @@ internal static class KubeconfigFiles
             var listed = list.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var existing = listed.Where(File.Exists).ToList();
             return existing.Count > 0 ? existing : throw new KubeconfigException(KubeconfigProblem.NotFound,
-                $"None of the kubeconfig files KUBECONFIG names exists ({string.Join(", ", listed)}). {Fix}");
+                $"None of the kubeconfig files KUBECONFIG names exists ({string.Join(", ", listed)}). {Fix}").Naming(FixSetting);
         }
 
         return File.Exists(options.DefaultFile) ? [options.DefaultFile] : throw new KubeconfigException(KubeconfigProblem.NotFound,
-            $"There is no kubeconfig: KUBECONFIG is not set and {options.DefaultFile} does not exist. {Fix}");
+            $"There is no kubeconfig: KUBECONFIG is not set and {options.DefaultFile} does not exist. {Fix}").Naming(FixSetting);
     }
 
-    private const string Fix =
+    private static readonly SettingName FixSetting = SettingNames.Kubeconfig.With("PATH");
+
+    private static readonly string Fix =
         "Write one for a GKE cluster with `gcloud container clusters get-credentials CLUSTER --location=LOCATION --project=PROJECT-ID` " +
-        "(in GitHub Actions: google-github-actions/get-gke-credentials), or point SetImage at an existing file (SetKubeconfig; NUKE: --kubeconfig).";
+        "(in GitHub Actions: google-github-actions/get-gke-credentials), or point the operation at an existing file (" + FixSetting + ").";
 
     private static K8SConfiguration Read(string file)
     {

@@ -1,3 +1,4 @@
+using ArtifactRegistry.Hints;
 using ArtifactRegistry.Processes;
 using k8s.KubeConfigModels;
 using KubeContext = k8s.KubeConfigModels.Context;
@@ -18,12 +19,12 @@ internal static class KubeconfigValidation
         if (string.IsNullOrEmpty(name))
             throw new KubeconfigException(KubeconfigProblem.ContextNotFound,
                 $"The kubeconfig ({string.Join(", ", files)}) sets no current-context and none was given; {listed}. " +
-                "Name one (SetKubeContext; NUKE: --kube-context NAME), or set it with `kubectl config use-context NAME`.", contexts);
+                $"Name one ({SettingNames.KubeContext.With("NAME")}), or set it with `kubectl config use-context NAME`.", contexts).Naming(SettingNames.KubeContext.With("NAME"));
         return (config.Contexts ?? []).FirstOrDefault(context => context.Name == name) ?? throw new KubeconfigException(KubeconfigProblem.ContextNotFound,
             $"The kube context {name} is not in the kubeconfig ({string.Join(", ", files)}); {listed}. " +
             (requested is null ? "Its current-context names it anyway: " : "") +
-            "Use one of those (SetKubeContext; NUKE: --kube-context NAME), or add it for a GKE cluster with " +
-            "`gcloud container clusters get-credentials CLUSTER --location=LOCATION --project=PROJECT-ID`.", contexts);
+            $"Use one of those ({SettingNames.KubeContext.With("NAME")}), or add it for a GKE cluster with " +
+            "`gcloud container clusters get-credentials CLUSTER --location=LOCATION --project=PROJECT-ID`.", contexts).Naming(SettingNames.KubeContext.With("NAME"));
     }
 
     public static void RequireUsableUser(User? user, KubeContext context, KubeconfigOptions options)

@@ -1,3 +1,4 @@
+using ArtifactRegistry.Hints;
 using ArtifactRegistry.References;
 
 namespace ArtifactRegistry.Pruning;
@@ -13,9 +14,12 @@ internal sealed record PruneScope(IReadOnlyList<PackageName> Packages, IReadOnly
     public static PruneScope Parse(IReadOnlyList<string> images, IReadOnlyList<string> repositories)
     {
         if (images.Count == 0 && repositories.Count == 0)
-            throw new ArgumentException(
-                "PruneUntagged was given nothing to prune: name images (SetImages(\"asia-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE\"); NUKE: --prune-images) " +
-                "or repositories (SetRepositories(\"asia-docker.pkg.dev/PROJECT/REPOSITORY\"); NUKE: --prune-repositories).");
+        {
+            var image = SettingNames.PruneImages.With("asia-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE");
+            var repository = SettingNames.PruneRepositories.With("asia-docker.pkg.dev/PROJECT/REPOSITORY");
+            throw new SettingsException(
+                $"PruneUntagged was given nothing to prune, and never guesses what to delete: name images ({image}) or repositories ({repository}).", image, repository);
+        }
         var packages = images.Select(ParseImage).Distinct().ToList();
         return new PruneScope(packages, [.. repositories.Select(ParseRepository).Distinct()]);
     }
@@ -40,9 +44,13 @@ internal sealed record PruneScope(IReadOnlyList<PackageName> Packages, IReadOnly
         {
             if (reference.ImagePath == probe)
                 return reference.RepositoryName;
-            throw new ArgumentException(
+        {
+            var image = SettingNames.PruneImages.With(text.TrimEnd('/'));
+            var repository = SettingNames.PruneRepositories.With(reference.RepositoryName.DockerPath);
+            throw new SettingsException(
                 $"'{text}' is an image ({reference.Repository} / {reference.ImagePath[..^(probe.Length + 1)]}), not a repository: " +
-                $"give it to SetImages (NUKE: --prune-images), or the repository {reference.RepositoryName.DockerPath} to SetRepositories.");
+                $"prune that image ({image}), or its whole repository ({repository}).", image, repository);
+        }
         }
 
         throw new ArgumentException(

@@ -71,7 +71,7 @@ public static class BuildAndPushSettingsExtensions
     [Pure]
     public static BuildAndPushSettings DisableDockerAuth(this BuildAndPushSettings settings) => settings with { DockerAuth = false };
 
-    /// <summary>Uses a docker auth session an earlier step opened (NUKE: <c>ArtifactRegistryTasks.DockerAuth</c>) instead of running EnsureDockerAuth.</summary>
+    /// <summary>Uses a docker auth session an earlier step opened (<see cref="DockerAuth.EnsureDockerAuthResult.Session"/>) instead of running EnsureDockerAuth.</summary>
     [Pure]
     public static BuildAndPushSettings SetDockerAuthSession(this BuildAndPushSettings settings, DockerAuthSession? session) => settings with { DockerAuthSession = session };
 

@@ -1,3 +1,4 @@
+using ArtifactRegistry.Hints;
 using ArtifactRegistry.Git;
 using ArtifactRegistry.References;
 
@@ -31,7 +32,7 @@ internal sealed record ImageTagPlan(IReadOnlyList<string> Tags, IReadOnlyList<st
         }
         else if (git is null)
         {
-            throw gitProblem ?? new GitUnavailableException(".", "No image tags were given and the git state is unknown, so the default tag (the commit id) cannot be made. Give the tags explicitly (SetTags; NUKE: --image-tags).");
+            throw gitProblem ?? new GitUnavailableException(".", $"No image tags were given and the git state is unknown, so the default tag (the commit id) cannot be made. Give the tags explicitly ({SettingNames.ImageTags}).").Naming(SettingNames.ImageTags);
         }
         else
         {

@@ -1,3 +1,4 @@
+using ArtifactRegistry.Hints;
 using ArtifactRegistry.Context;
 using ArtifactRegistry.References;
 using ArtifactRegistry.Registry;
@@ -28,9 +29,12 @@ public static class TagAdd
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
         if (string.IsNullOrWhiteSpace(settings.Source))
-            throw new ArgumentException("TagAdd needs the image to tag: SetSource(\"asia-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE:TAG\") or …@sha256:DIGEST (NUKE: --tag-source).");
+        {
+            var setting = SettingNames.TagSource.With("asia-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE:TAG");
+            throw new SettingsException($"TagAdd was given no image to tag: {setting} (or IMAGE@sha256:DIGEST), the version the new tags will point at.", setting);
+        }
         if (settings.Tags.IsEmpty)
-            throw new ArgumentException($"TagAdd was given no tag to point at {settings.Source}: SetTags(\"stable\") (NUKE: --tag-add).");
+            throw new SettingsException($"TagAdd was given no tag to point at {settings.Source}: {SettingNames.AddTags.With("stable")}.", SettingNames.AddTags.With("stable"));
         TagChecks.ValidateTags(settings.Tags);
         var source = ImageReference.Parse(settings.Source).RequireTagOrDigest("tagging an image");
         using var client = await RestOnlyClient.OpenAsync(context, nameof(TagAdd), cancellationToken).ConfigureAwait(false);

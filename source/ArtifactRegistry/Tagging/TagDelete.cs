@@ -1,3 +1,4 @@
+using ArtifactRegistry.Hints;
 using ArtifactRegistry.Context;
 using ArtifactRegistry.References;
 using ArtifactRegistry.Registry;
@@ -27,7 +28,10 @@ public static class TagDelete
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
         if (string.IsNullOrWhiteSpace(settings.Image))
-            throw new ArgumentException("TagDelete needs the tag to delete: SetImage(\"asia-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE:TAG\") (NUKE: --tag-delete).");
+        {
+            var tag = SettingNames.RemoveTag.With("asia-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE:TAG");
+            throw new SettingsException($"TagDelete was given no tag to delete: {tag}.", tag);
+        }
         var reference = ImageReference.Parse(settings.Image);
         if (!reference.HasTag)
             throw new ArgumentException(

@@ -1,3 +1,4 @@
+using ArtifactRegistry.Hints;
 using ArtifactRegistry.Context;
 using ArtifactRegistry.References;
 using ArtifactRegistry.Registry;
@@ -22,7 +23,10 @@ public static class TagList
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
         if (string.IsNullOrWhiteSpace(settings.Image))
-            throw new ArgumentException("TagList needs the image: SetImage(\"asia-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE\") (NUKE: --tag-list).");
+        {
+            var image = SettingNames.TagListImage.With("asia-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE");
+            throw new SettingsException($"TagList was given no image whose tags to list: {image}.", image);
+        }
         var package = ImageReference.Parse(settings.Image).PackageName;
         using var client = await RestOnlyClient.OpenAsync(context, nameof(TagList), cancellationToken).ConfigureAwait(false);
         var tags = await ListAsync(client, package, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using ArtifactRegistry.Hints;
 using ArtifactRegistry.Context;
 using ArtifactRegistry.Deploying;
 using ArtifactRegistry.DockerAuth;
@@ -129,11 +130,12 @@ public class DeployOperationTests
     {
         var context = await ContextAsync(SandboxPrincipals.Deployer);
 
-        var noWorkload = (await Assert.ThrowsAsync<ArgumentException>(() => Deploy.RunAsync(context, new DeploySettings().AddImage(Image, _source.Path))))!;
-        var noImage = (await Assert.ThrowsAsync<ArgumentException>(() => Deploy.RunAsync(context, new DeploySettings())))!;
+        var noWorkload = (await Assert.ThrowsAsync<SettingsException>(() => Deploy.RunAsync(context, new DeploySettings().AddImage(Image, _source.Path))))!;
+        var noImage = (await Assert.ThrowsAsync<SettingsException>(() => Deploy.RunAsync(context, new DeploySettings())))!;
 
-        Assert.That(noWorkload.Message, Does.Contain("deployment/sample-api").And.Contain("--workloads"));
-        Assert.That(noImage.Message, Does.Contain("--image"));
+        Assert.That(noWorkload.Message, Does.Contain("SetWorkloads(\"deployment/sample-api\")"));
+        Assert.That(noWorkload.Settings, Is.EqualTo(new[] { SettingNames.Workloads }), "a host shows its own parameter");
+        Assert.That(noImage.Message, Does.Contain("AddImage(\"asia-docker.pkg.dev/PROJECT-ID/REPOSITORY/IMAGE\")"));
         Assert.That(_world.Sandbox.Counters.Total, Is.Zero);
         Assert.That(_world.Runner.Visible, Is.Empty, "no docker command ran");
     }

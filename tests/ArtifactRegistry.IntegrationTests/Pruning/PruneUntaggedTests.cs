@@ -1,3 +1,4 @@
+using ArtifactRegistry.Hints;
 using ArtifactRegistry.Access;
 using ArtifactRegistry.Context;
 using ArtifactRegistry.Kubernetes;
@@ -226,8 +227,8 @@ public sealed class PruneUntaggedTests
     public async Task A_scope_entry_with_a_tag_or_an_image_given_as_repository_is_refused_with_the_right_form()
     {
         var tagged = await Assert.ThrowsAsync<ArgumentException>(() => PruneUntagged.RunAsync(_world.Context(), s => s.SetImages(PruneWorld.Canonical("app") + ":v1")));
-        var image = await Assert.ThrowsAsync<ArgumentException>(() => PruneUntagged.RunAsync(_world.Context(), s => s.SetRepositories(PruneWorld.Canonical("app"))));
-        var none = await Assert.ThrowsAsync<ArgumentException>(() => PruneUntagged.RunAsync(_world.Context(), s => s));
+        var image = await Assert.ThrowsAsync<SettingsException>(() => PruneUntagged.RunAsync(_world.Context(), s => s.SetRepositories(PruneWorld.Canonical("app"))));
+        var none = await Assert.ThrowsAsync<SettingsException>(() => PruneUntagged.RunAsync(_world.Context(), s => s));
 
         Assert.Multiple(() =>
         {

@@ -38,7 +38,7 @@ public sealed class ImageDeletionRulesTests
         {
             Assert.That(exception!.Tags, Is.EqualTo(new[] { "latest", "v1" }));
             Assert.That(exception.Message, Does.StartWith($"Refusing to delete {Name}:pr-7: besides pr-7, tags latest, v1 also point at {Digest.ToShortString()} and would be deleted with it.")
-                .And.Contain("SetDeleteTags(true); NUKE: --delete-tags"));
+                .And.Contain("Allow that explicitly (SetDeleteTags(true)), or delete just one tag with TagDelete (SetImage(\"" + Name + ":pr-7\"))."));
             Assert.That(allowed, Is.EqualTo(new[] { "latest", "pr-7", "v1" }));
         });
     }

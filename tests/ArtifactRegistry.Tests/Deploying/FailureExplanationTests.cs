@@ -104,6 +104,6 @@ public sealed class FailureExplanationTests
 
         Assert.That(text, Is.EqualTo(
             "deployment/api in namespace shop did not finish rolling out within 10 min (1/2 updated, 1/2 available, 1 old; waiting for 1 of 2 new replicas to be updated). " +
-            "If it is only slow, give it longer (SetRolloutTimeout; NUKE: --rollout-timeout 20m); else `kubectl describe -n shop deployment/api` shows what holds it."));
+            "If it is only slow, give it longer (SetRolloutTimeout(\"20m\")); else `kubectl describe -n shop deployment/api` shows what holds it."));
     }
 }

@@ -1,3 +1,4 @@
+using ArtifactRegistry.Hints;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.Testing.FileSystem;
 
@@ -18,7 +19,7 @@ public sealed class DockerfileNotFoundTests
         Assert.That(exception!.FileName, Is.EqualTo(Path.Combine(context.Path, "Dockerfile")));
         Assert.That(exception.Message, Does.Contain($"The Dockerfile '{Path.Combine(context.Path, "Dockerfile")}' does not exist"));
         Assert.That(exception.Message, Does.Contain($"SetDockerfile(\"{Path.Combine(context.Path, "Dockerfile.prod")}\")"));
-        Assert.That(exception.Message, Does.Contain($"(NUKE: --dockerfile {Path.Combine(context.Path, "Dockerfile.prod")})"), "the same fix for a NUKE build's parameter");
+        Assert.That(SettingHints.NamedBy(exception), Is.EqualTo(new[] { SettingNames.Dockerfile }), "a host can show its own parameter for it");
     }
 
     [Test]
@@ -30,7 +31,7 @@ public sealed class DockerfileNotFoundTests
         var exception = Assert.Throws<DockerfileNotFoundException>(() => DockerfileNotFoundException.ThrowIfMissing(settings));
 
         Assert.That(exception!.Message, Does.Contain("The build context folder"));
-        Assert.That(exception.Message, Does.Contain("SetContextDirectory(…) (NUKE: --docker-context)"));
+        Assert.That(exception.Message, Does.Contain("Point SetContextDirectory(…) at the folder"));
     }
 
     [Test]

@@ -35,7 +35,7 @@ public sealed class ContainerSelectionTests
 
         Assert.That(exception!.Message, Is.EqualTo(
             "deployment/api has no container named 'app'. Its containers: migrate (init) (asia-docker.pkg.dev/p/r/api:1), api (asia-docker.pkg.dev/p/r/api:1), " +
-            "proxy (envoy:1.30). Name the one to change (SetContainer(\"NAME\"); NUKE: --container NAME), e.g. --container api."));
+            "proxy (envoy:1.30). Name the one to change (SetContainer(\"NAME\")), e.g. SetContainer(\"api\")."));
     }
 
     [Test]
