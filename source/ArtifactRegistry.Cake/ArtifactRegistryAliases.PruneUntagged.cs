@@ -1,3 +1,4 @@
+using ArtifactRegistry.Cake.Arguments;
 using ArtifactRegistry.Cake.Hosting;
 using ArtifactRegistry.Pruning;
 using Cake.Core;
@@ -12,7 +13,7 @@ public static partial class ArtifactRegistryAliases
     /// <c>PruneUntagged(s =&gt; s.SetRepositories("asia-docker.pkg.dev/p/repo").SetOlderThan(TimeSpan.FromDays(7)))</c>.
     /// </summary>
     [CakeMethodAlias]
-    public static PruneUntaggedResult PruneUntagged(this ICakeContext context, Func<PruneUntaggedSettings, PruneUntaggedSettings> configure) =>
+    public static PruneUntaggedResult PruneUntagged(this ICakeContext context, Func<PruneUntaggedSettings, PruneUntaggedSettings>? configure = null) =>
         AliasRun.Run(context, nameof(PruneUntagged), (session, cancellationToken) =>
-            global::ArtifactRegistry.Pruning.PruneUntagged.RunAsync(session.Context, configure, cancellationToken));
+            global::ArtifactRegistry.Pruning.PruneUntagged.RunAsync(session.Context, Configured(ArgumentDefaults.PruneUntagged(context.Arguments), configure), cancellationToken));
 }

@@ -8,7 +8,8 @@ namespace ArtifactRegistry.Cake;
 /// <summary>
 /// Cake script aliases for Google Artifact Registry and GKE: <c>Deploy(s =&gt; s.AddImage("asia-docker.pkg.dev/p/repo/api", "src/api", "deployment/api"))</c>.
 /// Each alias runs one operation of the ArtifactRegistry library with settings its lambda makes from the defaults, as the
-/// NUKE task API does. The aliases of one script run share one operation context (Cake's log; see
+/// NUKE task API does; the defaults take the script's arguments (<c>--image</c>, <c>--workloads</c>, <c>--kube-namespace</c>…,
+/// named as the NUKE parameters), so <c>Deploy()</c> alone deploys what the command line says. The aliases of one script run share one operation context (Cake's log; see
 /// <see cref="ConfigureArtifactRegistry"/>), the docker auth session the first step opens, and the images pushed so far.
 /// Failures end the task with the operation's message: what happened, why, and the setting or command that fixes it.
 /// </summary>
@@ -34,4 +35,10 @@ public static partial class ArtifactRegistryAliases
     [CakeMethodAlias]
     public static OperationContext ConfigureArtifactRegistry(this ICakeContext context, Func<OperationContext, OperationContext> configure) =>
         ScriptSession.Of(context).Configure(configure);
+
+    /// <summary>The settings an alias runs with: its lambda applied to the defaults the script's arguments made.</summary>
+    private static TSettings Configured<TSettings>(TSettings defaults, Func<TSettings, TSettings>? configure) where TSettings : class =>
+        configure is null
+            ? defaults
+            : configure(defaults) ?? throw new ArgumentException("The settings lambda returned null; return the settings it was given, changed.", nameof(configure));
 }

@@ -1,3 +1,5 @@
+using ArtifactRegistry.Cake.Arguments;
+using ArtifactRegistry.Hints;
 using Cake.Core;
 
 namespace ArtifactRegistry.Cake.Hosting;
@@ -6,7 +8,8 @@ namespace ArtifactRegistry.Cake.Hosting;
 internal static class AliasRun
 {
     /// <summary>
-    /// Runs <paramref name="operation"/>; its exceptions reach Cake unchanged, so the task fails with the operation's own message.
+    /// Runs <paramref name="operation"/>; its exceptions reach Cake as they are, with the settings their messages name shown
+    /// as this script's arguments, so the task fails with the operation's own explanation.
     /// </summary>
     /// <exception cref="CakeException">A signal stopped the operation.</exception>
     public static T Run<T>(ICakeContext cake, string alias, Func<ScriptSession, CancellationToken, Task<T>> operation)
@@ -20,6 +23,11 @@ internal static class AliasRun
         catch (OperationCanceledException) when (signals.Received is { } signal)
         {
             throw new CakeException($"{alias} was stopped by {signal}: the programs it started were ended, and the script stops here.");
+        }
+        catch (Exception exception)
+        {
+            SettingHints.ShowFor(exception, CakeSettingNames.Instance);
+            throw;
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using ArtifactRegistry.Cake.Arguments;
 using ArtifactRegistry.Context;
 using ArtifactRegistry.DockerAuth;
 using ArtifactRegistry.Publishing;
@@ -21,7 +22,9 @@ internal sealed class ScriptSession
     private OperationContext _context;
     private DockerAuthSession? _dockerAuth;
 
-    private ScriptSession(ICakeContext cake) => _context = OperationContext.Default.SetLogger(new CakeLogBridge(cake.Log));
+    /// <summary>This process's environment, Cake's log, and <c>--kubeconfig</c> and <c>--kube-context</c> when given.</summary>
+    private ScriptSession(ICakeContext cake) =>
+        _context = ArgumentDefaults.Context(OperationContext.Default.SetLogger(new CakeLogBridge(cake.Log)), cake.Arguments);
 
     public static ScriptSession Of(ICakeContext cake)
     {

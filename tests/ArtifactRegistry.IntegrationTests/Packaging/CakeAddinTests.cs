@@ -12,8 +12,9 @@ namespace ArtifactRegistry.IntegrationTests.Packaging;
 /// <summary>
 /// The Cake addin as a Cake user gets it: packed as the Pack target packs it, loaded by a <c>build.cake</c> with
 /// <c>#addin nuget:</c> from a folder feed, run by the real <c>dotnet cake</c> (cake.tool 7.0.0, installed into the test's own
-/// folder) against the sandbox: a fresh deploy, a changed sample (a new digest rolls out), an unchanged rerun (already running),
-/// and a reference without its REPOSITORY segment, which fails the Cake task with the library's message.
+/// folder) against the sandbox: a fresh deploy, a changed sample (a new digest rolls out), an unchanged rerun (already running);
+/// a reference without its REPOSITORY segment and a missing workload fail the Cake task with the library's message, the latter
+/// naming the script argument that fixes it.
 /// </summary>
 [CancelAfter(900_000)]
 public class CakeAddinTests
@@ -44,7 +45,7 @@ public class CakeAddinTests
     }
 
     [Test]
-    public async Task A_build_cake_deploys_with_the_packed_addin_then_the_change_then_finds_it_running_and_fails_a_bad_reference_with_its_explanation()
+    public async Task A_build_cake_deploys_with_the_packed_addin_then_the_change_then_finds_it_running_and_fails_a_bad_reference_and_a_missing_workload_with_their_explanations()
     {
         var feed = await PackAsync();
         var cake = await InstallCakeAsync();
@@ -55,12 +56,14 @@ public class CakeAddinTests
             ["build.cake"] = BuildCake(feed),
         });
 
-        var first = await RunCakeAsync(cake, source.Path, ["--image=" + Image]);
+        string[] deploy = ["--image=" + Image, "--workloads=deployment/sample-api", "--kube-namespace=sample-namespace", "--docker-auth-mode=AccessToken"];
+        var first = await RunCakeAsync(cake, source.Path, deploy);
         source.Write("payload.txt", "cake deploy, changed " + Guid.NewGuid());
         await source.CommitAsync("change the payload");
-        var second = await RunCakeAsync(cake, source.Path, ["--image=" + Image]);
-        var third = await RunCakeAsync(cake, source.Path, ["--image=" + Image]);
-        var bad = await RunCakeAsync(cake, source.Path, ["--image=asia-docker.pkg.dev/sample-project/cake-api"]);
+        var second = await RunCakeAsync(cake, source.Path, deploy);
+        var third = await RunCakeAsync(cake, source.Path, deploy);
+        var bad = await RunCakeAsync(cake, source.Path, ["--image=asia-docker.pkg.dev/sample-project/cake-api", .. deploy[1..]]);
+        var noWorkload = await RunCakeAsync(cake, source.Path, ["--image=" + Image, "--kube-namespace=sample-namespace"]);
 
         var (firstImage, secondImage, thirdImage) = (PushedImage(first.Output), PushedImage(second.Output), PushedImage(third.Output));
         Assert.Multiple(() =>
@@ -78,25 +81,24 @@ public class CakeAddinTests
             Assert.That(bad.ExitCode, Is.Not.Zero, bad.Output);
             Assert.That(bad.Output, Does.Contain("An error occurred when executing task 'Deploy'")
                 .And.Contain("'asia-docker.pkg.dev/sample-project/cake-api' is not a valid Artifact Registry image reference: the REPOSITORY segment is missing"));
+            Assert.That(noWorkload.ExitCode, Is.Not.Zero, noWorkload.Output);
+            Assert.That(noWorkload.Output, Does.Contain($"Deploy has no workload for {Image}, so it would push an image nothing runs: " +
+                "name the ones that run it (--workloads=deployment/cake-api or SetWorkloads(…))"), "the core's setting, named as this script's argument");
         });
         Assert.That(await PodImagesAsync(), Is.EqualTo(new[] { secondImage }), "what the cluster runs, read by a client of its own");
     }
 
     /// <summary>
-    /// The seed script as a Cake user writes it: the image from the command line, the rest in the script. EnsureDockerAuth runs
-    /// first, on its own, as a script that checks access before anything else would.
+    /// The seed script as a Cake user writes it: what to deploy from the command line (the aliases read the arguments), one
+    /// setting in code. EnsureDockerAuth runs first, on its own, as a script that checks access before anything else would.
     /// </summary>
     private static string BuildCake(string feed) => $$"""
         #addin nuget:file://{{feed}}?package=ArtifactRegistry.Cake&version=0.1.0
 
-        var image = Argument<string>("image");
-
         Task("Deploy").Does(() =>
         {
-            EnsureDockerAuth(s => s.SetImages(image).SetMode(DockerAuthMode.AccessToken));
-            Deploy(s => s
-                .AddImage(image, ".", "deployment/sample-api")
-                .SetRollout(r => r.SetNamespace("sample-namespace").SetRolloutTimeout("2m")));
+            EnsureDockerAuth();
+            Deploy(s => s.SetRollout(r => r.SetRolloutTimeout("2m")));
         });
 
         RunTarget("Deploy");
