@@ -23,11 +23,11 @@ public class LayerTests
         ("adapters", ["Processes", "FileSystem", "Configuration", "Gcloud", "Git", "Auth", "Registry", "Docker", "Kubernetes"]),
         ("context", ["Context"]),
         ("operations", ["Access", "DockerAuth", "Publishing", "Grants", "Deploying", "InUse", "Pruning", "Tagging", "Deletion"]),
-        ("hosts", ["Nuke", "Nuke.Logging"]),
+        ("hosts", ["Nuke", "Nuke.Logging", "Cake", "Cake.Arguments", "Cake.Hosting"]),
     ];
 
     private static readonly Architecture Architecture = new ArchLoader()
-        .LoadAssemblies(typeof(Context.OperationContext).Assembly, typeof(Nuke.ArtifactRegistryTasks).Assembly)
+        .LoadAssemblies(typeof(Context.OperationContext).Assembly, typeof(Nuke.ArtifactRegistryTasks).Assembly, typeof(Cake.ArtifactRegistryAliases).Assembly)
         .Build();
 
     /// <summary>The project's own types: compiler-generated helpers (regex generators, attributes) live in other namespaces.</summary>
