@@ -11,8 +11,8 @@ namespace ArtifactRegistry.Benchmarks.Deploy;
 
 /// <summary>
 /// <c>deploy</c>: the seed article's deploy script (bash with the real docker, gcloud and kubectl, the registry host mapped to the
-/// sandbox for docker) next to this repository's <c>./build.sh Deploy</c> (a cold build process), against one sandbox and one private
-/// dockerd: each fresh (new content) and then again unchanged. Prints wall times, what each verified, and Deploy's own share.
+/// sandbox for docker) next to this repository's <c>./build.sh Deploy</c> (a cold build process) and a Cake script's <c>Deploy()</c>
+/// (a cold <c>dotnet cake</c>), against one sandbox and one private dockerd: each fresh (new content) and then again unchanged. Prints wall times, what each verified, and Deploy's own share.
 /// </summary>
 internal sealed partial class DeployBenchmark : IBenchmarkCommand
 {
@@ -21,7 +21,7 @@ internal sealed partial class DeployBenchmark : IBenchmarkCommand
 
     public string Name => "deploy";
 
-    public string Description => "the seed's bash deploy script vs ./build.sh Deploy, fresh and unchanged; Deploy's own overhead, target <= 1 s (--runs 3, --speed fast|realistic)";
+    public string Description => "the seed's bash deploy script vs ./build.sh Deploy and dotnet cake's Deploy(), fresh and unchanged; Deploy's own overhead, target <= 1 s (--runs 3, --speed fast|realistic)";
 
     public async Task<int> RunAsync(BenchmarkArguments arguments, CancellationToken cancellationToken)
     {
@@ -46,12 +46,18 @@ internal sealed partial class DeployBenchmark : IBenchmarkCommand
             using var docker = engine.CreateClient();
             var seed = new SeedScript(work, source, sandbox.RegistryHost("asia"),
                 await sandbox.WriteKubeconfigAsync(Path.Combine(work, "seed-kubeconfig")), gcloud, docker);
+            var cake = await CakeScript.PrepareAsync(root, work, envFile, cancellationToken);
+            // Not measured: installs the addin from the feed and fills Cake's script cache, as any first run on a machine does.
+            await ChangeAsync(source, "Cake, first run");
+            await CakeDeployAsync(cake, source, engine, cancellationToken);
 
             // Alternately, so that machine load drifting during the run weighs on both alike; medians of --runs each.
             var seedFresh = new List<TimeSpan>();
             var seedUnchanged = new List<TimeSpan>();
             var deployFresh = new List<DeployRun>();
             var deployUnchanged = new List<DeployRun>();
+            var cakeFresh = new List<DeployRun>();
+            var cakeUnchanged = new List<DeployRun>();
             for (var run = 0; run < runs; run++)
             {
                 await ChangeAsync(source, $"seed, fresh {run}");
@@ -60,6 +66,9 @@ internal sealed partial class DeployBenchmark : IBenchmarkCommand
                 await ChangeAsync(source, $"Deploy, fresh {run}");
                 deployFresh.Add(await DeployAsync(root, source, envFile, engine, cancellationToken));
                 deployUnchanged.Add(await DeployAsync(root, source, envFile, engine, cancellationToken));
+                await ChangeAsync(source, $"Cake Deploy, fresh {run}");
+                cakeFresh.Add(await CakeDeployAsync(cake, source, engine, cancellationToken));
+                cakeUnchanged.Add(await CakeDeployAsync(cake, source, engine, cancellationToken));
             }
 
             var (fresh, unchanged) = (Median(deployFresh.Select(r => r.Wall)), Median(deployUnchanged.Select(r => r.Wall)));
@@ -76,6 +85,13 @@ internal sealed partial class DeployBenchmark : IBenchmarkCommand
             Console.WriteLine($"  ./build.sh, process start and NUKE around the operation: fresh {Seconds(Median(deployFresh.Select(r => r.Wall - r.Operation)))}, unchanged {Seconds(Median(deployUnchanged.Select(r => r.Wall - r.Operation)))}" +
                               $" (of which ./build.sh's check that build/ is up to date: {Seconds(bootstrap)})");
             Console.WriteLine($"  unchanged rerun, ./build.sh Deploy / seed script: {unchanged / Median(seedUnchanged):0.00}×");
+            var (cakeFreshWall, cakeUnchangedWall) = (Median(cakeFresh.Select(r => r.Wall)), Median(cakeUnchanged.Select(r => r.Wall)));
+            Console.WriteLine($"  {"Cake Deploy, fresh",-24} {Seconds(cakeFreshWall),8}  as Deploy (dotnet cake, build.cake with Deploy(), Cake's script cache on)");
+            Console.WriteLine($"  {"Cake Deploy, unchanged",-24} {Seconds(cakeUnchangedWall),8}  as Deploy; the digest found running ({cakeUnchanged.Count(r => r.AlreadyRunning)}/{runs} runs)");
+            Console.WriteLine($"  Cake Deploy's own share, cold process: fresh {Seconds(Median(cakeFresh.Select(r => r.Overhead)))}, unchanged {Seconds(Median(cakeUnchanged.Select(r => r.Overhead)))}" +
+                              $" (all runs: {string.Join(", ", cakeFresh.Concat(cakeUnchanged).Select(r => $"{r.Overhead.TotalSeconds:0.00}"))})");
+            Console.WriteLine($"  dotnet cake around the operation (start, cached script, addin load): fresh {Seconds(Median(cakeFresh.Select(r => r.Wall - r.Operation)))}, unchanged {Seconds(Median(cakeUnchanged.Select(r => r.Wall - r.Operation)))}");
+            Console.WriteLine($"  unchanged rerun, dotnet cake / seed script: {cakeUnchangedWall / Median(seedUnchanged):0.00}×");
             var met = freshShare <= OverheadTarget && unchangedShare <= OverheadTarget;
             Console.WriteLine($"  target: Deploy's own share <= {OverheadTarget.TotalSeconds:0} s in a cold process (medians): {(met ? "met" : "NOT met")}");
             return met ? 0 : 1;
@@ -109,6 +125,16 @@ internal sealed partial class DeployBenchmark : IBenchmarkCommand
             throw new InvalidOperationException("Deploy printed no summary table:" + Environment.NewLine + result.StandardOutput);
         return new DeployRun(wall, SecondsOf(time.Groups["total"].Value), SecondsOf(time.Groups["own"].Value),
             result.StandardOutput.Contains("already running this digest", StringComparison.Ordinal));
+    }
+
+    private static async Task<DeployRun> CakeDeployAsync(CakeScript cake, string source, PrivateDockerd engine, CancellationToken cancellationToken)
+    {
+        var (wall, output) = await cake.RunAsync(Image, source, engine, cancellationToken);
+        var time = DeployTime().Match(output);
+        if (!time.Success)
+            throw new InvalidOperationException("Deploy in dotnet cake printed no summary table:" + Environment.NewLine + output);
+        return new DeployRun(wall, SecondsOf(time.Groups["total"].Value), SecondsOf(time.Groups["own"].Value),
+            output.Contains("already running this digest", StringComparison.Ordinal));
     }
 
     private static async Task<string> SampleCopyAsync(string root, string target)
