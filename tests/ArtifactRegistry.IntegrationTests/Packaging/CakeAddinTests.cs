@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using ArtifactRegistry.IntegrationTests.Publishing;
 using ArtifactRegistry.Sandbox;
 using ArtifactRegistry.Testing;
+using ArtifactRegistry.Testing.Docker;
 using ArtifactRegistry.Testing.FileSystem;
 using CliWrap;
 using CliWrap.Buffered;
@@ -88,6 +89,32 @@ public class CakeAddinTests
         Assert.That(await PodImagesAsync(), Is.EqualTo(new[] { secondImage }), "what the cluster runs, read by a client of its own");
     }
 
+    [Test]
+    public async Task Ctrl_C_stops_the_running_alias_and_fails_its_task_instead_of_leaving_docker_behind()
+    {
+        await BusyboxBase.EnsureAsync(_world.Engine);
+        var feed = await PackAsync();
+        var cake = await InstallCakeAsync();
+        // A build step that would outlast the test's limit: only a stopped operation lets dotnet cake end in time.
+        using var source = await SourceTree.CreateAsync($"FROM {BusyboxBase.Reference}\nRUN echo long-step-started && sleep 3600\n", new Dictionary<string, string>
+        {
+            [".gitignore"] = "tools/\n",
+            ["build.cake"] = $$"""
+                #addin nuget:file://{{feed}}?package=ArtifactRegistry.Cake&version=0.1.0
+
+                Task("Push").Does(() => BuildAndPush());
+
+                RunTarget("Push");
+                """,
+        });
+
+        var stopped = await RunCakeUntilAsync(cake, source.Path, ["--image=" + Image, "--docker-auth-mode=AccessToken", "--verbosity=verbose"], "long-step-started");
+
+        Assert.That(stopped.ExitCode, Is.Not.Zero, stopped.Output);
+        Assert.That(stopped.Output, Does.Contain("An error occurred when executing task 'Push'")
+            .And.Contain("BuildAndPush was stopped by SIGINT: the programs it started were ended, and the script stops here."));
+    }
+
     /// <summary>
     /// The seed script as a Cake user writes it: what to deploy from the command line (the aliases read the arguments), one
     /// setting in code. EnsureDockerAuth runs first, on its own, as a script that checks access before anything else would.
@@ -134,6 +161,43 @@ public class CakeAddinTests
         // Cake colours its lines even when they are redirected; the assertions read the text.
         return (result.ExitCode, AnsiEscape.Replace(result.StandardOutput + result.StandardError, ""));
     }
+
+    /// <summary>
+    /// <c>dotnet cake</c> as <see cref="RunCakeAsync"/>, sent SIGINT (what Ctrl+C sends) once <paramref name="line"/> appears in
+    /// its output; returns when it has exited.
+    /// </summary>
+    private async Task<(int ExitCode, string Output)> RunCakeUntilAsync(string cake, string directory, string[] arguments, string line)
+    {
+        using var timeout = new CancellationTokenSource(CommandLimit);
+        var output = new System.Text.StringBuilder();
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var lines = PipeTarget.ToDelegate(text =>
+        {
+            lock (output)
+                output.AppendLine(text);
+            if (text.Contains(line, StringComparison.Ordinal))
+                seen.TrySetResult();
+        });
+        var run = Cli.Wrap(cake)
+            .WithArguments(["build.cake", .. arguments])
+            .WithWorkingDirectory(directory)
+            .WithEnvironmentVariables(await CakeEnvironmentAsync(directory))
+            .WithStandardOutputPipe(lines)
+            .WithStandardErrorPipe(lines)
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteAsync(timeout.Token);
+        var first = await Task.WhenAny(seen.Task, run.Task);
+        if (first == seen.Task)
+            Assert.That(kill(run.ProcessId, SignalInterrupt), Is.Zero, "kill -INT " + run.ProcessId);
+        var result = await run;
+        lock (output)
+            return (result.ExitCode, AnsiEscape.Replace(output.ToString(), ""));
+    }
+
+    private const int SignalInterrupt = 2;
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
 
     private async Task<Dictionary<string, string?>> CakeEnvironmentAsync(string directory)
     {
