@@ -47,7 +47,9 @@ internal sealed partial class CakeScript
     {
         var stopwatch = Stopwatch.StartNew();
         var result = (await ExternalProgram.RunAsync(_cake,
-            [_script, "--image=" + image, "--docker-context=" + source, "--workloads=deployment/sample-api", "--kube-namespace=sample-namespace"],
+            [_script, "--image=" + image, "--docker-context=" + source, "--workloads=deployment/sample-api", "--kube-namespace=sample-namespace",
+             // As the repository's --use-sandbox build does: the sandbox's key file logs docker in; gcloud's helper would refuse its hosts.
+             "--docker-auth-mode=AccessToken"],
             new Dictionary<string, string>(Quiet) { ["DOCKER_HOST"] = engine.DockerHost, ["CAKE_SETTINGS_ENABLESCRIPTCACHE"] = "true" },
             timeout: TimeSpan.FromMinutes(5), cancellationToken: cancellationToken)).EnsureSuccess();
         return (stopwatch.Elapsed, AnsiEscape().Replace(result.StandardOutput, ""));
