@@ -52,6 +52,22 @@ public class TwoBuildsTests
             "the hook reads the build's state when each target runs, and the build's own context keeps what a target set");
     }
 
+    [Test]
+    public void The_NUKE_face_keeps_no_static_state_but_the_table_that_hangs_each_build_s_state_off_its_build()
+    {
+        var statics = typeof(ArtifactRegistryBuild).Assembly.GetTypes()
+            .Where(type => !type.Name.StartsWith('<'))
+            .SelectMany(type => type.GetFields(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic)
+                .Where(field => !field.IsLiteral)
+                .Select(field => $"{type.Name}.{field.Name.Replace("k__BackingField", "").Trim('<', '>')}{(field.IsInitOnly ? "" : " (writable)")}"));
+
+        // Immutable singletons, and the table keyed by the build object: nothing a second build could see of a first.
+        Assert.That(statics, Is.EquivalentTo(new[]
+        {
+            "ArtifactRegistryBuild.Builds", "SerilogBridge.Instance", "NukeSettingNames.Instance", "NukeSettingNames.Parameters",
+        }));
+    }
+
     private (int ExitCode, string Output) Run(params string[] arguments)
     {
         using var output = new StringWriter();
