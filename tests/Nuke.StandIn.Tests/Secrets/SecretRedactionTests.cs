@@ -73,9 +73,9 @@ public class SecretRedactionTests
 
         var run = harness.Run<SecretBuild>("Throw");
 
-        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.ExitCode, Is.EqualTo(-1));
         Assert.That(run.Output, Does.Not.Contain(Token));
-        Assert.That(run.ErrorLines.Single(), Does.EndWith("Authentication with '[REDACTED]' was refused."));
+        Assert.That(run.Lines, Does.Contain("System.Exception: Authentication with '[REDACTED]' was refused."));
         Assert.That(run.SummaryRowOf("Throw"), Does.Contain("[REDACTED]"));
     }
 
