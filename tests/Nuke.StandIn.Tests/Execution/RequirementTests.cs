@@ -37,6 +37,10 @@ public class RequirementTests
         Assert.That(run.StartFailure, Does.EndWith(
             "Target 'Push' requires the parameter 'ImageName' (Image to push, without the tag), which has no value: " +
             "pass --image-name <value>, or set the environment variable IMAGE_NAME, or add \"ImageName\": \"<value>\" to .nuke/parameters.json."));
+
+        // As in NUKE, whose requirement check runs once the plan is known: the table follows, every target NotRun.
+        Assert.That(run.SummaryRowOf("Push"), Does.Contain("NotRun"));
+        Assert.That(run.Output, Does.Contain("Build failed on"));
     }
 
     [Test]

@@ -12,16 +12,16 @@ internal sealed record BuildRun(BuildResult Result, string Output)
     public IReadOnlyList<string> ErrorLines => Lines.Where(x => x.Contains(" [ERR] ")).ToList();
 
     /// <summary>
-    /// The message a build that failed before any target ran ends its output with: NUKE's host prints it alone, without a log
-    /// level, a time or a stack trace.
+    /// The message a build that failed before any target ran printed: NUKE's host prints it alone, without a log level, a time
+    /// or a stack trace (then, once the plan is known, the summary table).
     /// </summary>
     public string StartFailure
     {
         get
         {
             Assert.That(Result.StartFailure, Is.Not.Null, $"The build did not fail before its targets ran:{Environment.NewLine}{Output}");
-            Assert.That(Output.TrimEnd(), Does.EndWith(Environment.NewLine + Result.StartFailure!.TrimEnd()).Or.EqualTo(Result.StartFailure.TrimEnd()), Output);
-            return Result.StartFailure;
+            Assert.That(Output, Does.StartWith(Result.StartFailure!).Or.Contain(Environment.NewLine + Result.StartFailure + Environment.NewLine), Output);
+            return Result.StartFailure!;
         }
     }
 

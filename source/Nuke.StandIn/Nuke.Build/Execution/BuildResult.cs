@@ -1,8 +1,8 @@
 namespace Nuke.Common.Execution;
 
 /// <summary>
-/// What a run did: its exit code and, for each planned target in order, how it ended; or, when it failed before any target
-/// ran, the message it ended with.
+/// What a run did: its exit code, for each planned target in order how it ended, and, when it failed before any target ran,
+/// the message the host printed.
 /// </summary>
 internal sealed record BuildResult(int ExitCode, IReadOnlyList<TargetOutcome> Targets, string? StartFailure = null)
 {

@@ -29,20 +29,19 @@ internal sealed class TargetExecutor
     public BuildResult Execute(NukeBuild build, IReadOnlyList<ParameterMember> parameters, IReadOnlyList<string>? skip)
     {
         ApplySkipParameter(skip);
-        var failed = !ApplyStaticConditions();
-
-        if (!failed)
+        string? unmetRequirements = null;
+        if (ApplyStaticConditions())
         {
             var problems = RequirementChecker.FindProblems(_plan.Where(x => x.Status == ExecutionStatus.Scheduled), parameters, build);
             if (problems.Count > 0)
-                throw new BuildFailure(problems);
-
-            foreach (var target in _plan)
             {
-                if (failed && !target.Definition.IsAssuredAfterFailure)
-                    continue;
-
-                failed |= !Run(target);
+                // As NUKE's host reports an exception outside targets: the message alone; the table below still shows the plan.
+                unmetRequirements = string.Join(Environment.NewLine, problems);
+                _output.WriteLine(unmetRequirements);
+            }
+            else
+            {
+                RunTargets();
             }
         }
 
@@ -55,7 +54,19 @@ internal sealed class TargetExecutor
         HostOutput.WriteBuildOutcome(_output, succeeded);
 
         var outcomes = _plan.Select(x => new TargetOutcome(x.Name, x.Status, x.Duration, x.Note)).ToList();
-        return new BuildResult(succeeded ? 0 : BuildResult.ErrorExitCode, outcomes);
+        return new BuildResult(succeeded ? 0 : BuildResult.ErrorExitCode, outcomes, unmetRequirements);
+    }
+
+    private void RunTargets()
+    {
+        var failed = false;
+        foreach (var target in _plan)
+        {
+            if (failed && !target.Definition.IsAssuredAfterFailure)
+                continue;
+
+            failed |= !Run(target);
+        }
     }
 
     /// <summary>False when the build must stop: the target failed (and may not proceed), or its condition threw.</summary>
