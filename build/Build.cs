@@ -49,9 +49,15 @@ partial class Build : NukeBuild, IArtifactRegistryDeploy
         .DependsOn(Restore)
         .Executes(() => DotNet($"build {Solution:dn} --no-restore --configuration {Configuration} -nodeReuse:false"));
 
+    Target InstallTestParts => _ => _
+        .Description("Installs what the tests need from the machine (.ci/install), as root; as another user, names the command that does")
+        .Before(Restore)
+        .Executes(() => MachineParts.Ensure(RootDirectory,
+            "./build.sh Test cannot run every test (those needing a missing part would be skipped, or fail under CI=true)"));
+
     Target Test => _ => _
-        .Description("Runs every test project; TRX results go to artifacts/test-results/")
-        .DependsOn(Compile)
+        .Description("Installs what the tests need, then runs every test project; TRX results go to artifacts/test-results/")
+        .DependsOn(InstallTestParts, Compile)
         .Executes(() =>
         {
             TestResultsDirectory.CreateOrCleanDirectory();
@@ -63,6 +69,8 @@ partial class Build : NukeBuild, IArtifactRegistryDeploy
 
             var summary = TestRunSummary.FromTrxFiles(TestResultsDirectory);
             Log.Information("{Summary}", summary.ToString());
+            foreach (var group in summary.SkippedFor)
+                Log.Warning("{Count} test(s) skipped for want of {Part}: {Reason}", group.Count, group.Part, group.Reason);
             Assert.True(summary.Failed == 0,
                 $"{summary.Failed} test(s) failed: their messages are above, the details in the TRX files in {TestResultsDirectory}.");
             process.AssertZeroExitCode();

@@ -107,22 +107,10 @@ sealed class LocalDeployment : IAsyncDisposable
 
     static string InstallDockerIo(string reason)
     {
-        if (!Environment.IsPrivilegedProcess)
-            Assert.Fail($"No Docker engine answers ({reason}) and dockerd is not installed, so ./build.sh Deploy cannot build the sample image. " +
-                        "Install Debian's docker.io as root (sudo bash .ci/install does), start your Docker engine, or point DOCKER_HOST at one.");
-        Log.Warning("No Docker engine answers ({Reason}) and dockerd is not installed: installing Debian's docker.io with apt-get, as root", reason);
-        foreach (var arguments in new[] { "-o Acquire::Retries=3 update -qq", "-o Acquire::Retries=3 install -y -qq docker.io" })
-            ProcessTasks.StartProcess("apt-get", arguments, environmentVariables: WithVariable("DEBIAN_FRONTEND", "noninteractive")).AssertZeroExitCode();
+        MachineParts.Ensure(NukeBuild.RootDirectory,
+            $"No Docker engine answers ({reason}), and dockerd, which ./build.sh Deploy would start privately, is not installed " +
+            "(starting your Docker engine or pointing DOCKER_HOST at one does as well)", "docker.io");
         return ExecutableOnPath("dockerd") ?? throw new InvalidOperationException("apt-get installed docker.io, but dockerd is still not on the PATH.");
-    }
-
-    static IReadOnlyDictionary<string, string> WithVariable(string name, string value)
-    {
-        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
-            variables[(string)entry.Key] = (string?)entry.Value ?? "";
-        variables[name] = value;
-        return variables;
     }
 
     static string? ExecutableOnPath(string name)

@@ -1,26 +1,67 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
-/// <summary>Test counts read from the TRX files of one run: every UnitTestResult, by outcome.</summary>
-record TestRunSummary(int Passed, int Failed, int Skipped)
+/// <summary>
+/// Test counts read from the TRX files of one run: every UnitTestResult, by outcome, and the skipped ones grouped by the part they
+/// lacked (read from the reason the Prerequisites helpers give), so that "0 failed" never hides how much did not run.
+/// </summary>
+record TestRunSummary(int Passed, int Failed, IReadOnlyList<SkippedGroup> SkippedFor)
 {
     static readonly XNamespace Trx = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
     static readonly string[] FailedOutcomes = ["Failed", "Error", "Timeout", "Aborted"];
+    const string MissingPartPrefix = "Missing external part (would fail under CI=true). ";
+
+    public int Skipped => SkippedFor.Sum(x => x.Count);
 
     public static TestRunSummary FromTrxFiles(string directory)
     {
-        var outcomes = Directory.Exists(directory)
+        var results = Directory.Exists(directory)
             ? Directory.EnumerateFiles(directory, "*.trx", SearchOption.AllDirectories)
                 .SelectMany(file => XDocument.Load(file).Descendants(Trx + "UnitTestResult"))
-                .Select(result => (string?) result.Attribute("outcome") ?? string.Empty)
+                .Select(result => (Outcome: (string?) result.Attribute("outcome") ?? string.Empty, Reason: ReasonOf(result)))
                 .ToList()
             : [];
 
-        var passed = outcomes.Count(x => x == "Passed");
-        var failed = outcomes.Count(x => FailedOutcomes.Contains(x));
-        return new TestRunSummary(passed, failed, outcomes.Count - passed - failed);
+        var passed = results.Count(x => x.Outcome == "Passed");
+        var failed = results.Count(x => FailedOutcomes.Contains(x.Outcome));
+        var skipped = results
+            .Where(x => x.Outcome != "Passed" && !FailedOutcomes.Contains(x.Outcome))
+            .GroupBy(x => PartOf(x.Reason))
+            .Select(group => new SkippedGroup(group.Key, group.Count(), group.First().Reason))
+            .OrderByDescending(x => x.Count).ThenBy(x => x.Part)
+            .ToList();
+        return new TestRunSummary(passed, failed, skipped);
     }
 
-    public override string ToString() => $"{Passed} passed, {Failed} failed, {Skipped} skipped";
+    /// <summary>What a skipped test lacked, in a few words: a package, a program, root; else the first sentence of its reason.</summary>
+    public static string PartOf(string reason)
+    {
+        if (Regex.Match(reason, @"Debian's (\S+) package") is { Success: true } package)
+            return package.Groups[1].Value;
+        if (Regex.Match(reason, @"The program '([^']+)' is not on PATH") is { Success: true } program)
+            return program.Groups[1].Value;
+        if (reason.Contains("needs root"))
+            return "root";
+        var sentence = reason.StartsWith(MissingPartPrefix) ? reason[MissingPartPrefix.Length..] : reason;
+        sentence = sentence.Split(". ")[0].Trim();
+        return sentence.Length == 0 ? "no reason given" : sentence.Length <= 80 ? sentence : sentence[..77] + "...";
+    }
+
+    /// <summary>The reason an ignored test gave: the TRX logger keeps it as the result's error message.</summary>
+    static string ReasonOf(XElement result) =>
+        (string?) result.Element(Trx + "Output")?.Element(Trx + "ErrorInfo")?.Element(Trx + "Message")
+        ?? (string?) result.Element(Trx + "Output")?.Element(Trx + "StdOut")
+        ?? string.Empty;
+
+    public override string ToString()
+    {
+        var skipped = SkippedFor.Count == 0 ? "" : $" ({string.Join(", ", SkippedFor.Select(x => $"{x.Count} for want of {x.Part}"))})";
+        return $"{Passed} passed, {Failed} failed, {Skipped} skipped{skipped}";
+    }
 }
+
+/// <summary>Skipped tests that lacked the same part, with one of their reasons (which names the fix).</summary>
+record SkippedGroup(string Part, int Count, string Reason);

@@ -22,7 +22,7 @@ public abstract partial class NukeBuild : INukeBuild
 
     /// <summary>
     /// Runs the build with the process's arguments and environment; the expressions name the targets run when none is given.
-    /// Returns the exit code: 0 when every target succeeded or was skipped, 1 otherwise.
+    /// Returns the exit code: 0 when every target succeeded or was skipped, -1 (255 for the process) otherwise, as in NUKE.
     /// </summary>
     protected static int Execute<T>(params Expression<Func<T, Target>>[] defaultTargetExpressions)
         where T : NukeBuild, new()

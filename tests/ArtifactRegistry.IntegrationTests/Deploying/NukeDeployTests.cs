@@ -71,8 +71,9 @@ public class NukeDeployTests
         var (againExit, again) = await RunBuildAsync(grant, ("GOOGLE_APPLICATION_CREDENTIALS", adminKey));
 
         Assert.That(deniedExit, Is.Not.Zero, denied);
-        Assert.That(denied, Does.Contain(SandboxPrincipals.Deployer).And.Contain("gcloud artifacts repositories add-iam-policy-binding sample --location=asia --project=sample-project " +
-            "--member=serviceAccount:reader-test@cluster-project.iam.gserviceaccount.com --role=roles/artifactregistry.reader"));
+        Assert.That(denied, Does.Contain(SandboxPrincipals.Deployer));
+        Testing.FailureOutput.AssertMessageBeforeStackTrace(denied, "gcloud artifacts repositories add-iam-policy-binding sample --location=asia --project=sample-project " +
+            "--member=serviceAccount:reader-test@cluster-project.iam.gserviceaccount.com --role=roles/artifactregistry.reader");
         Assert.That(firstExit, Is.Zero, first);
         Assert.That(first, Does.Contain("granted roles/artifactregistry.reader"));
         Assert.That(againExit, Is.Zero, again);

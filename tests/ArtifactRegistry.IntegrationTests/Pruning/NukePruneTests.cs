@@ -65,7 +65,7 @@ public sealed class NukePruneTests
             Assert.That(tag.ExitCode, Is.Zero, tag.Output);
             Assert.That((await _world.StateAsync("app"))[build], Is.EqualTo(new[] { "3f2c1ab", "stable" }));
             Assert.That(wrong.ExitCode, Is.Not.Zero);
-            Assert.That(wrong.Output, Does.Contain("'a week' (--prune-older-than or SetOlderThan(…)) is not a duration"));
+            Testing.FailureOutput.AssertMessageBeforeStackTrace(wrong.Output, "'a week' (--prune-older-than or SetOlderThan(…)) is not a duration");
         });
     }
 

@@ -94,9 +94,13 @@ public class SandboxTargetTests
 
             Assert.Multiple(() =>
             {
-                Assert.That(exit.ExitCode, Is.EqualTo(1), Text(output));
-                Assert.That(Text(output), Does.Contain("[ERR] Target Sandbox failed: --sandbox-latency got 'fast', which is not a duration: " +
-                                                       "'fast' does not start with a number. Write a number with a unit (ms, s, m, h or d), like 50ms"));
+                // NUKE's exit code -1, its error line for a target's exception, then the exception: the message before any stack frame.
+                var text = Text(output);
+                Assert.That(exit.ExitCode, Is.EqualTo(255), text);
+                var logged = text.IndexOf("[ERR] Target Sandbox has thrown an exception", StringComparison.Ordinal);
+                Assert.That(logged, Is.Not.Negative, text);
+                Testing.FailureOutput.AssertMessageBeforeStackTrace(text[logged..], "--sandbox-latency got 'fast', which is not a duration: " +
+                    "'fast' does not start with a number. Write a number with a unit (ms, s, m, h or d), like 50ms");
                 Assert.That(File.Exists(envFile), Is.False, "no sandbox started");
             });
         }

@@ -14,10 +14,13 @@ public class KubectlTests
     private const string Seed = "-n sample-namespace";
     private TestCluster _cluster = null!;
 
+    // Before any SetUp, so a missing kubectl skips (or, under CI, fails) each test with that reason and no TearDown runs on nothing.
+    [OneTimeSetUp]
+    public void RequireKubectl() => Testing.Prerequisites.RequireProgram("kubectl");
+
     [SetUp]
     public async Task Start()
     {
-        Testing.Prerequisites.RequireProgram("kubectl");
         _cluster = await TestCluster.StartAsync();
     }
 

@@ -15,10 +15,13 @@ public class SkopeoTests
 
     private string Host => _sandbox.Server.RegistryHost("asia");
 
+    // Before any SetUp, so a missing skopeo skips (or, under CI, fails) each test with that reason and no TearDown runs on nothing.
+    [OneTimeSetUp]
+    public void RequireSkopeo() => Testing.Prerequisites.RequireProgram("skopeo");
+
     [SetUp]
     public async Task Start()
     {
-        Testing.Prerequisites.RequireProgram("skopeo");
         _sandbox = await TestSandbox.StartAsync();
         _folder = TempDirectory.Create("ar-sandbox-tests-");
         _authFile = _folder.Combine("auth.json");

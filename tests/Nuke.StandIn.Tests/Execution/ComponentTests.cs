@@ -78,9 +78,8 @@ public class ComponentTests
 
         var run = harness.Run<StrictComponentBuild>("Release");
 
-        Assert.That(run.ExitCode, Is.EqualTo(1));
-        Assert.That(run.ErrorLines, Has.Count.EqualTo(1));
-        Assert.That(run.ErrorLines[0], Does.Contain("does not implement INotImplemented").And.Contain("TryDependsOn<INotImplemented>"));
+        Assert.That(run.ExitCode, Is.EqualTo(-1));
+        Assert.That(run.StartFailure, Does.Contain("does not implement INotImplemented").And.Contain("TryDependsOn<INotImplemented>"));
         Assert.That(Journal.Entries, Is.Empty);
     }
 }

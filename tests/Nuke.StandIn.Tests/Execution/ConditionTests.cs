@@ -39,7 +39,7 @@ public class ConditionTests
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
         Assert.That(Journal.Entries, Is.EqualTo(new[] { "Prepare" }));
         Assert.That(run.StatusOf("Publish"), Is.EqualTo(ExecutionStatus.Skipped));
-        Assert.That(run.SummaryRowOf("Publish"), Does.Contain("Skipped").And.Contain("// condition false: IsServerBuild"));
+        Assert.That(run.SummaryRowOf("Publish"), Does.Contain("Skipped").And.Contain("// OnlyWhen: IsServerBuild"));
     }
 
     [Test]
@@ -81,7 +81,7 @@ public class ConditionTests
 
         var run = harness.Run<ConditionalBuild>("Announce");
         Assert.That(Journal.Entries, Is.Empty);
-        Assert.That(run.SummaryRowOf("Prepare"), Does.Contain("Skipped").And.Contain("because Announce was skipped"));
+        Assert.That(run.SummaryRowOf("Prepare"), Does.Contain("Skipped").And.Contain("// Skipped: because of Announce"));
 
         Journal.Clear();
         harness.Run<ConditionalBuild>("Announce", "Dynamic");
@@ -96,9 +96,9 @@ public class ConditionTests
         var run = harness.Run<ConditionalBuild>("Publish", "--skip", "prepare", "publish");
 
         Assert.That(run.StatusOf("Prepare"), Is.EqualTo(ExecutionStatus.Skipped));
-        Assert.That(run.SummaryRowOf("Prepare"), Does.Contain("via --skip"));
+        Assert.That(run.SummaryRowOf("Prepare"), Does.Contain("// Skipped: via parameter"));
         Assert.That(Journal.Entries, Is.Empty, "Publish itself is skipped only by its own condition here");
-        Assert.That(run.SummaryRowOf("Publish"), Does.Contain("condition false"));
+        Assert.That(run.SummaryRowOf("Publish"), Does.Contain("// OnlyWhen: IsServerBuild"));
     }
 
     [Test]
@@ -108,8 +108,8 @@ public class ConditionTests
 
         var run = harness.Run<ConditionalBuild>("Dynamic", "--skip", "Prepar");
 
-        Assert.That(run.ExitCode, Is.EqualTo(1));
-        Assert.That(run.ErrorLines.Single(), Does.EndWith(
+        Assert.That(run.ExitCode, Is.EqualTo(-1));
+        Assert.That(run.StartFailure, Does.EndWith(
             "Target 'Prepar' given with --skip does not exist; did you mean 'Prepare'? " +
             "Available targets: Announce, Dynamic, Prepare, Publish, Static."));
         Assert.That(Journal.Entries, Is.Empty);

@@ -13,16 +13,16 @@ public class ErrorTests
     }
 
     [Test]
-    public void An_unknown_target_fails_with_one_error_line_that_suggests_a_name_and_lists_the_targets()
+    public void An_unknown_target_fails_with_one_message_that_suggests_a_name_and_lists_the_targets()
     {
         using var harness = new BuildHarness();
 
         var run = harness.Run<SmallBuild>("Compil");
 
-        Assert.That(run.ExitCode, Is.EqualTo(1));
-        Assert.That(run.ErrorLines, Has.Count.EqualTo(1), run.Output);
-        Assert.That(run.ErrorLines[0], Does.EndWith(
+        Assert.That(run.ExitCode, Is.EqualTo(-1));
+        Assert.That(run.StartFailure, Is.EqualTo(
             "Target 'Compil' does not exist; did you mean 'Compile'? Available targets: Compile, Restore, Test."));
+        Assert.That(run.ErrorLines, Is.Empty, "NUKE's host prints the message alone, not as a log line");
         Assert.That(Journal.Entries, Is.Empty);
     }
 
@@ -33,7 +33,7 @@ public class ErrorTests
 
         var run = harness.Run<SmallBuild>("Deploy");
 
-        Assert.That(run.ErrorLines.Single(), Does.EndWith("Target 'Deploy' does not exist. Available targets: Compile, Restore, Test."));
+        Assert.That(run.StartFailure, Is.EqualTo("Target 'Deploy' does not exist. Available targets: Compile, Restore, Test."));
     }
 
     private class CycleBuild : NukeBuild
@@ -51,8 +51,8 @@ public class ErrorTests
 
         var run = harness.Run<CycleBuild>("Outside");
 
-        Assert.That(run.ExitCode, Is.EqualTo(1));
-        Assert.That(run.ErrorLines.Single(), Does.Contain("Circular dependency between targets: Alpha -> Beta -> Gamma -> Alpha"));
+        Assert.That(run.ExitCode, Is.EqualTo(-1));
+        Assert.That(run.StartFailure, Does.Contain("Circular dependency between targets: Alpha -> Beta -> Gamma -> Alpha"));
         Assert.That(Journal.Entries, Is.Empty);
     }
 
@@ -72,7 +72,7 @@ public class ErrorTests
 
         var run = harness.Run<FailingBuild>("Test", "Report");
 
-        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.ExitCode, Is.EqualTo(-1));
         Assert.That(Journal.Entries, Is.EqualTo(new[] { "Restore", "Report" }));
         Assert.That(run.SummaryRowOf("Restore"), Does.Contain("Succeeded"));
         Assert.That(run.SummaryRowOf("Compile"), Does.Contain("Failed").And.Contain("// Exception: The registry answered 403 Forbidden."));
@@ -81,25 +81,19 @@ public class ErrorTests
         Assert.That(run.Output, Does.Contain("Build failed on"));
     }
 
-    [Test]
-    public void A_known_exception_shows_its_message_without_a_stack_trace()
+    [TestCase("Compile", "System.Exception: The registry answered 403 Forbidden.")]
+    [TestCase("Defect", "System.NullReferenceException: Object reference not set to an instance of an object.")]
+    public void Every_failure_shows_the_exceptions_type_and_message_before_its_stack_frames(string target, string exceptionLine)
     {
         using var harness = new BuildHarness();
 
-        var run = harness.Run<FailingBuild>("Compile");
+        var run = harness.Run<FailingBuild>(target);
 
-        Assert.That(run.ErrorLines.Single(), Does.EndWith("Target Compile failed: The registry answered 403 Forbidden."));
-        Assert.That(run.Output, Does.Not.Contain("   at "));
-    }
-
-    [Test]
-    public void An_exception_that_signals_a_defect_shows_its_stack_trace()
-    {
-        using var harness = new BuildHarness();
-
-        var run = harness.Run<FailingBuild>("Defect");
-
-        Assert.That(run.Output, Does.Contain("NullReferenceException").And.Contain("   at "));
+        var lines = run.Lines.ToList();
+        var logLine = lines.FindIndex(x => x.EndsWith($" [ERR] Target {target} has thrown an exception", StringComparison.Ordinal));
+        Assert.That(logLine, Is.Not.Negative, run.Output);
+        Assert.That(lines[logLine + 1], Is.EqualTo(exceptionLine), run.Output);
+        Assert.That(lines.FindIndex(x => x.StartsWith("   at ", StringComparison.Ordinal)), Is.GreaterThan(logLine + 1), run.Output);
     }
 
     private class ProceedingBuild : NukeBuild
@@ -116,7 +110,7 @@ public class ErrorTests
         var run = harness.Run<ProceedingBuild>("Lint", "Compile");
 
         Assert.That(Journal.Entries, Is.EqualTo(new[] { "Compile" }));
-        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.ExitCode, Is.EqualTo(-1));
     }
 
     [Test]
@@ -140,8 +134,10 @@ public class ErrorTests
 
         var run = harness.Run<SmallBuild>("Compile");
 
-        var headerLines = run.Lines.Select((line, index) => (line, index)).Where(x => x.line is "Restore" or "Compile").ToList();
-        Assert.That(headerLines.Select(x => x.line), Is.EqualTo(new[] { "Restore", "Compile" }));
-        Assert.That(run.Lines[headerLines[0].index - 1], Does.StartWith("═══"));
+        // NUKE's Host.WriteBlock: the name between two ╬═ rules, the first 5 longer than the name, the second 4 shorter (at least 2).
+        var headerLines = run.Lines.Select((line, index) => (line, index)).Where(x => x.line is "║ Restore" or "║ Compile").ToList();
+        Assert.That(headerLines.Select(x => x.line), Is.EqualTo(new[] { "║ Restore", "║ Compile" }));
+        Assert.That(run.Lines[headerLines[0].index - 1], Is.EqualTo("╬" + new string('═', "Restore".Length + 5)));
+        Assert.That(run.Lines[headerLines[0].index + 1], Is.EqualTo("╬" + new string('═', "Restore".Length - 4 < 2 ? 2 : "Restore".Length - 4)));
     }
 }

@@ -23,8 +23,10 @@ public class HelpTests
 
         Assert.That(run.ExitCode, Is.EqualTo(0));
         Assert.That(Journal.Entries, Is.Empty);
-        Assert.That(run.Lines, Does.Contain("  Restore              Restores packages."));
-        Assert.That(run.Lines, Does.Contain("  Compile (default)    Builds the solution. -> Restore"));
+        // NUKE's layout: the name padded to 20 and the direct dependencies, the description on the next line.
+        var lines = run.Lines.ToList();
+        Assert.That(lines[lines.IndexOf("  Restore".PadRight(22)) + 1], Is.EqualTo("    Restores packages"));
+        Assert.That(lines[lines.IndexOf("  Compile (default)    -> Restore") + 1], Is.EqualTo("    Builds the solution"));
         Assert.That(run.Output, Does.Not.Contain("Hidden"));
     }
 

@@ -32,11 +32,15 @@ public class RequirementTests
 
         var run = harness.Run<DeployBuild>("Push");
 
-        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.ExitCode, Is.EqualTo(-1));
         Assert.That(Journal.Entries, Is.Empty);
-        Assert.That(run.ErrorLines.Single(), Does.EndWith(
+        Assert.That(run.StartFailure, Does.EndWith(
             "Target 'Push' requires the parameter 'ImageName' (Image to push, without the tag), which has no value: " +
             "pass --image-name <value>, or set the environment variable IMAGE_NAME, or add \"ImageName\": \"<value>\" to .nuke/parameters.json."));
+
+        // As in NUKE, whose requirement check runs once the plan is known: the table follows, every target NotRun.
+        Assert.That(run.SummaryRowOf("Push"), Does.Contain("NotRun"));
+        Assert.That(run.Output, Does.Contain("Build failed on"));
     }
 
     [Test]
@@ -56,10 +60,10 @@ public class RequirementTests
         using var harness = new BuildHarness();
 
         var missing = harness.Run<DeployBuild>("Scale");
-        Assert.That(missing.ErrorLines.Single(), Does.Contain("requires the parameter 'Replicas'").And.Contain("--replicas <value>"));
+        Assert.That(missing.StartFailure, Does.Contain("requires the parameter 'Replicas'").And.Contain("--replicas <value>"));
 
         var tooFew = harness.Run<DeployBuild>("Scale", "--replicas", "0");
-        Assert.That(tooFew.ErrorLines.Single(), Does.EndWith("Target 'Scale' requires 'Replicas >= MinimumReplicas', which is false."));
+        Assert.That(tooFew.StartFailure, Does.EndWith("Target 'Scale' requires 'Replicas >= MinimumReplicas', which is false."));
         Assert.That(Journal.Entries, Is.Empty);
 
         var enough = harness.Run<DeployBuild>("Scale", "--replicas", "3");
@@ -91,7 +95,7 @@ public class RequirementTests
 
         var run = harness.Run<RequiredAttributeBuild>("Show");
 
-        Assert.That(run.ErrorLines.Single(), Does.Contain("The parameter 'Project' is marked [Required] and has no value: pass --project <value>"));
+        Assert.That(run.StartFailure, Does.Contain("The parameter 'Project' is marked [Required] and has no value: pass --project <value>"));
         Assert.That(Journal.Entries, Is.Empty);
     }
 }

@@ -46,7 +46,7 @@ public class RootDirectoryTests
 
         var run = harness.Run<RootBuild>("Show");
 
-        Assert.That(run.ExitCode, Is.EqualTo(1));
-        Assert.That(run.ErrorLines.Single(), Does.Contain("Could not find a '.nuke' directory").And.Contain("--root <path>"));
+        Assert.That(run.ExitCode, Is.EqualTo(-1));
+        Assert.That(run.StartFailure, Does.Contain("Could not find a '.nuke' directory").And.Contain("--root <path>"));
     }
 }

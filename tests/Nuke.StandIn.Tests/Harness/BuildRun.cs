@@ -11,6 +11,20 @@ internal sealed record BuildRun(BuildResult Result, string Output)
 
     public IReadOnlyList<string> ErrorLines => Lines.Where(x => x.Contains(" [ERR] ")).ToList();
 
+    /// <summary>
+    /// The message a build that failed before any target ran printed: NUKE's host prints it alone, without a log level, a time
+    /// or a stack trace (then, once the plan is known, the summary table).
+    /// </summary>
+    public string StartFailure
+    {
+        get
+        {
+            Assert.That(Result.StartFailure, Is.Not.Null, $"The build did not fail before its targets ran:{Environment.NewLine}{Output}");
+            Assert.That(Output, Does.StartWith(Result.StartFailure!).Or.Contain(Environment.NewLine + Result.StartFailure + Environment.NewLine), Output);
+            return Result.StartFailure!;
+        }
+    }
+
     /// <summary>Each warning with the line after it, where an attached exception's message is printed.</summary>
     public IReadOnlyList<string> Warnings => Lines
         .Select((line, index) => (line, index))

@@ -51,7 +51,7 @@ public class ComponentParameterTests
 
         var run = harness.Run<ComponentBuild>("Push");
 
-        Assert.That(run.ErrorLines.Single(), Does.Contain("requires the parameter 'RegistryRepository'")
+        Assert.That(run.StartFailure, Does.Contain("requires the parameter 'RegistryRepository'")
             .And.Contain("--registry-repository <value>").And.Contain("REGISTRY_REPOSITORY"));
     }
 

@@ -179,6 +179,6 @@ public class ParameterConversionTests
 
         var run = harness.Run<TypedBuild>("Show");
 
-        Assert.That(run.ErrorLines.Single(), Does.Contain(".nuke/parameters.json is not valid JSON"));
+        Assert.That(run.StartFailure, Does.Contain(".nuke/parameters.json is not valid JSON"));
     }
 }

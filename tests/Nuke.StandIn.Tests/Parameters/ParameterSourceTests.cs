@@ -66,7 +66,7 @@ public class ParameterSourceTests
 
         var run = harness.Run<EchoBuild>("Show", "--profile", "prod");
 
-        Assert.That(run.ErrorLines.Single(), Does.Contain("Profile 'prod' does not exist: create .nuke/parameters.prod.json"));
+        Assert.That(run.StartFailure, Does.Contain("Profile 'prod' does not exist: create .nuke/parameters.prod.json"));
     }
 
     [Test]

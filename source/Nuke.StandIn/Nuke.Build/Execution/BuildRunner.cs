@@ -63,22 +63,15 @@ internal static class BuildRunner
             var skip = arguments.Get("Skip");
             foreach (var name in skip ?? [])
                 ExecutionPlanner.FindByName(name, targets, givenWith: "--skip");
-            return new TargetExecutor(plan, output, verbosity == Verbosity.Verbose).Execute(build, parameters, skip);
+            return new TargetExecutor(plan, output, () => logging.Sink.ErrorsAndWarnings).Execute(build, parameters, skip);
         }
         catch (Exception thrown)
         {
-            var exception = ExceptionPresentation.Unwrap(thrown);
-            if (exception is BuildFailure or ParameterException)
-            {
-                foreach (var line in exception.Message.Split(Environment.NewLine))
-                    Log.Error("{Message}", line);
-            }
-            else
-            {
-                Log.Error(exception, "The build could not start");
-            }
-
-            return BuildResult.FailedToStart();
+            // NUKE's BuildManager: the message alone, as the host's error line; the stack only at --verbosity verbose.
+            var exception = thrown.Unwrap();
+            Log.Verbose(exception, "Target-unrelated exception was thrown");
+            output.WriteLine(exception.Message);
+            return BuildResult.FailedToStart(exception.Message);
         }
     }
 

@@ -48,8 +48,20 @@ internal sealed class ExecutableTarget
 
     public TimeSpan Duration { get; set; }
 
-    /// <summary>Why it was skipped, or the first line of why it failed.</summary>
-    public string? Note { get; set; }
+    /// <summary>
+    /// What the summary table shows after the target, as NUKE keeps it: <c>Skipped</c> (why), <c>OnlyWhen</c> (the violated
+    /// conditions), or the exception's type and first line when it failed.
+    /// </summary>
+    public Dictionary<string, string> SummaryInformation { get; } = new();
+
+    public string? OnlyWhen
+    {
+        get => SummaryInformation.GetValueOrDefault(nameof(OnlyWhen));
+        set => SummaryInformation[nameof(OnlyWhen)] = value!;
+    }
+
+    /// <summary>The summary table's note: every pair of <see cref="SummaryInformation"/>, as <c>Key: value, …</c>.</summary>
+    public string? Note => SummaryInformation.Count > 0 ? string.Join(", ", SummaryInformation.Select(x => $"{x.Key}: {x.Value}")) : null;
 
     public override string ToString() => Name;
 }

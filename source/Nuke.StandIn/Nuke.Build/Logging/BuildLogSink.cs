@@ -1,61 +1,46 @@
 using System.Globalization;
-using Nuke.Common.Parameters;
 using Serilog.Core;
 using Serilog.Events;
-using Serilog.Parsing;
+using Serilog.Formatting.Display;
 
 namespace Nuke.Common.Logging;
 
 /// <summary>
-/// Renders Serilog events NUKE-style (<c>12:34:56 [INF] message</c>) into the build output, where secrets are masked.
-/// Strings are rendered without quotes; an attached exception is printed after the message, a parameter's malformed
-/// value (which says all there is to say) without its stack trace.
+/// Writes Serilog events into the build output (where secrets are masked) with NUKE's terminal template, through Serilog's own
+/// formatter, and keeps the warnings and errors for the block NUKE repeats them in after the targets ran.
 /// </summary>
 internal sealed class BuildLogSink : ILogEventSink
 {
+    private static readonly MessageTemplateTextFormatter s_console = new(OutputTemplates.Timestamp, CultureInfo.InvariantCulture);
+
     private readonly BuildOutput _output;
+    private readonly List<LogEvent> _errorsAndWarnings = [];
 
     public BuildLogSink(BuildOutput output)
     {
         _output = output;
     }
 
+    public IReadOnlyList<LogEvent> ErrorsAndWarnings
+    {
+        get
+        {
+            lock (_errorsAndWarnings)
+                return _errorsAndWarnings.ToList();
+        }
+    }
+
     public void Emit(LogEvent logEvent)
     {
-        var message = RenderMessage(logEvent);
-        if (logEvent.Exception != null)
-            message += Environment.NewLine + (logEvent.Exception is ParameterException ? logEvent.Exception.Message : logEvent.Exception);
-
-        var prefix = $"{logEvent.Timestamp.ToLocalTime():HH:mm:ss} [{LevelAbbreviation(logEvent.Level)}] ";
-        _output.WriteLine(prefix + message);
-    }
-
-    private static string RenderMessage(LogEvent logEvent)
-    {
+        logEvent.AddOrUpdateProperty(new LogEventProperty(OutputTemplates.ExecutingTargetProperty, new ScalarValue(ExecutingTarget.Name)));
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        foreach (var token in logEvent.MessageTemplate.Tokens)
+        s_console.Format(logEvent, writer);
+        _output.Write(writer.ToString());
+
+        if (logEvent.Level >= LogEventLevel.Warning && !string.IsNullOrEmpty(logEvent.MessageTemplate.Text))
         {
-            if (token is PropertyToken property &&
-                logEvent.Properties.TryGetValue(property.PropertyName, out var value) &&
-                value is ScalarValue { Value: string text })
-            {
-                writer.Write(text);
-                continue;
-            }
-
-            token.Render(logEvent.Properties, writer, CultureInfo.InvariantCulture);
+            lock (_errorsAndWarnings)
+                _errorsAndWarnings.Add(logEvent);
         }
-
-        return writer.ToString();
     }
-
-    private static string LevelAbbreviation(LogEventLevel level) => level switch
-    {
-        LogEventLevel.Verbose => "VRB",
-        LogEventLevel.Debug => "DBG",
-        LogEventLevel.Information => "INF",
-        LogEventLevel.Warning => "WRN",
-        LogEventLevel.Error => "ERR",
-        _ => "FTL"
-    };
 }

@@ -16,13 +16,16 @@ internal sealed class BuildLogging : IDisposable
     {
         _previous = Log.Logger;
         Level = new LoggingLevelSwitch(LogEventLevel.Debug);
+        Sink = new BuildLogSink(output);
         Log.Logger = new LoggerConfiguration()
             .MinimumLevel.ControlledBy(Level)
-            .WriteTo.Sink(new BuildLogSink(output))
+            .WriteTo.Sink(Sink)
             .CreateLogger();
     }
 
     public LoggingLevelSwitch Level { get; }
+
+    public BuildLogSink Sink { get; }
 
     public static BuildLogging Install(BuildOutput output) => new(output);
 

@@ -17,12 +17,14 @@ internal sealed class BuildOutput
 
     public SecretMasker Masker { get; }
 
-    public void WriteLine(string text = "")
+    public void WriteLine(string text = "") => Write(text + Environment.NewLine);
+
+    public void Write(string text)
     {
         var masked = Masker.Mask(text);
         lock (_lock)
         {
-            _writer.WriteLine(masked);
+            _writer.Write(masked);
             _writer.Flush();
         }
     }
