@@ -131,7 +131,7 @@ public static class EnsureDockerAuth
         return result;
     }
 
-    private static async Task<(DockerAuthMode Mode, GcloudCredentialState Gcloud, ApplicationDefaultCredentialsResult? Adc)> ChooseModeAsync(
+    private static async Task<(DockerAuthMode Mode, GcloudCredentialState Gcloud, CredentialSearchResult? Adc)> ChooseModeAsync(
         OperationContext context, EnsureDockerAuthSettings settings, CancellationToken cancellationToken)
     {
         var gcloud = GcloudCredentialState.Read(context.Variable, context.Home);
@@ -173,8 +173,8 @@ public static class EnsureDockerAuth
 
     private static async Task<IAccessTokenSource> ResolveAdcAsync(OperationContext context, CancellationToken cancellationToken)
     {
-        var adc = await ApplicationDefaultCredentials.ResolveAsync(context.ApplicationDefaultCredentialsOptions, cancellationToken).ConfigureAwait(false);
-        return adc.TokenSource ?? throw new DockerAuthUnavailableException(adc.Attempts);
+        var found = await GoogleCredentials.ResolveAsync(context.ApplicationDefaultCredentialsOptions, cancellationToken).ConfigureAwait(false);
+        return found.TokenSource ?? throw new DockerAuthUnavailableException(found.Attempts);
     }
 
     /// <summary>
