@@ -172,6 +172,21 @@ public sealed partial class SandboxServer : IAsyncDisposable
     }
 
     /// <summary>
+    /// Writes an <c>impersonated_service_account</c> file (0600) as <c>gcloud auth application-default login
+    /// --impersonate-service-account</c> does: <paramref name="sourceEmail"/>'s key (token_uri the sandbox's) asks the sandbox's
+    /// <c>generateAccessToken</c> for tokens of <paramref name="targetEmail"/>, which needs <c>iam.serviceAccounts.getAccessToken</c>
+    /// (<c>roles/iam.serviceAccountTokenCreator</c>) on the target's project. Returns its path.
+    /// </summary>
+    public string WriteImpersonatedServiceAccountFile(string sourceEmail, string targetEmail, string directory)
+    {
+        var source = _services.Accounts.GetOrCreate(sourceEmail);
+        _services.Accounts.GetOrCreate(targetEmail);
+        var path = Path.Combine(Path.GetFullPath(directory), $"{sourceEmail}-as-{targetEmail}.json");
+        SecretFile.Write(path, ImpersonatedServiceAccountFile.Render(ServiceAccountKeyFile.Render(source, TokenUri), targetEmail, ApiEndpoint));
+        return path;
+    }
+
+    /// <summary>
     /// Writes a Workload Identity Federation <c>external_account</c> file (0600) whose subject token URL and STS <c>token_url</c>
     /// are the sandbox's, impersonating <paramref name="principalEmail"/>; returns its path.
     /// </summary>
