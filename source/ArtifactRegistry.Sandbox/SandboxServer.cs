@@ -1,5 +1,6 @@
 using System.Net;
 using ArtifactRegistry.Sandbox.Clients;
+using ArtifactRegistry.Sandbox.OAuth;
 using ArtifactRegistry.Sandbox.Cluster;
 using ArtifactRegistry.Sandbox.Cluster.Gke;
 using ArtifactRegistry.Sandbox.Cluster.Store;
@@ -177,6 +178,21 @@ public sealed partial class SandboxServer : IAsyncDisposable
     /// <c>generateAccessToken</c> for tokens of <paramref name="targetEmail"/>, which needs <c>iam.serviceAccounts.getAccessToken</c>
     /// (<c>roles/iam.serviceAccountTokenCreator</c>) on the target's project. Returns its path.
     /// </summary>
+    /// <summary>
+    /// Writes an <c>external_account_authorized_user</c> file (0600): a Workforce Identity Federation sign-in of
+    /// <paramref name="subject"/>, refreshed at the sandbox's STS; its tokens act as <see cref="WorkforceMemberOf"/>, which holds
+    /// no role unless a binding names it. Returns its path.
+    /// </summary>
+    public string WriteExternalAccountAuthorizedUserFile(string subject, string directory)
+    {
+        var path = Path.Combine(Path.GetFullPath(directory), subject + ".workforce.json");
+        SecretFile.Write(path, ExternalAccountAuthorizedUserFile.Render(ApiEndpoint, _services.Workforce.SignIn(subject)));
+        return path;
+    }
+
+    /// <summary>The IAM member of a Workforce Identity Federation user signed in with <see cref="WriteExternalAccountAuthorizedUserFile"/>.</summary>
+    public static string WorkforceMemberOf(string subject) => WorkforceIdentity.PrincipalOf(subject);
+
     public string WriteImpersonatedServiceAccountFile(string sourceEmail, string targetEmail, string directory)
     {
         var source = _services.Accounts.GetOrCreate(sourceEmail);

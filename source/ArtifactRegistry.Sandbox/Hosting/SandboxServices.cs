@@ -45,6 +45,8 @@ internal sealed class SandboxServices
 
     public WorkloadIdentity Federation { get; } = new();
 
+    public WorkforceIdentity Workforce { get; } = new();
+
     public Operations Operations { get; } = new();
 
     public SandboxFaults Faults { get; }
