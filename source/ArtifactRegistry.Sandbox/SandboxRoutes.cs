@@ -46,6 +46,7 @@ public static class SandboxRoutes
     public const string OAuthTokenInfo = "oauth:tokeninfo";
     public const string StsToken = "sts:token";
     public const string StsOAuthToken = "sts:oauthtoken";
+    public const string Metadata = "metadata";
     public const string GenerateAccessToken = "iamcredentials:generateAccessToken";
     public const string SubjectToken = "oauth:subjectToken";
 

@@ -224,6 +224,20 @@ public sealed partial class SandboxServer : IAsyncDisposable
         return path;
     }
 
+    /// <summary>The access scopes a Compute Engine VM or GKE node gets by default: no cloud-platform among them.</summary>
+    public static readonly IReadOnlyList<string> DefaultComputeScopes =
+    [
+        "https://www.googleapis.com/auth/devstorage.read_only", "https://www.googleapis.com/auth/logging.write",
+        "https://www.googleapis.com/auth/monitoring.write", "https://www.googleapis.com/auth/servicecontrol",
+        "https://www.googleapis.com/auth/service.management.readonly", "https://www.googleapis.com/auth/trace.append",
+    ];
+
+    /// <summary>
+    /// Serves a metadata server for a machine running as <paramref name="email"/> with <paramref name="scopes"/> (point
+    /// <c>GCE_METADATA_HOST</c> at <see cref="ApiEndpoint"/>'s host and port); its tokens carry exactly those scopes.
+    /// </summary>
+    public void SetMachineServiceAccount(string email, IReadOnlyList<string> scopes) => _services.Metadata.SetMachine(email, scopes);
+
     /// <summary>Adds a member to a role on <c>projects/P</c> or a repository, as an administrator would with setIamPolicy.</summary>
     public void Grant(string resource, string role, string member) => SeedApplier.Grant(_services, resource, role, member);
 

@@ -114,6 +114,13 @@ internal sealed class RequestDispatcher(SandboxServices services)
                 return SandboxRoutes.StsOAuthToken;
         }
 
+        if (path.StartsWith(MetadataServer.PathPrefix, StringComparison.Ordinal))
+        {
+            if (await EnterAsync(http, SandboxFaultScope.Token, SandboxRoutes.Metadata).ConfigureAwait(false))
+                await services.Metadata.HandleAsync(http, path, services).ConfigureAwait(false);
+            return SandboxRoutes.Metadata;
+        }
+
         if (path.StartsWith(SubjectTokenPath, StringComparison.Ordinal))
         {
             if (await EnterAsync(http, SandboxFaultScope.Token, SandboxRoutes.SubjectToken).ConfigureAwait(false))

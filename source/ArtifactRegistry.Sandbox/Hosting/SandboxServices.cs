@@ -47,6 +47,8 @@ internal sealed class SandboxServices
 
     public WorkforceIdentity Workforce { get; } = new();
 
+    public MetadataServer Metadata { get; } = new();
+
     public Operations Operations { get; } = new();
 
     public SandboxFaults Faults { get; }

@@ -75,7 +75,11 @@ internal static class RestRouter
         var token = BearerToken(http.Request);
         if (token is null)
             throw GoogleApiException.MissingCredentials();
-        return services.AccessTokens.TryValidate(token, out var grant) ? grant.Caller : throw GoogleApiException.InvalidCredentials();
+        if (!services.AccessTokens.TryValidate(token, out var grant))
+            throw GoogleApiException.InvalidCredentials();
+        return grant.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(OAuth.AccessTokens.CloudPlatformScope)
+            ? grant.Caller
+            : throw GoogleApiException.ScopeInsufficient();
     }
 
     public static string? BearerToken(HttpRequest request)

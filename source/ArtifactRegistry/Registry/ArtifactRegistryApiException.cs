@@ -28,6 +28,12 @@ public sealed class ArtifactRegistryApiException : Exception
     /// <summary>Google's canonical status, e.g. <c>PERMISSION_DENIED</c>, <c>NOT_FOUND</c>, <c>ALREADY_EXISTS</c>, <c>ABORTED</c>.</summary>
     public string? GoogleStatus { get; }
 
+    /// <summary>The reason of Google's <c>ErrorInfo</c> detail when it sent one, e.g. <c>IAM_PERMISSION_DENIED</c>, <c>ACCESS_TOKEN_SCOPE_INSUFFICIENT</c>.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>Whether the token lacks the OAuth scope the call needs (403 <c>ACCESS_TOKEN_SCOPE_INSUFFICIENT</c>): no role grant fixes that.</summary>
+    public bool IsScopeInsufficient => Reason == "ACCESS_TOKEN_SCOPE_INSUFFICIENT";
+
     /// <summary>The service's own explanation.</summary>
     public string GoogleMessage { get; }
 
