@@ -238,6 +238,12 @@ public sealed partial class SandboxServer : IAsyncDisposable
     /// </summary>
     public void SetMachineServiceAccount(string email, IReadOnlyList<string> scopes) => _services.Metadata.SetMachine(email, scopes);
 
+    /// <summary>
+    /// Makes a repository's testIamPermissions answer 400 INVALID_ARGUMENT whenever <paramref name="permission"/> is among those
+    /// asked, as Google does for a permission the resource type does not accept (one withdrawn, renamed or not yet rolled out).
+    /// </summary>
+    public void RefuseToTestPermission(string permission) => _services.UntestablePermissions[permission] = true;
+
     /// <summary>Adds a member to a role on <c>projects/P</c> or a repository, as an administrator would with setIamPolicy.</summary>
     public void Grant(string resource, string role, string member) => SeedApplier.Grant(_services, resource, role, member);
 

@@ -43,6 +43,9 @@ public sealed class ArtifactRegistryApiException : Exception
     /// <summary>Whether the status is 403.</summary>
     public bool IsPermissionDenied => HttpStatus == HttpStatusCode.Forbidden;
 
+    /// <summary>Whether the status is 400 with <c>INVALID_ARGUMENT</c> (e.g. a permission testIamPermissions does not accept).</summary>
+    public bool IsInvalidArgument => HttpStatus == HttpStatusCode.BadRequest && GoogleStatus == "INVALID_ARGUMENT";
+
     /// <summary>Whether the status is 409 with <c>ALREADY_EXISTS</c>.</summary>
     public bool IsAlreadyExists => HttpStatus == HttpStatusCode.Conflict && GoogleStatus == "ALREADY_EXISTS";
 }
