@@ -5,6 +5,7 @@ using ArtifactRegistry.Context;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.Gcloud;
 using ArtifactRegistry.Iam;
+using ArtifactRegistry.References;
 using ArtifactRegistry.Registry;
 using Microsoft.Extensions.Logging;
 
@@ -44,6 +45,8 @@ public static class EnsureDockerAuth
             throw new ArgumentException("EnsureDockerAuth needs the images the build will touch (SetImages) or their hosts (AddExtraHosts).", nameof(settings));
         var actualHosts = hosts.Select(hostMap.Resolve).ToList();
         logger.LogInformation("EnsureDockerAuth: hosts {Hosts}", Describe(hosts, actualHosts));
+        foreach (var unlisted in settings.Images.Select(image => image.Location).Distinct().Select(ArtifactRegistryLocations.DescribeUnlisted).OfType<string>())
+            logger.LogWarning("EnsureDockerAuth: {Warning}", unlisted);
 
         var (mode, gcloud, adc) = await ChooseModeAsync(context, settings, cancellationToken).ConfigureAwait(false);
 
