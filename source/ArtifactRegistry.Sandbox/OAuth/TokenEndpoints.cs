@@ -173,7 +173,7 @@ internal static class TokenEndpoints
     {
         try
         {
-            var caller = RestRouter.Authenticate(http, services);
+            var caller = RestRouter.Authenticate(http, services, "https://www.googleapis.com/auth/iam");
             var allowed = caller.Email is not null && string.Equals(caller.Email, email, StringComparison.OrdinalIgnoreCase)
                           || caller.Principal is not null && services.Federation.MayImpersonate(caller.Principal, email)
                           || services.Accounts.Find(email) is { } target && services.Authorizer.HasOnProject(caller, target.ProjectId, Permissions.ServiceAccountsGetAccessToken);
