@@ -19,8 +19,16 @@ public sealed record SandboxClusterOptions
 
     public string Location { get; init; } = "asia-northeast1";
 
-    /// <summary>The node pool's service account: every image pull is authorized as this principal.</summary>
+    /// <summary>
+    /// The node pool's service account as the GKE API reports it: an email, or <c>default</c> for the Compute Engine default
+    /// account of the cluster's project (<see cref="NodePullAccount"/>).
+    /// </summary>
     public string NodeServiceAccount { get; init; } = SandboxPrincipals.GkeNodes;
+
+    /// <summary>The principal every image pull is authorized as: <see cref="NodeServiceAccount"/>, with <c>default</c> resolved to <c>PROJECT_NUMBER-compute@developer.gserviceaccount.com</c>.</summary>
+    public string NodePullAccount => NodeServiceAccount == "default"
+        ? $"{Rest.ProjectApi.ProjectNumber(Project)}-compute@developer.gserviceaccount.com"
+        : NodeServiceAccount;
 
     public SandboxClusterSpeed Speed { get; init; } = SandboxClusterSpeed.Fast;
 

@@ -45,6 +45,8 @@ public static class SandboxRoutes
     public const string OAuthToken = "oauth:token";
     public const string OAuthTokenInfo = "oauth:tokeninfo";
     public const string StsToken = "sts:token";
+    public const string StsOAuthToken = "sts:oauthtoken";
+    public const string Metadata = "metadata";
     public const string GenerateAccessToken = "iamcredentials:generateAccessToken";
     public const string SubjectToken = "oauth:subjectToken";
 

@@ -1,5 +1,6 @@
 using System.Net;
 using ArtifactRegistry.Sandbox.Clients;
+using ArtifactRegistry.Sandbox.OAuth;
 using ArtifactRegistry.Sandbox.Cluster;
 using ArtifactRegistry.Sandbox.Cluster.Gke;
 using ArtifactRegistry.Sandbox.Cluster.Store;
@@ -172,6 +173,36 @@ public sealed partial class SandboxServer : IAsyncDisposable
     }
 
     /// <summary>
+    /// Writes an <c>impersonated_service_account</c> file (0600) as <c>gcloud auth application-default login
+    /// --impersonate-service-account</c> does: <paramref name="sourceEmail"/>'s key (token_uri the sandbox's) asks the sandbox's
+    /// <c>generateAccessToken</c> for tokens of <paramref name="targetEmail"/>, which needs <c>iam.serviceAccounts.getAccessToken</c>
+    /// (<c>roles/iam.serviceAccountTokenCreator</c>) on the target's project. Returns its path.
+    /// </summary>
+    /// <summary>
+    /// Writes an <c>external_account_authorized_user</c> file (0600): a Workforce Identity Federation sign-in of
+    /// <paramref name="subject"/>, refreshed at the sandbox's STS; its tokens act as <see cref="WorkforceMemberOf"/>, which holds
+    /// no role unless a binding names it. Returns its path.
+    /// </summary>
+    public string WriteExternalAccountAuthorizedUserFile(string subject, string directory)
+    {
+        var path = Path.Combine(Path.GetFullPath(directory), subject + ".workforce.json");
+        SecretFile.Write(path, ExternalAccountAuthorizedUserFile.Render(ApiEndpoint, _services.Workforce.SignIn(subject)));
+        return path;
+    }
+
+    /// <summary>The IAM member of a Workforce Identity Federation user signed in with <see cref="WriteExternalAccountAuthorizedUserFile"/>.</summary>
+    public static string WorkforceMemberOf(string subject) => WorkforceIdentity.PrincipalOf(subject);
+
+    public string WriteImpersonatedServiceAccountFile(string sourceEmail, string targetEmail, string directory)
+    {
+        var source = _services.Accounts.GetOrCreate(sourceEmail);
+        _services.Accounts.GetOrCreate(targetEmail);
+        var path = Path.Combine(Path.GetFullPath(directory), $"{sourceEmail}-as-{targetEmail}.json");
+        SecretFile.Write(path, ImpersonatedServiceAccountFile.Render(ServiceAccountKeyFile.Render(source, TokenUri), targetEmail, ApiEndpoint));
+        return path;
+    }
+
+    /// <summary>
     /// Writes a Workload Identity Federation <c>external_account</c> file (0600) whose subject token URL and STS <c>token_url</c>
     /// are the sandbox's, impersonating <paramref name="principalEmail"/>; returns its path.
     /// </summary>
@@ -192,6 +223,26 @@ public sealed partial class SandboxServer : IAsyncDisposable
         SecretFile.Write(path, ExternalAccountFile.Render(ApiEndpoint, id, impersonate ? principalEmail : null));
         return path;
     }
+
+    /// <summary>The access scopes a Compute Engine VM or GKE node gets by default: no cloud-platform among them.</summary>
+    public static readonly IReadOnlyList<string> DefaultComputeScopes =
+    [
+        "https://www.googleapis.com/auth/devstorage.read_only", "https://www.googleapis.com/auth/logging.write",
+        "https://www.googleapis.com/auth/monitoring.write", "https://www.googleapis.com/auth/servicecontrol",
+        "https://www.googleapis.com/auth/service.management.readonly", "https://www.googleapis.com/auth/trace.append",
+    ];
+
+    /// <summary>
+    /// Serves a metadata server for a machine running as <paramref name="email"/> with <paramref name="scopes"/> (point
+    /// <c>GCE_METADATA_HOST</c> at <see cref="ApiEndpoint"/>'s host and port); its tokens carry exactly those scopes.
+    /// </summary>
+    public void SetMachineServiceAccount(string email, IReadOnlyList<string> scopes) => _services.Metadata.SetMachine(email, scopes);
+
+    /// <summary>
+    /// Makes a repository's testIamPermissions answer 400 INVALID_ARGUMENT whenever <paramref name="permission"/> is among those
+    /// asked, as Google does for a permission the resource type does not accept (one withdrawn, renamed or not yet rolled out).
+    /// </summary>
+    public void RefuseToTestPermission(string permission) => _services.UntestablePermissions[permission] = true;
 
     /// <summary>Adds a member to a role on <c>projects/P</c> or a repository, as an administrator would with setIamPolicy.</summary>
     public void Grant(string resource, string role, string member) => SeedApplier.Grant(_services, resource, role, member);

@@ -24,8 +24,8 @@ internal static class ClusterSeed
     {
         var project = "projects/" + cluster.Project;
         var extended = seed
-            .AddPrincipal(cluster.NodeServiceAccount)
-            .AddBinding(project, "roles/artifactregistry.reader", SandboxServer.MemberOf(cluster.NodeServiceAccount));
+            .AddPrincipal(cluster.NodePullAccount)
+            .AddBinding(project, "roles/artifactregistry.reader", SandboxServer.MemberOf(cluster.NodePullAccount));
         if (!seed.Repositories.Any(r => r.Project == cluster.Project && r.Location == "asia" && r.Repository == ImageRepository))
             extended = extended.AddRepository(cluster.Project, "asia", ImageRepository);
         foreach (var (principal, role) in new[]

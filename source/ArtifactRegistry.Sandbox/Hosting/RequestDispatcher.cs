@@ -108,6 +108,17 @@ internal sealed class RequestDispatcher(SandboxServices services)
                 if (await EnterAsync(http, SandboxFaultScope.Token, SandboxRoutes.StsToken).ConfigureAwait(false))
                     await TokenEndpoints.StsAsync(http, services).ConfigureAwait(false);
                 return SandboxRoutes.StsToken;
+            case "/v1/oauthtoken" when HttpMethods.IsPost(method):
+                if (await EnterAsync(http, SandboxFaultScope.Token, SandboxRoutes.StsOAuthToken).ConfigureAwait(false))
+                    await TokenEndpoints.WorkforceRefreshAsync(http, services).ConfigureAwait(false);
+                return SandboxRoutes.StsOAuthToken;
+        }
+
+        if (path.StartsWith(MetadataServer.PathPrefix, StringComparison.Ordinal))
+        {
+            if (await EnterAsync(http, SandboxFaultScope.Token, SandboxRoutes.Metadata).ConfigureAwait(false))
+                await services.Metadata.HandleAsync(http, path, services).ConfigureAwait(false);
+            return SandboxRoutes.Metadata;
         }
 
         if (path.StartsWith(SubjectTokenPath, StringComparison.Ordinal))

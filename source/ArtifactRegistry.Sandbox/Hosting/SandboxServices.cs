@@ -45,6 +45,13 @@ internal sealed class SandboxServices
 
     public WorkloadIdentity Federation { get; } = new();
 
+    public WorkforceIdentity Workforce { get; } = new();
+
+    public MetadataServer Metadata { get; } = new();
+
+    /// <summary>Permissions testIamPermissions answers 400 INVALID_ARGUMENT for, as Google does for one the resource does not accept.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, bool> UntestablePermissions { get; } = new(StringComparer.Ordinal);
+
     public Operations Operations { get; } = new();
 
     public SandboxFaults Faults { get; }

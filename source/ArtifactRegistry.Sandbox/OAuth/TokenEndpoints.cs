@@ -133,11 +133,47 @@ internal static class TokenEndpoints
         }).ConfigureAwait(false);
     }
 
+    /// <summary>STS's refresh of a Workforce Identity Federation sign-in: the client authenticates with Basic, the refresh token names the user.</summary>
+    public static async Task WorkforceRefreshAsync(HttpContext http, SandboxServices services)
+    {
+        var form = await ReadParametersAsync(http).ConfigureAwait(false);
+        if (form.GetValueOrDefault("grant_type") != "refresh_token")
+        {
+            await OAuthError(http, "unsupported_grant_type", $"Invalid grant_type: {form.GetValueOrDefault("grant_type")}").ConfigureAwait(false);
+            return;
+        }
+
+        var expectedClient = "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{WorkforceIdentity.ClientId}:{WorkforceIdentity.ClientSecret}"));
+        if (http.Request.Headers.Authorization.ToString() != expectedClient)
+        {
+            await OAuthError(http, "invalid_client", "The OAuth client was not found.").ConfigureAwait(false);
+            return;
+        }
+
+        var subject = services.Workforce.SubjectOf(form.GetValueOrDefault("refresh_token") ?? "");
+        if (subject is null)
+        {
+            await OAuthError(http, "invalid_grant", "The refresh token is invalid or has expired.").ConfigureAwait(false);
+            return;
+        }
+
+        var lifetime = services.Options.AccessTokenLifetime;
+        var token = services.AccessTokens.Issue(Caller.ForPrincipal(WorkforceIdentity.PrincipalOf(subject), [WorkforceIdentity.PoolPrincipalSet]), lifetime);
+        await http.JsonAsync(200, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("access_token", token);
+            w.WriteString("token_type", "Bearer");
+            w.WriteNumber("expires_in", (long)lifetime.TotalSeconds);
+            w.WriteEndObject();
+        }).ConfigureAwait(false);
+    }
+
     public static async Task GenerateAccessTokenAsync(HttpContext http, string email, SandboxServices services)
     {
         try
         {
-            var caller = RestRouter.Authenticate(http, services);
+            var caller = RestRouter.Authenticate(http, services, "https://www.googleapis.com/auth/iam");
             var allowed = caller.Email is not null && string.Equals(caller.Email, email, StringComparison.OrdinalIgnoreCase)
                           || caller.Principal is not null && services.Federation.MayImpersonate(caller.Principal, email)
                           || services.Accounts.Find(email) is { } target && services.Authorizer.HasOnProject(caller, target.ProjectId, Permissions.ServiceAccountsGetAccessToken);

@@ -18,6 +18,13 @@ internal sealed class GoogleApiException(int code, string status, string message
     /// <summary>Seconds a client should wait before retrying (429 answers).</summary>
     public int? RetryAfterSeconds { get; init; }
 
+    /// <summary>A token without the cloud-platform scope (a machine created with the default access scopes): Google's text and reason.</summary>
+    public static GoogleApiException ScopeInsufficient() =>
+        new(403, "PERMISSION_DENIED", "Request had insufficient authentication scopes.") { IsScopeInsufficient = true };
+
+    /// <summary>Answered with <c>ErrorInfo</c> reason <c>ACCESS_TOKEN_SCOPE_INSUFFICIENT</c> and an <c>insufficient_scope</c> challenge.</summary>
+    public bool IsScopeInsufficient { get; init; }
+
     public static GoogleApiException PermissionDenied(string permission, string fullResource) =>
         new(403, "PERMISSION_DENIED", $"Permission '{permission}' denied on resource '{fullResource}' (or it may not exist).")
         {

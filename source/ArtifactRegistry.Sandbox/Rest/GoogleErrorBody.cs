@@ -10,6 +10,9 @@ internal static class GoogleErrorBody
     {
         if (error.Code == 401)
             http.Response.Headers.WWWAuthenticate = "Bearer realm=\"https://accounts.google.com/\"";
+        if (error.IsScopeInsufficient)
+            http.Response.Headers.WWWAuthenticate =
+                $"Bearer realm=\"https://accounts.google.com/\", error=\"insufficient_scope\", scope=\"{OAuth.AccessTokens.CloudPlatformScope}\"";
         if (error.RetryAfterSeconds is { } seconds)
             http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return JsonBody.WriteAsync(http, error.Code, w =>
@@ -29,6 +32,19 @@ internal static class GoogleErrorBody
                 w.WriteStartObject("metadata");
                 w.WriteString("permission", permission);
                 w.WriteString("resource", resource);
+                w.WriteEndObject();
+                w.WriteEndObject();
+                w.WriteEndArray();
+            }
+            else if (error.IsScopeInsufficient)
+            {
+                w.WriteStartArray("details");
+                w.WriteStartObject();
+                w.WriteString("@type", "type.googleapis.com/google.rpc.ErrorInfo");
+                w.WriteString("reason", "ACCESS_TOKEN_SCOPE_INSUFFICIENT");
+                w.WriteString("domain", "googleapis.com");
+                w.WriteStartObject("metadata");
+                w.WriteString("service", "artifactregistry.googleapis.com");
                 w.WriteEndObject();
                 w.WriteEndObject();
                 w.WriteEndArray();

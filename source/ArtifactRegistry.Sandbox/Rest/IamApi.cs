@@ -33,6 +33,8 @@ internal static class IamApi
     public static async Task TestRepositoryPermissionsAsync(RestCall call)
     {
         var requested = await ReadPermissionsAsync(call).ConfigureAwait(false);
+        if (requested.Any(call.Services.UntestablePermissions.ContainsKey))
+            throw GoogleApiException.InvalidArgument("Request contains an invalid argument.");
         var held = requested.Where(p => call.Services.Authorizer.Has(call.Caller, call.Repository, p)).ToList();
         await WritePermissionsAsync(call, held).ConfigureAwait(false);
     }

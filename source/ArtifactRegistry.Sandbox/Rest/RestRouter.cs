@@ -69,13 +69,21 @@ internal static class RestRouter
         }
     }
 
-    /// <summary>A bearer access token (header, or <c>access_token</c> query parameter) issued by the sandbox and not expired.</summary>
-    public static Caller Authenticate(HttpContext http, SandboxServices services)
+    /// <summary>
+    /// A bearer access token (header, or <c>access_token</c> query parameter) issued by the sandbox, not expired, and carrying
+    /// the cloud-platform scope or one of <paramref name="alsoAccepted"/> (IAM Credentials also takes the iam scope, which
+    /// federation libraries ask STS for before impersonating).
+    /// </summary>
+    public static Caller Authenticate(HttpContext http, SandboxServices services, params string[] alsoAccepted)
     {
         var token = BearerToken(http.Request);
         if (token is null)
             throw GoogleApiException.MissingCredentials();
-        return services.AccessTokens.TryValidate(token, out var grant) ? grant.Caller : throw GoogleApiException.InvalidCredentials();
+        if (!services.AccessTokens.TryValidate(token, out var grant))
+            throw GoogleApiException.InvalidCredentials();
+        return grant.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(scope => scope == OAuth.AccessTokens.CloudPlatformScope || alsoAccepted.Contains(scope))
+            ? grant.Caller
+            : throw GoogleApiException.ScopeInsufficient();
     }
 
     public static string? BearerToken(HttpRequest request)

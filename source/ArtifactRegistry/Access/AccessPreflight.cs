@@ -61,7 +61,8 @@ internal sealed class AccessPreflight
         var askedList = asked.Distinct().ToList();
 
         var created = false;
-        var held = await TestAsync(repository, askedList, cancellationToken).ConfigureAwait(false);
+        var untestable = new List<string>();
+        var held = await TestAsync(repository, askedList, untestable, cancellationToken).ConfigureAwait(false);
         // 404, or 403 on the check itself: missing, or invisible, Artifact Registry does not say which.
         if (held is null)
         {
@@ -69,14 +70,14 @@ internal sealed class AccessPreflight
                 throw new RepositoryNotFoundException(repository, await _principal(cancellationToken).ConfigureAwait(false), ArtifactRegistryPermissions.SmallestRoleFor(required));
             await CreateAsync(repository, required, cancellationToken).ConfigureAwait(false);
             created = true;
-            held = await TestAsync(repository, askedList, cancellationToken).ConfigureAwait(false) ?? [];
+            held = await TestAsync(repository, askedList, untestable, cancellationToken).ConfigureAwait(false) ?? [];
         }
         else if (held.Count == 0 && createIfMissing)
         {
             // Nothing held at all: perhaps the repository does not exist. Creating it tells (ALREADY_EXISTS means a missing grant).
             await CreateAsync(repository, required, cancellationToken).ConfigureAwait(false);
             created = true;
-            held = await TestAsync(repository, askedList, cancellationToken).ConfigureAwait(false) ?? [];
+            held = await TestAsync(repository, askedList, untestable, cancellationToken).ConfigureAwait(false) ?? [];
         }
 
         var movingTags = new List<string>();
@@ -88,7 +89,7 @@ internal sealed class AccessPreflight
             {
                 await CreateAsync(repository, required, cancellationToken).ConfigureAwait(false);
                 created = true;
-                held = await TestAsync(repository, askedList, cancellationToken).ConfigureAwait(false) ?? [];
+                held = await TestAsync(repository, askedList, untestable, cancellationToken).ConfigureAwait(false) ?? [];
                 found = await _client.FindRepositoryAsync(repository, cancellationToken).ConfigureAwait(false);
             }
             if (found is null)
@@ -100,6 +101,8 @@ internal sealed class AccessPreflight
         }
         if (movingTags.Count > 0)
             required.Add(ArtifactRegistryPermissions.UpdateTag);
+        // What could not be tested is not known to be missing: the operation itself will tell.
+        required.RemoveAll(untestable.Contains);
 
         var missing = required.Where(permission => !held.Contains(permission)).Distinct().ToList();
         if (missing.Count > 0)
@@ -117,11 +120,12 @@ internal sealed class AccessPreflight
             repository, string.Join(", ", required.Select(ShortName)),
             movingTags.Count > 0 ? $" (tags that will move: {string.Join(", ", movingTags)})" : "",
             created ? " (repository created)" : "");
-        return new RepositoryAccess(repository, required, held, movingTags, created);
+        return new RepositoryAccess(repository, required, held, movingTags, created) { UncheckedPermissions = untestable.Distinct().ToList() };
     }
 
     /// <returns>The held permissions, or null when the repository does not exist or cannot be seen.</returns>
-    private async Task<IReadOnlyList<string>?> TestAsync(RepositoryName repository, IReadOnlyList<string> permissions, CancellationToken cancellationToken)
+    /// <param name="untestable">Receives the permissions Artifact Registry refused to test.</param>
+    private async Task<IReadOnlyList<string>?> TestAsync(RepositoryName repository, IReadOnlyList<string> permissions, List<string> untestable, CancellationToken cancellationToken)
     {
         try
         {
@@ -131,6 +135,27 @@ internal sealed class AccessPreflight
         {
             _logger.LogDebug("testIamPermissions on {Repository}: {Status}", repository, e.GoogleStatus);
             return null;
+        }
+        catch (ArtifactRegistryApiException e) when (e.IsInvalidArgument && permissions.Count > 1)
+        {
+            // One permission the resource does not accept fails the whole call: ask one by one to keep the answers for the others.
+            var held = new List<string>();
+            foreach (var permission in permissions)
+            {
+                var answer = await TestAsync(repository, [permission], untestable, cancellationToken).ConfigureAwait(false);
+                if (answer is null)
+                    return null;
+                held.AddRange(answer);
+            }
+            return held;
+        }
+        catch (ArtifactRegistryApiException e) when (e.IsInvalidArgument)
+        {
+            _logger.LogWarning(
+                "Access preflight: Artifact Registry refused to test {Permission} on {Repository} ({Status} {GoogleStatus}: {Message}); it is left unchecked, the other permissions are checked",
+                permissions[0], repository, (int)e.HttpStatus, e.GoogleStatus, e.GoogleMessage);
+            untestable.Add(permissions[0]);
+            return [];
         }
     }
 

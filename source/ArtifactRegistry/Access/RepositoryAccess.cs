@@ -13,4 +13,8 @@ public sealed record RepositoryAccess(
     IReadOnlyList<string> RequiredPermissions,
     IReadOnlyList<string> HeldPermissions,
     IReadOnlyList<string> MovingTags,
-    bool Created);
+    bool Created)
+{
+    /// <summary>Permissions testIamPermissions refused to test (400 INVALID_ARGUMENT): neither confirmed nor known to be missing.</summary>
+    public IReadOnlyList<string> UncheckedPermissions { get; init; } = [];
+}

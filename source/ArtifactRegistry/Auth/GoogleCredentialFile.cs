@@ -21,6 +21,8 @@ public sealed partial class GoogleCredentialFile
         [JsonCredentialParameters.ServiceAccountCredentialType] = GoogleCredentialType.ServiceAccountKey,
         [JsonCredentialParameters.AuthorizedUserCredentialType] = GoogleCredentialType.AuthorizedUser,
         [JsonCredentialParameters.ExternalAccountCredentialType] = GoogleCredentialType.ExternalAccount,
+        [JsonCredentialParameters.ImpersonatedServiceAccountCredentialType] = GoogleCredentialType.ImpersonatedServiceAccount,
+        [JsonCredentialParameters.ExternalAccountAuthorizedUserCredentialType] = GoogleCredentialType.ExternalAccountAuthorizedUser,
     };
 
     private static readonly IReadOnlyCollection<GoogleCredentialType> AllTypes = Enum.GetValues<GoogleCredentialType>();
@@ -66,6 +68,12 @@ public sealed partial class GoogleCredentialFile
                                                 "Point GOOGLE_APPLICATION_CREDENTIALS at a readable key or federation file, or unset it.", e);
         }
 
+        return Parse(path, json, accepted);
+    }
+
+    /// <summary>The credential in <paramref name="json"/>, read from <paramref name="path"/> (named in messages).</summary>
+    private static GoogleCredentialFile Parse(string path, string json, IReadOnlyCollection<GoogleCredentialType> accepted)
+    {
         JsonObject root;
         try
         {
@@ -84,12 +92,15 @@ public sealed partial class GoogleCredentialFile
         if (typeName is null || !TypesByName.TryGetValue(typeName, out var type) || !accepted.Contains(type))
             throw new GoogleCredentialException(
                 $"The Google credential file '{path}' has type '{typeName ?? "(none)"}', which is not accepted here (accepted: {acceptedNames}). " +
-                "Use a service-account key, a Workload Identity Federation file, or gcloud auth application-default login.");
+                "Use a service-account key, a Workload Identity or Workforce Identity Federation file, or `gcloud auth application-default login` (with --impersonate-service-account to impersonate).");
 
         var (principal, tokenEndpoint) = type switch
         {
             GoogleCredentialType.ServiceAccountKey => (ServiceAccountPrincipal(path, root), String(root, "token_uri")),
             GoogleCredentialType.ExternalAccount => (FederationPrincipal(root), String(root, "token_url")),
+            GoogleCredentialType.ImpersonatedServiceAccount => (ImpersonationPrincipal(path, root), String(root, "service_account_impersonation_url")),
+            GoogleCredentialType.ExternalAccountAuthorizedUser =>
+                (GooglePrincipal.Unknown($"the Workforce Identity Federation user of {path} (pool {String(root, "audience") ?? "unknown"})"), String(root, "token_url")),
             _ => (GooglePrincipal.Unknown($"the user of the application-default credentials in {path}"), (string?)null),
         };
         return new GoogleCredentialFile(path, json, typeName, type, principal, tokenEndpoint);
@@ -99,6 +110,8 @@ public sealed partial class GoogleCredentialFile
     public IAccessTokenSource CreateTokenSource(TimeProvider? time = null)
     {
         time ??= TimeProvider.System;
+        if (Type == GoogleCredentialType.ImpersonatedServiceAccount)
+            return ServiceAccountImpersonation.CreateTokenSource(this, JsonNode.Parse(_json)!.AsObject(), time);
         ICredential credential;
         try
         {
@@ -113,10 +126,20 @@ public sealed partial class GoogleCredentialFile
         return new RefreshingAccessTokenSource(Describe(), Principal, ct => FetchAsync(credential, time, ct), time);
     }
 
+    /// <summary>The source credential of an impersonation file (a key or a user login), loaded as a file of its own would be.</summary>
+    internal static GoogleCredentialFile SourceOf(string path, JsonObject root) =>
+        root["source_credentials"] is JsonObject source
+            ? Parse(path, source.ToJsonString(), [GoogleCredentialType.ServiceAccountKey, GoogleCredentialType.AuthorizedUser, GoogleCredentialType.ExternalAccount])
+            : throw new GoogleCredentialException(
+                $"The impersonation file '{path}' has no source_credentials; write it again with " +
+                "`gcloud auth application-default login --impersonate-service-account=SERVICE_ACCOUNT_EMAIL`.");
+
     private string Describe() => Type switch
     {
         GoogleCredentialType.ServiceAccountKey => $"service-account key {Path}",
         GoogleCredentialType.ExternalAccount => $"Workload Identity Federation file {Path}",
+        GoogleCredentialType.ImpersonatedServiceAccount => $"impersonated service-account credentials {Path}",
+        GoogleCredentialType.ExternalAccountAuthorizedUser => $"Workforce Identity Federation user credentials {Path}",
         _ => $"application-default user credentials {Path}",
     };
 
@@ -176,6 +199,14 @@ public sealed partial class GoogleCredentialFile
         String(root, "client_email") is { } email
             ? GooglePrincipal.ServiceAccount(email)
             : throw new GoogleCredentialException($"The service-account key '{path}' has no client_email; download the key again.");
+
+    /// <summary>The target of an impersonation file: the account whose tokens it gets, and so the one IAM checks.</summary>
+    private static GooglePrincipal ImpersonationPrincipal(string path, JsonObject root) =>
+        String(root, "service_account_impersonation_url") is { } url && ImpersonationTarget().Match(url) is { Success: true } match
+            ? GooglePrincipal.ServiceAccount(Uri.UnescapeDataString(match.Groups["email"].Value))
+            : throw new GoogleCredentialException(
+                $"The impersonation file '{path}' has no service_account_impersonation_url naming a service account; write it again with " +
+                "`gcloud auth application-default login --impersonate-service-account=SERVICE_ACCOUNT_EMAIL`.");
 
     private static GooglePrincipal FederationPrincipal(JsonObject root)
     {

@@ -15,7 +15,12 @@ internal sealed class MetadataServer
     private const string TokenPath = "computeMetadata/v1/instance/service-accounts/default/token";
     private const string EmailPath = "computeMetadata/v1/instance/service-accounts/default/email";
 
+    private const string DescriptionPrefix = "metadata server ";
+
     private MetadataServer(Uri baseAddress) => BaseAddress = baseAddress;
+
+    /// <summary>Whether <paramref name="tokens"/> come from a metadata server (whose scopes are the machine's, not the library's to choose).</summary>
+    public static bool IsSourceOf(IAccessTokenSource tokens) => tokens.Description.StartsWith(DescriptionPrefix, StringComparison.Ordinal);
 
     public Uri BaseAddress { get; }
 
@@ -53,7 +58,7 @@ internal sealed class MetadataServer
                 email = (await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)).Trim();
 
         var principal = string.IsNullOrEmpty(email) ? GooglePrincipal.Unknown("the machine's default service account") : GooglePrincipal.ServiceAccount(email);
-        return new RefreshingAccessTokenSource($"metadata server {BaseAddress}", principal, async ct =>
+        return new RefreshingAccessTokenSource(DescriptionPrefix + BaseAddress, principal, async ct =>
         {
             var requestedAt = time.GetUtcNow();
             using var request = Request(TokenPath);

@@ -40,7 +40,7 @@ public sealed record OperationContext
     /// <summary>Where a bare token's owner is looked up; null means <c>ARTIFACT_REGISTRY_TOKENINFO_URL</c>, else Google's tokeninfo.</summary>
     public Uri? TokenInfoEndpoint { get; init; }
 
-    /// <summary>The credentials for REST calls and docker logins; null means Application Default Credentials (or gcloud's, where a mode says so).</summary>
+    /// <summary>The credentials for REST calls and docker logins; null means Application Default Credentials, else gcloud's active account.</summary>
     public IAccessTokenSource? AccessTokenSource { get; init; }
 
     /// <summary>The HTTP handler for REST and token calls (proxies, tests); null means a new one per client.</summary>
@@ -76,11 +76,14 @@ public sealed record OperationContext
     internal DockerConfigFile DockerConfigFile() =>
         DockerConfigDirectory is { } directory ? Docker.DockerConfigFile.InDirectory(directory) : Docker.DockerConfigFile.Locate(Variable, Home);
 
-    /// <summary>Application Default Credentials as this context's environment and home would find them.</summary>
+    /// <summary>Where Application Default Credentials and gcloud's account are looked for: this context's environment, home, process runner and logger.</summary>
     internal ApplicationDefaultCredentialsOptions ApplicationDefaultCredentialsOptions => new()
     {
         Environment = Variable,
+        ChildEnvironment = EnvironmentVariables,
         HomeDirectory = Home,
+        GcloudRunner = ProcessRunner,
+        Logger = Logger,
         Time = Time,
     };
 

@@ -15,7 +15,7 @@ internal sealed class GkeNodeServiceAccounts(OperationContext context) : INodeSe
         try
         {
             var tokens = context.AccessTokenSource
-                         ?? (await ApplicationDefaultCredentials.ResolveAsync(context.ApplicationDefaultCredentialsOptions, cancellationToken).ConfigureAwait(false)).TokenSource;
+                         ?? (await GoogleCredentials.ResolveAsync(context.ApplicationDefaultCredentialsOptions, cancellationToken).ConfigureAwait(false)).TokenSource;
             if (tokens is null)
                 return null;
             return await new GkeNodePools(tokens, context.Variable, context.HttpHandler).FindServiceAccountAsync(cluster, nodePool, cancellationToken).ConfigureAwait(false);

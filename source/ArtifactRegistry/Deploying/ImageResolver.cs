@@ -45,10 +45,9 @@ internal static class ImageResolver
 
     private static async Task<IAccessTokenSource> ApplicationDefaultTokensAsync(ImageReference image, OperationContext context, CancellationToken cancellationToken)
     {
-        var adc = await ApplicationDefaultCredentials.ResolveAsync(context.ApplicationDefaultCredentialsOptions, cancellationToken).ConfigureAwait(false);
-        return adc.TokenSource ?? throw new GoogleCredentialException(
-            $"SetImage resolves tag {image.Tag} to its digest through Artifact Registry and needs Google credentials for it, but none were found " +
-            $"({string.Join("; ", adc.Attempts.Select(attempt => attempt.ToString()))}). Deploy the digest-pinned image instead " +
-            "(BuildAndPush's result, or IMAGE:TAG@sha256:…), set GOOGLE_APPLICATION_CREDENTIALS, or run `gcloud auth application-default login`.");
+        var found = await GoogleCredentials.ResolveAsync(context.ApplicationDefaultCredentialsOptions, cancellationToken).ConfigureAwait(false);
+        return found.TokenSource ?? throw new GoogleCredentialException(
+            $"SetImage resolves tag {image.Tag} to its digest through Artifact Registry and needs Google credentials for it, but none were found. " +
+            found.DescribeAttempts() + "\nOr deploy the digest-pinned image instead (BuildAndPush's result, or IMAGE:TAG@sha256:…).");
     }
 }

@@ -5,6 +5,7 @@ using ArtifactRegistry.Context;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.Gcloud;
 using ArtifactRegistry.Iam;
+using ArtifactRegistry.References;
 using ArtifactRegistry.Registry;
 using Microsoft.Extensions.Logging;
 
@@ -44,6 +45,8 @@ public static class EnsureDockerAuth
             throw new ArgumentException("EnsureDockerAuth needs the images the build will touch (SetImages) or their hosts (AddExtraHosts).", nameof(settings));
         var actualHosts = hosts.Select(hostMap.Resolve).ToList();
         logger.LogInformation("EnsureDockerAuth: hosts {Hosts}", Describe(hosts, actualHosts));
+        foreach (var unlisted in settings.Images.Select(image => image.Location).Distinct().Select(ArtifactRegistryLocations.DescribeUnlisted).OfType<string>())
+            logger.LogWarning("EnsureDockerAuth: {Warning}", unlisted);
 
         var (mode, gcloud, adc) = await ChooseModeAsync(context, settings, cancellationToken).ConfigureAwait(false);
 
@@ -131,7 +134,7 @@ public static class EnsureDockerAuth
         return result;
     }
 
-    private static async Task<(DockerAuthMode Mode, GcloudCredentialState Gcloud, ApplicationDefaultCredentialsResult? Adc)> ChooseModeAsync(
+    private static async Task<(DockerAuthMode Mode, GcloudCredentialState Gcloud, CredentialSearchResult? Adc)> ChooseModeAsync(
         OperationContext context, EnsureDockerAuthSettings settings, CancellationToken cancellationToken)
     {
         var gcloud = GcloudCredentialState.Read(context.Variable, context.Home);
@@ -173,8 +176,8 @@ public static class EnsureDockerAuth
 
     private static async Task<IAccessTokenSource> ResolveAdcAsync(OperationContext context, CancellationToken cancellationToken)
     {
-        var adc = await ApplicationDefaultCredentials.ResolveAsync(context.ApplicationDefaultCredentialsOptions, cancellationToken).ConfigureAwait(false);
-        return adc.TokenSource ?? throw new DockerAuthUnavailableException(adc.Attempts);
+        var found = await GoogleCredentials.ResolveAsync(context.ApplicationDefaultCredentialsOptions, cancellationToken).ConfigureAwait(false);
+        return found.TokenSource ?? throw new DockerAuthUnavailableException(found.Attempts);
     }
 
     /// <summary>

@@ -57,12 +57,12 @@ internal sealed class ArtifactRegistryPublishing(OperationContext context, Build
 
     private async Task<IAccessTokenSource> ApplicationDefaultTokensAsync(CancellationToken cancellationToken)
     {
-        var adc = await ApplicationDefaultCredentials.ResolveAsync(context.ApplicationDefaultCredentialsOptions, cancellationToken).ConfigureAwait(false);
-        return adc.TokenSource ?? throw new GoogleCredentialException(
+        var found = await GoogleCredentials.ResolveAsync(context.ApplicationDefaultCredentialsOptions, cancellationToken).ConfigureAwait(false);
+        return found.TokenSource ?? throw new GoogleCredentialException(
             "Registry verification asks Artifact Registry's REST API which digest each pushed tag has, and needs Google credentials for it, " +
-            "but docker auth is off and no credentials were found (" + string.Join("; ", adc.Attempts.Select(attempt => attempt.ToString())) + "). " +
-            "Let BuildAndPush run EnsureDockerAuth (EnableDockerAuth), give the context a token source (OperationContext.SetAccessTokenSource), " +
-            "set GOOGLE_APPLICATION_CREDENTIALS, or trust docker's digest line (DisableRegistryVerification).");
+            "but docker auth is off and no credentials were found. " + found.DescribeAttempts() +
+            "\nOr let BuildAndPush run EnsureDockerAuth (EnableDockerAuth), give the context a token source (OperationContext.SetAccessTokenSource), " +
+            "or trust docker's digest line (DisableRegistryVerification).");
     }
 
     private sealed class Session(

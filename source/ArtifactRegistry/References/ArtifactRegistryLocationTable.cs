@@ -3,8 +3,13 @@ namespace ArtifactRegistry.References;
 /// <summary>The location data, kept apart from the code that uses it.</summary>
 internal static class ArtifactRegistryLocationTable
 {
-    // Google adds regions from time to time and `gcloud artifacts locations list` shows the current ones:
-    // add a row here when one is missing; nothing else needs to change.
+    /// <summary>When the rows were last brought up to date; named in the warning for a region they lack.</summary>
+    public const string AsOf = "2026-11-21";
+
+    // Source: Google's list of Artifact Registry locations, as `gcloud artifacts locations list` prints it and
+    // https://cloud.google.com/artifact-registry/docs/repositories/repo-locations points to; rows as of AsOf.
+    // Google adds regions from time to time: a well-formed region missing here is still accepted (with a warning),
+    // and only near misses of listed ones are refused. Add a row when one is missing; nothing else needs to change.
     public static readonly ArtifactRegistryLocation[] Rows =
     [
         MultiRegion("asia", "Asia"),

@@ -28,6 +28,12 @@ public sealed class ArtifactRegistryApiException : Exception
     /// <summary>Google's canonical status, e.g. <c>PERMISSION_DENIED</c>, <c>NOT_FOUND</c>, <c>ALREADY_EXISTS</c>, <c>ABORTED</c>.</summary>
     public string? GoogleStatus { get; }
 
+    /// <summary>The reason of Google's <c>ErrorInfo</c> detail when it sent one, e.g. <c>IAM_PERMISSION_DENIED</c>, <c>ACCESS_TOKEN_SCOPE_INSUFFICIENT</c>.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>Whether the token lacks the OAuth scope the call needs (403 <c>ACCESS_TOKEN_SCOPE_INSUFFICIENT</c>): no role grant fixes that.</summary>
+    public bool IsScopeInsufficient => Reason == "ACCESS_TOKEN_SCOPE_INSUFFICIENT";
+
     /// <summary>The service's own explanation.</summary>
     public string GoogleMessage { get; }
 
@@ -36,6 +42,9 @@ public sealed class ArtifactRegistryApiException : Exception
 
     /// <summary>Whether the status is 403.</summary>
     public bool IsPermissionDenied => HttpStatus == HttpStatusCode.Forbidden;
+
+    /// <summary>Whether the status is 400 with <c>INVALID_ARGUMENT</c> (e.g. a permission testIamPermissions does not accept).</summary>
+    public bool IsInvalidArgument => HttpStatus == HttpStatusCode.BadRequest && GoogleStatus == "INVALID_ARGUMENT";
 
     /// <summary>Whether the status is 409 with <c>ALREADY_EXISTS</c>.</summary>
     public bool IsAlreadyExists => HttpStatus == HttpStatusCode.Conflict && GoogleStatus == "ALREADY_EXISTS";

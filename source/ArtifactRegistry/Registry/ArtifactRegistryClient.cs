@@ -259,7 +259,11 @@ internal sealed partial class ArtifactRegistryClient : IDisposable
                     continue;
                 }
 
-                throw await ErrorAsync(method, resource, response, cancellationToken).ConfigureAwait(false);
+                var error = await ErrorAsync(method, resource, response, cancellationToken).ConfigureAwait(false);
+                // Not a missing role: the token itself may do nothing here, which no grant fixes.
+                if (error.IsScopeInsufficient)
+                    throw AccessTokenScope.Insufficient(_tokens, error);
+                throw error;
             }
         }
     }
@@ -274,7 +278,10 @@ internal sealed partial class ArtifactRegistryClient : IDisposable
         {
             var error = JsonSerializer.Deserialize<ErrorEnvelope>(text, Json)?.Error;
             if (error?.Message is not null)
-                return new ArtifactRegistryApiException(method, resource, response.StatusCode, error.Status, error.Message);
+                return new ArtifactRegistryApiException(method, resource, response.StatusCode, error.Status, error.Message)
+                {
+                    Reason = error.Details?.Select(detail => detail.Reason).FirstOrDefault(reason => reason is not null),
+                };
         }
         catch (JsonException)
         {
@@ -346,5 +353,8 @@ internal sealed partial class ArtifactRegistryClient : IDisposable
 
     private sealed record ErrorEnvelope(GoogleError? Error);
 
-    private sealed record GoogleError(int Code, string? Message, string? Status);
+    private sealed record GoogleError(int Code, string? Message, string? Status, IReadOnlyList<GoogleErrorDetail>? Details);
+
+    /// <summary>A <c>google.rpc.ErrorInfo</c> detail: its reason tells apart refusals that share a status.</summary>
+    private sealed record GoogleErrorDetail(string? Reason);
 }

@@ -92,12 +92,32 @@ public class GoogleCredentialFileTests
     [Test]
     public void An_unsupported_credential_type_is_refused_with_the_supported_ones()
     {
-        var path = Path.Combine(_directory, "impersonated.json");
-        File.WriteAllText(path, """{"type": "impersonated_service_account", "service_account_impersonation_url": "https://evil.example/"}""");
+        var path = Path.Combine(_directory, "unknown.json");
+        File.WriteAllText(path, """{"type": "made_up_account"}""");
 
         var error = Assert.Throws<GoogleCredentialException>(() => GoogleCredentialFile.Load(path))!;
 
-        Assert.That(error.Message, Does.Contain("impersonated_service_account").And.Contain("service_account, authorized_user, external_account"));
+        Assert.That(error.Message, Does.Contain("'made_up_account'").And.Contain(
+            "service_account, authorized_user, external_account, impersonated_service_account, external_account_authorized_user"));
+    }
+
+    [Test]
+    public void An_impersonation_file_is_taken_for_its_target_and_one_without_a_target_is_refused_with_the_command_that_writes_it()
+    {
+        var good = Path.Combine(_directory, "impersonated.json");
+        File.WriteAllText(good, """{"type": "impersonated_service_account", "service_account_impersonation_url": "https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/builder@p.iam.gserviceaccount.com:generateAccessToken", "source_credentials": {"type": "authorized_user"}}""");
+        var bad = Path.Combine(_directory, "no-target.json");
+        File.WriteAllText(bad, """{"type": "impersonated_service_account", "service_account_impersonation_url": "https://evil.example/"}""");
+
+        var file = GoogleCredentialFile.Load(good);
+        var error = Assert.Throws<GoogleCredentialException>(() => GoogleCredentialFile.Load(bad))!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(file.Type, Is.EqualTo(GoogleCredentialType.ImpersonatedServiceAccount));
+            Assert.That(file.Principal.IamMember, Is.EqualTo("serviceAccount:builder@p.iam.gserviceaccount.com"));
+            Assert.That(error.Message, Does.Contain("gcloud auth application-default login --impersonate-service-account=SERVICE_ACCOUNT_EMAIL"));
+        });
     }
 
     [Test]

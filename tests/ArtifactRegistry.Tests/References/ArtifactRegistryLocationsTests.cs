@@ -48,4 +48,44 @@ public class ArtifactRegistryLocationsTests
     {
         Assert.That(ArtifactRegistryLocations.FindNearest("atlantis-underwater7"), Is.Null);
     }
+
+    [TestCase("europe-west15")]
+    [TestCase("asia-northeast4")]
+    [TestCase("us-north1")]
+    [TestCase("antarctica-south1")]
+    public void A_well_formed_region_the_table_lacks_is_taken_as_a_new_one(string region)
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(ArtifactRegistryLocations.IsKnown(region), Is.False);
+            Assert.That(ArtifactRegistryLocations.IsUnlisted(region), Is.True);
+            Assert.That(ArtifactRegistryLocations.DescribeUnknown(region), Is.Null, "accepted");
+            Assert.That(ArtifactRegistryLocations.DescribeUnlisted(region), Is.EqualTo(
+                $"'{region}' is not in this library's location table (rows as of 2026-11-21); it is taken as a region Google added since. " +
+                "If it is a typo, `gcloud artifacts locations list` shows every location."));
+        });
+    }
+
+    [TestCase("asia-northest1", "asia-northeast1")]
+    [TestCase("europe-wset1", "europe-west1")]
+    [TestCase("us-centrl1", "us-central1")]
+    [TestCase("asia-northeast-1", "asia-northeast1")]
+    [TestCase("us-central", "us-central1")]
+    public void A_near_miss_of_a_known_location_stays_refused_with_the_suggestion(string given, string meant)
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(ArtifactRegistryLocations.IsUnlisted(given), Is.False);
+            Assert.That(ArtifactRegistryLocations.DescribeUnknown(given), Does.Contain($"Did you mean '{meant}'"));
+        });
+    }
+
+    [TestCase("asia")]
+    [TestCase("asia-northeast1")]
+    [TestCase("Europe-West15")]
+    [TestCase("atlantis")]
+    public void Known_and_malformed_locations_are_not_unlisted_ones(string location)
+    {
+        Assert.That(ArtifactRegistryLocations.IsUnlisted(location), Is.False);
+    }
 }

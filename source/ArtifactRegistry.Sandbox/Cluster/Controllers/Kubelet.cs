@@ -119,7 +119,7 @@ internal sealed class Kubelet(ClusterStore store, EventRecorder events, ImagePul
             container.LastTerminated = status.LastState?.Terminated;
             if (status.State?.Running is not { } running || string.IsNullOrEmpty(status.ImageID))
                 continue;
-            var pulled = await puller.PullAsync(spec.Image, options.NodeServiceAccount, cancellationToken).ConfigureAwait(false);
+            var pulled = await puller.PullAsync(spec.Image, options.NodePullAccount, cancellationToken).ConfigureAwait(false);
             container.Traits = pulled.Succeeded ? pulled.Traits : ImageTraits.Normal;
             container.ImageId = status.ImageID;
             container.ContainerId = status.ContainerID?.Replace("containerd://", "", StringComparison.Ordinal);
@@ -184,7 +184,7 @@ internal sealed class Kubelet(ClusterStore store, EventRecorder events, ImagePul
                     c.WaitingReason ??= "ContainerCreating";
                     continue;
                 case ContainerStage.Pulling:
-                    var result = await puller.PullAsync(c.Image, options.NodeServiceAccount, cancellationToken).ConfigureAwait(false);
+                    var result = await puller.PullAsync(c.Image, options.NodePullAccount, cancellationToken).ConfigureAwait(false);
                     if (result.Succeeded)
                     {
                         var took = FormatDuration(Elapsed(Stopwatch.GetTimestamp() - c.PullStartedAt));
