@@ -22,7 +22,7 @@ internal sealed class SandboxCluster : IAsyncDisposable
     {
         Options = options;
         Certificates = certificates;
-        Store = new ClusterStore(services.Time);
+        Store = new ClusterStore(services.Time, options.Speed.HistoryLimit ?? 50_000);
         Access = new ClusterAccess(services, options.Project);
         Loop = new ControlLoop(HandleAsync, services.Options.RequestLog);
         Events = new EventRecorder(Store);

@@ -23,7 +23,7 @@ public static class ClusterImages
         var uses = new List<ImageUse>();
         foreach (var kubeContext in kubeContexts.Distinct())
         {
-            using var cluster = new KubeCluster(KubeconfigLoader.Load(context.KubeconfigOptions(kubeContext)));
+            using var cluster = new KubeCluster(KubeconfigLoader.Load(context.KubeconfigOptions(kubeContext)), context.Logger, context.Time);
             var name = cluster.Connection.ContextName;
             names.Add(name);
             var found = await ReadAsync(cluster, context.Logger, cancellationToken).ConfigureAwait(false);
