@@ -193,6 +193,21 @@ internal sealed class KubeCluster : IDisposable
     public Task<V1ReplicaSetList> ListReplicaSetsAsync(string ns, string labelSelector, CancellationToken cancellationToken) =>
         CallAsync(new KubernetesCall("list", "replicasets", ns, ApiGroup: "apps"), () => _client.AppsV1.ListNamespacedReplicaSetAsync(ns, labelSelector: labelSelector, cancellationToken: cancellationToken));
 
+    /// <summary>Deletes a pod (its grace period as the pod says); one already gone counts as deleted.</summary>
+    public async Task DeletePodAsync(string ns, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CallAsync(new KubernetesCall("delete", "pods", ns, name), () => _client.CoreV1.DeleteNamespacedPodAsync(name, ns, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+        catch (KubernetesApiException exception) when (exception.Problem == KubernetesApiProblem.NotFound)
+        {
+        }
+    }
+
+    public Task<V1ControllerRevisionList> ListControllerRevisionsAsync(string ns, string labelSelector, CancellationToken cancellationToken) =>
+        CallAsync(new KubernetesCall("list", "controllerrevisions", ns, ApiGroup: "apps"), () => _client.AppsV1.ListNamespacedControllerRevisionAsync(ns, labelSelector: labelSelector, cancellationToken: cancellationToken));
+
     public async Task<IReadOnlyList<string>> ListWorkloadNamesAsync(WorkloadKind kind, string ns, CancellationToken cancellationToken)
     {
         var call = new KubernetesCall("list", kind.Resource(), ns, ApiGroup: "apps");
@@ -265,6 +280,9 @@ internal sealed class KubeCluster : IDisposable
 
     public Task<V1DaemonSetList> ListAllDaemonSetsAsync(CancellationToken cancellationToken) =>
         CallAsync(new KubernetesCall("list", "daemonsets", ApiGroup: "apps"), () => _client.AppsV1.ListDaemonSetForAllNamespacesAsync(cancellationToken: cancellationToken));
+
+    public Task<V1ControllerRevisionList> ListAllControllerRevisionsAsync(CancellationToken cancellationToken) =>
+        CallAsync(new KubernetesCall("list", "controllerrevisions", ApiGroup: "apps"), () => _client.AppsV1.ListControllerRevisionForAllNamespacesAsync(cancellationToken: cancellationToken));
 
     /// <summary>A watch the server ends after this long is started anew by the caller; kubectl's watches use a few minutes too.</summary>
     private const int WatchSeconds = 290;
