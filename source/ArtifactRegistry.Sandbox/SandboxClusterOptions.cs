@@ -101,18 +101,9 @@ public sealed record SandboxClusterSpeed
     /// </summary>
     public TimeSpan? WatchLimit { get; init; }
 
-    /// <summary>
-    /// How many changes the store remembers for watches that resume; an older resourceVersion gets 410 Gone, as after the
-    /// API server's compaction. Null remembers every change.
-    /// </summary>
-    public int? HistoryLimit { get; init; }
-
     [Pure]
     public SandboxClusterSpeed WithImagePull(TimeSpan delay) => this with { ImagePull = delay };
 
     [Pure]
     public SandboxClusterSpeed WithWatchLimit(TimeSpan? limit) => this with { WatchLimit = limit };
-
-    [Pure]
-    public SandboxClusterSpeed WithHistoryLimit(int? changes) => this with { HistoryLimit = changes };
 }

@@ -24,7 +24,7 @@ internal sealed class SandboxCluster : IAsyncDisposable
     {
         Options = options;
         Certificates = certificates;
-        Store = new ClusterStore(services.Time, options.Speed.HistoryLimit ?? 50_000);
+        Store = new ClusterStore(services.Time);
         Access = new ClusterAccess(services, options.Project);
         Loop = new ControlLoop(HandleAsync, services.Options.RequestLog);
         Events = new EventRecorder(Store);

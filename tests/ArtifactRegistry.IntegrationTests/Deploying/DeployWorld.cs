@@ -116,7 +116,7 @@ internal sealed class DeployWorld : IAsyncDisposable
     public Task<V1Deployment> ReadAsync(string name) => Admin.AppsV1.ReadNamespacedDeploymentAsync(name, Namespace);
 
     /// <summary>Creates a stateful set of one container (pods NAME-0…) and waits until its pods are all ready on one revision.</summary>
-    public async Task<V1StatefulSet> CreateStatefulSetAsync(string name, int replicas, string image)
+    public async Task<V1StatefulSet> CreateStatefulSetAsync(string name, int replicas, string image, string updateStrategy = "RollingUpdate")
     {
         var labels = new Dictionary<string, string> { ["app"] = name };
         await Admin.AppsV1.CreateNamespacedStatefulSetAsync(new V1StatefulSet
@@ -126,6 +126,7 @@ internal sealed class DeployWorld : IAsyncDisposable
             {
                 Replicas = replicas,
                 ServiceName = name,
+                UpdateStrategy = new V1StatefulSetUpdateStrategy { Type = updateStrategy },
                 Selector = new V1LabelSelector { MatchLabels = labels },
                 Template = new V1PodTemplateSpec
                 {

@@ -96,6 +96,21 @@ public sealed class WorkloadSetRolloutTests
     }
 
     [Test]
+    public async Task An_OnDelete_stateful_set_is_reported_at_once_instead_of_awaited()
+    {
+        var first = await _world.PushAsync(DeployWorld.Readable, "manual-set:1", "manual-set v1");
+        var second = await _world.PushAsync(DeployWorld.Readable, "manual-set:2", "manual-set v2");
+        await _world.CreateStatefulSetAsync("manual-set", 2, first.ToString(), updateStrategy: "OnDelete");
+
+        var exception = await Assert.ThrowsAsync<RolloutFailedException>(async () => await SetImage.RunAsync(await _world.ContextAsync(),
+            s => s.SetImage(second).SetWorkloads("statefulset/manual-set").SetNamespace(DeployWorld.Namespace)));
+
+        Assert.That(exception!.Message, Does.Contain("OnDelete"));
+        Assert.That(await _world.PodImagesAsync("manual-set", "manual-set"), Is.EqualTo(new[] { first.ToString() }), "no pod was replaced");
+        Assert.That(await TemplateImageAsync("statefulset", "manual-set"), Is.EqualTo(second.ToString()), "the template has the new image for the next deleted pod");
+    }
+
+    [Test]
     public async Task A_stateful_sets_earlier_revision_stays_in_use_for_pruning()
     {
         var first = await _world.PushAsync(DeployWorld.Readable, "kept-set:1", "kept-set v1");
