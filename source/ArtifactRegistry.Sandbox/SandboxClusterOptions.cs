@@ -103,6 +103,15 @@ public sealed record SandboxClusterSpeed
     /// <summary>How often a watch that allows bookmarks gets one.</summary>
     public TimeSpan BookmarkInterval { get; init; }
 
+    /// <summary>
+    /// The longest a watch lasts before the server ends it, whatever <c>timeoutSeconds</c> asked (the API server ends
+    /// watches after its request timeout too); null leaves it to the client. Short, it makes clients resume often.
+    /// </summary>
+    public TimeSpan? WatchLimit { get; init; }
+
     [Pure]
     public SandboxClusterSpeed WithImagePull(TimeSpan delay) => this with { ImagePull = delay };
+
+    [Pure]
+    public SandboxClusterSpeed WithWatchLimit(TimeSpan? limit) => this with { WatchLimit = limit };
 }

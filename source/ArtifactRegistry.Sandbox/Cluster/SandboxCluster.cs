@@ -17,6 +17,8 @@ internal sealed class SandboxCluster : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly DeploymentController _deployments;
     private readonly ReplicaSetController _replicaSets;
+    private readonly StatefulSetController _statefulSets;
+    private readonly DaemonSetController _daemonSets;
 
     public SandboxCluster(SandboxClusterOptions options, SandboxServices services, ClusterCertificates certificates, Func<string, RegistryListener?> listenerForHost)
     {
@@ -30,9 +32,16 @@ internal sealed class SandboxCluster : IAsyncDisposable
         Collector = new GarbageCollector(Store, Loop);
         _deployments = new DeploymentController(Store, Events, Loop);
         _replicaSets = new ReplicaSetController(Store, Events, Loop);
+        var revisions = new ControllerRevisions(Store);
+        _statefulSets = new StatefulSetController(Store, Events, Loop, revisions);
+        _daemonSets = new DaemonSetController(Store, Events, Loop, revisions, Kubelet.Nodes);
         CreateTime = Store.Now;
         Store.Changed += OnChanged;
     }
+
+    /// <summary>The types a controller or the kubelet looks after, in the order a resumed cluster looks at them again.</summary>
+    private static readonly ResourceType[] Controlled =
+        [ResourceType.Pods, ResourceType.ReplicaSets, ResourceType.Deployments, ResourceType.StatefulSets, ResourceType.DaemonSets];
 
     public SandboxClusterOptions Options { get; }
 
@@ -68,7 +77,7 @@ internal sealed class SandboxCluster : IAsyncDisposable
         if (!fresh)
         {
             // Resumed from a state directory: every workload gets a look, and the kubelet takes its pods over from their status.
-            foreach (var type in new[] { ResourceType.Pods, ResourceType.ReplicaSets, ResourceType.Deployments })
+            foreach (var type in Controlled)
                 foreach (var item in Store.List(type, null).Items)
                     Loop.Enqueue(new WorkItem(type, ClusterStore.Key(item.Namespace, item.Name)));
             return;
@@ -133,6 +142,10 @@ internal sealed class SandboxCluster : IAsyncDisposable
             _deployments.Reconcile(item.Key);
         else if (item.Type == ResourceType.ReplicaSets)
             _replicaSets.Reconcile(item.Key);
+        else if (item.Type == ResourceType.StatefulSets)
+            _statefulSets.Reconcile(item.Key);
+        else if (item.Type == ResourceType.DaemonSets)
+            _daemonSets.Reconcile(item.Key);
         else if (item.Type == ResourceType.Pods)
             return Kubelet.SyncAsync(item.Key, Stopping);
         return Task.CompletedTask;
@@ -142,7 +155,7 @@ internal sealed class SandboxCluster : IAsyncDisposable
     {
         var stored = change.Object;
         var type = stored.Type;
-        if (type != ResourceType.Deployments && type != ResourceType.ReplicaSets && type != ResourceType.Pods)
+        if (!Controlled.Contains(type))
             return;
         Loop.Enqueue(new WorkItem(type, ClusterStore.Key(stored.Namespace, stored.Name)));
         var owner = stored.Model.Metadata.OwnerReferences?.FirstOrDefault(o => o.Controller == true);
@@ -152,6 +165,8 @@ internal sealed class SandboxCluster : IAsyncDisposable
         {
             "Deployment" => ResourceType.Deployments,
             "ReplicaSet" => ResourceType.ReplicaSets,
+            "StatefulSet" => ResourceType.StatefulSets,
+            "DaemonSet" => ResourceType.DaemonSets,
             _ => null,
         };
         if (ownerType is not null)

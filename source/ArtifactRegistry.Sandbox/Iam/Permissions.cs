@@ -47,15 +47,17 @@ internal static class Permissions
     public static readonly string[] ContainerRead =
     [
         ClustersGet, ClustersList,
-        .. new[] { "namespaces", "pods", "events", "deployments", "replicaSets" }.SelectMany(n => new[] { $"container.{n}.get", $"container.{n}.list" }),
+        .. new[] { "namespaces", "pods", "events", "deployments", "replicaSets", "statefulSets", "daemonSets", "controllerRevisions" }.SelectMany(n => new[] { $"container.{n}.get", $"container.{n}.list" }),
         "container.deployments.getStatus", "container.deployments.getScale", "container.replicaSets.getStatus", "container.replicaSets.getScale",
+        "container.statefulSets.getStatus", "container.daemonSets.getStatus",
         "container.pods.getStatus", "container.pods.getLogs",
     ];
 
     public static readonly string[] ContainerWrite =
     [
-        .. new[] { "namespaces", "pods", "events", "deployments", "replicaSets" }.SelectMany(n => new[] { $"container.{n}.create", $"container.{n}.update", $"container.{n}.delete" }),
+        .. new[] { "namespaces", "pods", "events", "deployments", "replicaSets", "statefulSets", "daemonSets", "controllerRevisions" }.SelectMany(n => new[] { $"container.{n}.create", $"container.{n}.update", $"container.{n}.delete" }),
         "container.deployments.updateStatus", "container.deployments.updateScale", "container.replicaSets.updateStatus", "container.replicaSets.updateScale",
+        "container.statefulSets.updateStatus", "container.daemonSets.updateStatus",
         "container.pods.updateStatus",
     ];
 }

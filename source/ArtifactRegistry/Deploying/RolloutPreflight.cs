@@ -18,7 +18,7 @@ internal static class RolloutPreflight
     public static async Task RunAsync(OperationContext context, IReadOnlyList<SetImageSettings> rollouts, CancellationToken cancellationToken)
     {
         var connection = KubeconfigLoader.Load(context.KubeconfigOptions());
-        using var cluster = new KubeCluster(connection);
+        using var cluster = new KubeCluster(connection, context.Logger, context.Time);
         var reads = rollouts.SelectMany(rollout => SetImageOperation.ParseWorkloads(rollout.Workloads).Select(async workload =>
         {
             var ns = rollout.Namespace ?? connection.Namespace ?? "default";

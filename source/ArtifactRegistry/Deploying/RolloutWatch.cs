@@ -141,19 +141,9 @@ internal sealed class RolloutWatch(KubeCluster cluster, ILogger logger, TimeProv
     private async Task FollowWorkloadAsync(Observed state, ChannelWriter<bool> changes, CancellationToken cancellationToken)
     {
         var (start, _, _) = state.Snapshot();
-        var resourceVersion = start.ResourceVersion;
-        while (!cancellationToken.IsCancellationRequested)
+        await foreach (var workload in cluster.FollowWorkloadAsync(start, cancellationToken).ConfigureAwait(false))
         {
-            await foreach (var workload in cluster.WatchWorkloadAsync(start.Reference, start.Namespace, resourceVersion, cancellationToken).ConfigureAwait(false))
-            {
-                state.Set(workload);
-                resourceVersion = workload.ResourceVersion;
-                changes.TryWrite(true);
-            }
-            // The server ended the watch (its timeout, a dropped stream, 410 Gone): read again so nothing in between is missed.
-            var current = await cluster.ReadWorkloadAsync(start.Reference, start.Namespace, cancellationToken).ConfigureAwait(false);
-            state.Set(current);
-            resourceVersion = current.ResourceVersion;
+            state.Set(workload);
             changes.TryWrite(true);
         }
     }
@@ -161,20 +151,15 @@ internal sealed class RolloutWatch(KubeCluster cluster, ILogger logger, TimeProv
     private async Task FollowPodsAsync(Observed state, ChannelWriter<bool> changes, CancellationToken cancellationToken)
     {
         var (start, _, _) = state.Snapshot();
-        var selector = LabelSelectors.ToQuery(start.Selector);
-        while (!cancellationToken.IsCancellationRequested)
+        await foreach (var change in cluster.FollowPodsAsync(start.Namespace, LabelSelectors.ToQuery(start.Selector), cancellationToken).ConfigureAwait(false))
         {
-            var list = await cluster.ListPodsAsync(start.Namespace, selector, cancellationToken).ConfigureAwait(false);
-            state.SetPods(list.Items);
+            if (change.Listing is { } listing)
+                state.SetPods(listing);
+            else if (change.Type == WatchEventType.Deleted)
+                state.RemovePod(change.Pod!);
+            else if (change.Type is WatchEventType.Added or WatchEventType.Modified)
+                state.SetPod(change.Pod!);
             changes.TryWrite(true);
-            await foreach (var (type, pod) in cluster.WatchPodsAsync(start.Namespace, selector, list.Metadata.ResourceVersion, cancellationToken).ConfigureAwait(false))
-            {
-                if (type == WatchEventType.Deleted)
-                    state.RemovePod(pod);
-                else if (type is WatchEventType.Added or WatchEventType.Modified)
-                    state.SetPod(pod);
-                changes.TryWrite(true);
-            }
         }
     }
 

@@ -24,7 +24,7 @@ internal sealed class SetImageOperation(OperationContext context, SetImageSettin
         var ns = settings.Namespace ?? connection.Namespace ?? "default";
 
         var image = await ImageResolver.PinAsync(requested, context, cancellationToken).ConfigureAwait(false);
-        using var cluster = new KubeCluster(connection);
+        using var cluster = new KubeCluster(connection, context.Logger, context.Time);
         _logger.LogInformation("SetImage {Image} on {Workloads} in namespace {Namespace} (kube context {Context})",
             image, string.Join(", ", workloads), ns, connection.ContextName);
 

@@ -168,25 +168,23 @@ internal sealed class WorkloadRollout(
     {
         var label = workload.Reference.ToString();
         string Failed(string why) => $"{failed.Failure}{Environment.NewLine}RollbackOnFailure could not restore the previous revision: {why}";
-        if (workload.Reference.Kind != WorkloadKind.Deployment)
-            return Finish(failed with
-            {
-                Outcome = RolloutOutcome.RollbackFailed,
-                Failure = Failed($"it restores deployments only; undo this one with `kubectl rollout undo -n {ns} {label}`."),
-            }, workload, started);
         if (workload.Status.Paused)
             return Finish(failed with { Outcome = RolloutOutcome.RollbackFailed, Failure = Failed($"the deployment is paused; resume it with `kubectl rollout resume -n {ns} {label}`.") }, workload, started);
 
-        // The deployment as it is now: its revision annotation names the failed revision.
+        // The workload as it is now: its latest revision is the failed one.
         var current = await cluster.ReadWorkloadAsync(workload.Reference, ns, cancellationToken).ConfigureAwait(false);
-        var sets = await cluster.ListReplicaSetsAsync(ns, LabelSelectors.ToQuery(current.Selector), cancellationToken).ConfigureAwait(false);
-        if (DeploymentUndo.FindPrevious(current, sets.Items) is not { } previous)
-            return Finish(failed with { Outcome = RolloutOutcome.RollbackFailed, Failure = Failed("the deployment has no earlier revision to go back to.") }, current, started);
+        var previous = current.Reference.Kind == WorkloadKind.Deployment
+            ? await PreviousReplicaSetAsync(current, cancellationToken).ConfigureAwait(false)
+            : await PreviousControllerRevisionAsync(current, cancellationToken).ConfigureAwait(false);
+        if (previous is null)
+            return Finish(failed with { Outcome = RolloutOutcome.RollbackFailed, Failure = Failed($"{current.Reference} has no earlier revision to go back to.") }, current, started);
 
-        var restoredImage = (container.IsInit ? previous.Spec.Template.Spec.InitContainers : previous.Spec.Template.Spec.Containers)
+        var restoredImage = (container.IsInit ? previous.Template.Spec?.InitContainers : previous.Template.Spec?.Containers)
             ?.FirstOrDefault(c => c.Name == container.Name)?.Image ?? "(unknown)";
-        _logger.LogWarning("{Workload}: rolling back to revision {Revision} ({Image})", label, DeploymentUndo.Revision(previous), restoredImage);
-        var restored = await cluster.PatchWorkloadAsync(current.Reference, ns, DeploymentUndo.Patch(current, previous), V1Patch.PatchType.JsonPatch, cancellationToken).ConfigureAwait(false);
+        _logger.LogWarning("{Workload}: rolling back to revision {Revision} ({Image})", label, previous.Revision, restoredImage);
+        var restored = await cluster.PatchWorkloadAsync(current.Reference, ns, previous.Patch, previous.PatchType, cancellationToken).ConfigureAwait(false);
+        if (current.Reference.Kind == WorkloadKind.StatefulSet)
+            await DeleteStuckPodsAsync(restored, container, failed.Image.ToString(), cancellationToken).ConfigureAwait(false);
 
         var end = await _watch.WaitAsync(restored, pod => Runs(pod, container, restoredImage), settings.RolloutTimeout, awaitFreshPullErrors: false, cancellationToken).ConfigureAwait(false);
         if (end.Failure is not null)
@@ -195,14 +193,52 @@ internal sealed class WorkloadRollout(
             return Finish(failed with { Outcome = RolloutOutcome.RollbackFailed, RestoredImage = restoredImage, Failure = Failed(why) }, end.Workload, started);
         }
         _logger.LogWarning("{Workload}: rolled back to {Image}, healthy again", label, restoredImage);
+        var revision = end.Workload.Status.Revision is { } now ? $"now revision {now}" : $"revision {previous.Revision} of its history";
         return Finish(failed with
         {
             Outcome = RolloutOutcome.RolledBack,
             RestoredImage = restoredImage,
-            Failure = $"{failed.Failure}{Environment.NewLine}RollbackOnFailure restored the previous revision of {label} ({restoredImage}, now revision " +
-                      $"{end.Workload.Status.Revision ?? "?"}); {end.Workload.Status.AvailableReplicas}/{end.Workload.Status.DesiredReplicas} replicas are available again.",
+            Failure = $"{failed.Failure}{Environment.NewLine}RollbackOnFailure restored the previous revision of {label} ({restoredImage}, {revision}); " +
+                      $"{end.Workload.Status.AvailableReplicas}/{end.Workload.Status.DesiredReplicas} replicas are available again.",
         }, end.Workload, started);
     }
+
+    /// <summary>What <c>kubectl rollout undo</c> restores for a deployment: the replica set of the revision before the current one.</summary>
+    private async Task<PreviousRevision?> PreviousReplicaSetAsync(WorkloadObject current, CancellationToken cancellationToken)
+    {
+        var sets = await cluster.ListReplicaSetsAsync(ns, LabelSelectors.ToQuery(current.Selector), cancellationToken).ConfigureAwait(false);
+        return DeploymentUndo.FindPrevious(current, sets.Items) is { } previous
+            ? new PreviousRevision($"{DeploymentUndo.Revision(previous)}", previous.Spec.Template, DeploymentUndo.Patch(current, previous), V1Patch.PatchType.JsonPatch)
+            : null;
+    }
+
+    /// <summary>What <c>kubectl rollout undo</c> restores for a stateful set or daemon set: the controller revision before the latest.</summary>
+    private async Task<PreviousRevision?> PreviousControllerRevisionAsync(WorkloadObject current, CancellationToken cancellationToken)
+    {
+        var revisions = await cluster.ListControllerRevisionsAsync(ns, LabelSelectors.ToQuery(current.Selector), cancellationToken).ConfigureAwait(false);
+        return ControllerRevisionUndo.FindPrevious(current, revisions.Items) is { } previous
+            ? new PreviousRevision($"{previous.Revision}", ControllerRevisionData.Template(previous), ControllerRevisionData.Patch(previous), V1Patch.PatchType.StrategicMergePatch)
+            : null;
+    }
+
+    /// <summary>
+    /// A stateful set whose pods are created in order waits for a broken pod to become ready before it replaces anything, so
+    /// Kubernetes asks, after the template is reverted, to delete the pods that tried the bad one (its "forced rollback").
+    /// </summary>
+    private async Task DeleteStuckPodsAsync(WorkloadObject set, PodTemplateContainer container, string failedImage, CancellationToken cancellationToken)
+    {
+        var pods = await cluster.ListPodsAsync(ns, LabelSelectors.ToQuery(set.Selector), cancellationToken).ConfigureAwait(false);
+        foreach (var pod in pods.Items.Where(pod => pod.Metadata.DeletionTimestamp is null && Runs(pod, container, failedImage) && !IsReady(pod)
+                                                   && pod.Metadata.OwnerReferences?.Any(owner => owner.Controller == true && owner.Uid == set.Uid) == true))
+        {
+            _logger.LogWarning("{Workload}: deleting pod {Pod}, which runs the failed revision and is not ready (a stateful set waits for it otherwise)", set.Reference, pod.Metadata.Name);
+            await cluster.DeletePodAsync(ns, pod.Metadata.Name, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static bool IsReady(V1Pod pod) => pod.Status?.Conditions?.Any(c => c is { Type: "Ready", Status: "True" }) == true;
+
+    private sealed record PreviousRevision(string Revision, V1PodTemplateSpec Template, string Patch, V1Patch.PatchType PatchType);
 
     private WorkloadRolloutResult Finish(WorkloadRolloutResult result, WorkloadObject workload, long started) => result with
     {

@@ -23,7 +23,7 @@ public static class ClusterImages
         var uses = new List<ImageUse>();
         foreach (var kubeContext in kubeContexts.Distinct())
         {
-            using var cluster = new KubeCluster(KubeconfigLoader.Load(context.KubeconfigOptions(kubeContext)));
+            using var cluster = new KubeCluster(KubeconfigLoader.Load(context.KubeconfigOptions(kubeContext)), context.Logger, context.Time);
             var name = cluster.Connection.ContextName;
             names.Add(name);
             var found = await ReadAsync(cluster, context.Logger, cancellationToken).ConfigureAwait(false);
@@ -44,6 +44,7 @@ public static class ClusterImages
         var deployments = cluster.ListAllDeploymentsAsync(cancellationToken);
         var statefulSets = Optional(cluster.ListAllStatefulSetsAsync(cancellationToken), "statefulsets", logger, context);
         var daemonSets = Optional(cluster.ListAllDaemonSetsAsync(cancellationToken), "daemonsets", logger, context);
+        var revisions = Optional(cluster.ListAllControllerRevisionsAsync(cancellationToken), "controllerrevisions", logger, context);
 
         foreach (var pod in (await pods.ConfigureAwait(false)).Items)
         {
@@ -64,6 +65,10 @@ public static class ClusterImages
             uses.AddRange(FromSpec(context, set.Metadata.NamespaceProperty, $"statefulset/{set.Metadata.Name}", ImageUseSource.Workload, set.Spec?.Template?.Spec));
         foreach (var set in (await daemonSets.ConfigureAwait(false))?.Items ?? [])
             uses.AddRange(FromSpec(context, set.Metadata.NamespaceProperty, $"daemonset/{set.Metadata.Name}", ImageUseSource.Workload, set.Spec?.Template?.Spec));
+        foreach (var revision in (await revisions.ConfigureAwait(false))?.Items ?? [])
+            if (revision.Metadata.OwnerReferences?.Any(owner => owner.Kind is "StatefulSet" or "DaemonSet") == true)
+                uses.AddRange(FromSpec(context, revision.Metadata.NamespaceProperty, $"controllerrevision/{revision.Metadata.Name}", ImageUseSource.ControllerRevision,
+                    ControllerRevisionData.Template(revision).Spec));
         return uses;
     }
 

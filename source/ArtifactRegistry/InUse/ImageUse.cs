@@ -3,7 +3,7 @@ using ArtifactRegistry.Rollouts;
 
 namespace ArtifactRegistry.InUse;
 
-/// <summary>Where an image is in use: a pod running it, or a workload or replica set whose pod template names it.</summary>
+/// <summary>Where an image is in use: a pod running it, or a workload, replica set or controller revision whose pod template names it.</summary>
 public enum ImageUseSource
 {
     /// <summary>The digest a node resolved for a running or waiting container (<c>status.containerStatuses[].imageID</c>).</summary>
@@ -17,6 +17,9 @@ public enum ImageUseSource
 
     /// <summary>A replica set's pod template: a deployment's earlier revisions, which a rollback brings back.</summary>
     ReplicaSet,
+
+    /// <summary>A controller revision's pod template: a stateful set's or daemon set's earlier revisions, which a rollback brings back.</summary>
+    ControllerRevision,
 }
 
 /// <param name="Owner">The pod, workload or replica set: <c>pod/api-7d-x</c>, <c>deployment/api</c>, <c>replicaset/api-7d</c>.</param>

@@ -1,8 +1,11 @@
 using System.Net;
 using System.Runtime.CompilerServices;
+using ArtifactRegistry.Registry;
 using ArtifactRegistry.Rollouts;
 using k8s;
+using k8s.Autorest;
 using k8s.Models;
+using Microsoft.Extensions.Logging;
 
 namespace ArtifactRegistry.Kubernetes;
 
@@ -18,10 +21,13 @@ internal sealed class KubeCluster : IDisposable
     private readonly IKubernetes _client;
     private readonly RequestCounter _counter = new();
 
-    public KubeCluster(KubeConnection connection)
+    /// <param name="retry">How failed requests are repeated; null means <see cref="KubernetesRetryHandler.DefaultPolicy"/>.</param>
+    /// <param name="time">The clock the waits between attempts run on.</param>
+    public KubeCluster(KubeConnection connection, ILogger logger, TimeProvider time, RetryPolicy? retry = null)
     {
         Connection = connection;
-        _client = new k8s.Kubernetes(connection.ClientConfiguration, _counter);
+        // The counter comes first, so each attempt of a retried request counts.
+        _client = new k8s.Kubernetes(connection.ClientConfiguration, new KubernetesRetryHandler(retry ?? KubernetesRetryHandler.DefaultPolicy, time, logger), _counter);
     }
 
     public KubeConnection Connection { get; }
@@ -50,8 +56,86 @@ internal sealed class KubeCluster : IDisposable
         });
     }
 
-    /// <summary>The workload's changes after <paramref name="resourceVersion"/>, until the server ends the watch (then the caller reads and watches again).</summary>
-    public async IAsyncEnumerable<WorkloadObject> WatchWorkloadAsync(
+    /// <summary>
+    /// The workload's changes after <paramref name="start"/>, for as long as the caller reads: a watch the server ends (its
+    /// timeout, a broken stream) is resumed from the last resourceVersion seen, so nothing in between is missed or repeated;
+    /// when that version is too old for the server's history (410 Gone), the workload is read anew and watched from there.
+    /// </summary>
+    public async IAsyncEnumerable<WorkloadObject> FollowWorkloadAsync(WorkloadObject start, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var resourceVersion = start.ResourceVersion;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var changes = WatchWorkloadAsync(start.Reference, start.Namespace, resourceVersion, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            await using (changes.ConfigureAwait(false))
+            {
+                while (true)
+                {
+                    WorkloadObject? next = null;
+                    var expired = false;
+                    try
+                    {
+                        if (await changes.MoveNextAsync().ConfigureAwait(false))
+                            next = changes.Current;
+                    }
+                    catch (WatchExpiredException)
+                    {
+                        expired = true;
+                    }
+                    if (expired)
+                        next = await ReadWorkloadAsync(start.Reference, start.Namespace, cancellationToken).ConfigureAwait(false);
+                    if (next is null)
+                        break;
+                    resourceVersion = next.ResourceVersion;
+                    yield return next;
+                    if (expired)
+                        break;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The pods matching <paramref name="labelSelector"/>: first as a list, then change by change, for as long as the caller
+    /// reads. An ended watch is resumed from the last resourceVersion seen; a 410 Gone lists them anew.
+    /// </summary>
+    public async IAsyncEnumerable<PodsChange> FollowPodsAsync(string ns, string labelSelector, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? resourceVersion = null;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            if (resourceVersion is null)
+            {
+                var list = await ListPodsAsync(ns, labelSelector, cancellationToken).ConfigureAwait(false);
+                resourceVersion = list.Metadata.ResourceVersion;
+                yield return new PodsChange([.. list.Items], default, null);
+            }
+            var changes = WatchPodsAsync(ns, labelSelector, resourceVersion, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            await using (changes.ConfigureAwait(false))
+            {
+                while (true)
+                {
+                    (WatchEventType Type, V1Pod Pod)? next = null;
+                    try
+                    {
+                        if (await changes.MoveNextAsync().ConfigureAwait(false))
+                            next = changes.Current;
+                    }
+                    catch (WatchExpiredException)
+                    {
+                        resourceVersion = null;
+                    }
+                    if (next is not { } change)
+                        break;
+                    resourceVersion = change.Pod.Metadata?.ResourceVersion ?? resourceVersion;
+                    yield return new PodsChange(null, change.Type, change.Pod);
+                }
+            }
+        }
+    }
+
+    /// <summary>The workload's changes after <paramref name="resourceVersion"/>, until the server ends the watch.</summary>
+    private async IAsyncEnumerable<WorkloadObject> WatchWorkloadAsync(
         WorkloadReference workload, string ns, string resourceVersion, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var call = new KubernetesCall("watch", workload.Kind.Resource(), ns, workload.Name, "apps");
@@ -74,7 +158,7 @@ internal sealed class KubeCluster : IDisposable
         CallAsync(new KubernetesCall("list", "pods", ns), () => _client.CoreV1.ListNamespacedPodAsync(ns, labelSelector: labelSelector, cancellationToken: cancellationToken));
 
     /// <summary>Pod changes after <paramref name="resourceVersion"/>, until the server ends the watch.</summary>
-    public async IAsyncEnumerable<(WatchEventType Type, V1Pod Pod)> WatchPodsAsync(
+    private async IAsyncEnumerable<(WatchEventType Type, V1Pod Pod)> WatchPodsAsync(
         string ns, string labelSelector, string resourceVersion, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var call = new KubernetesCall("watch", "pods", ns);
@@ -108,6 +192,21 @@ internal sealed class KubeCluster : IDisposable
 
     public Task<V1ReplicaSetList> ListReplicaSetsAsync(string ns, string labelSelector, CancellationToken cancellationToken) =>
         CallAsync(new KubernetesCall("list", "replicasets", ns, ApiGroup: "apps"), () => _client.AppsV1.ListNamespacedReplicaSetAsync(ns, labelSelector: labelSelector, cancellationToken: cancellationToken));
+
+    /// <summary>Deletes a pod (its grace period as the pod says); one already gone counts as deleted.</summary>
+    public async Task DeletePodAsync(string ns, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CallAsync(new KubernetesCall("delete", "pods", ns, name), () => _client.CoreV1.DeleteNamespacedPodAsync(name, ns, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+        catch (KubernetesApiException exception) when (exception.Problem == KubernetesApiProblem.NotFound)
+        {
+        }
+    }
+
+    public Task<V1ControllerRevisionList> ListControllerRevisionsAsync(string ns, string labelSelector, CancellationToken cancellationToken) =>
+        CallAsync(new KubernetesCall("list", "controllerrevisions", ns, ApiGroup: "apps"), () => _client.AppsV1.ListNamespacedControllerRevisionAsync(ns, labelSelector: labelSelector, cancellationToken: cancellationToken));
 
     public async Task<IReadOnlyList<string>> ListWorkloadNamesAsync(WorkloadKind kind, string ns, CancellationToken cancellationToken)
     {
@@ -182,6 +281,9 @@ internal sealed class KubeCluster : IDisposable
     public Task<V1DaemonSetList> ListAllDaemonSetsAsync(CancellationToken cancellationToken) =>
         CallAsync(new KubernetesCall("list", "daemonsets", ApiGroup: "apps"), () => _client.AppsV1.ListDaemonSetForAllNamespacesAsync(cancellationToken: cancellationToken));
 
+    public Task<V1ControllerRevisionList> ListAllControllerRevisionsAsync(CancellationToken cancellationToken) =>
+        CallAsync(new KubernetesCall("list", "controllerrevisions", ApiGroup: "apps"), () => _client.AppsV1.ListControllerRevisionForAllNamespacesAsync(cancellationToken: cancellationToken));
+
     /// <summary>A watch the server ends after this long is started anew by the caller; kubectl's watches use a few minutes too.</summary>
     private const int WatchSeconds = 290;
 
@@ -216,13 +318,17 @@ internal sealed class KubeCluster : IDisposable
                     yield break;
                 current = enumerator.Current;
             }
-            catch (Exception exception) when (KubernetesErrors.IsApiFailure(exception))
+            catch (HttpOperationException exception) when (exception.Response?.StatusCode == HttpStatusCode.Gone)
+            {
+                throw new WatchExpiredException(call.ToString(), exception);
+            }
+            catch (Exception exception) when (KubernetesErrors.IsApiFailure(exception) && !KubernetesRetryHandler.IsBrokenConnection(exception, cancellationToken))
             {
                 throw KubernetesErrors.Translate(exception, call, Connection);
             }
-            catch (IOException) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception exception) when (KubernetesRetryHandler.IsBrokenConnection(exception, cancellationToken))
             {
-                yield break; // the stream broke off: the caller reads and watches again
+                yield break; // the stream broke off: the caller watches again from the last version it saw
             }
             yield return current;
         }
@@ -230,10 +336,10 @@ internal sealed class KubeCluster : IDisposable
 
     private void ThrowIfWatchFailed(Exception? failure, KubernetesCall call)
     {
-        // A 410 Gone ends a watch whose resourceVersion is too old: the caller lists and watches again, as for any ended watch.
-        if (failure is KubernetesException { Status.Code: (int)HttpStatusCode.Gone } or null)
-            return;
-        if (KubernetesErrors.IsApiFailure(failure))
+        // A 410 Gone ends a watch whose resourceVersion is older than the server's history: the caller reads anew.
+        if (failure is KubernetesException { Status.Code: (int)HttpStatusCode.Gone })
+            throw new WatchExpiredException(call.ToString(), failure);
+        if (failure is not null && KubernetesErrors.IsApiFailure(failure))
             throw KubernetesErrors.Translate(failure, call, Connection);
     }
 

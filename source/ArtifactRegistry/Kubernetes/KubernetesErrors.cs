@@ -72,7 +72,7 @@ internal static partial class KubernetesErrors
             : $"`gcloud projects add-iam-policy-binding PROJECT-ID --member={member} --role={DeveloperRole}` on a GKE cluster's project";
         var rbac = $"kubectl create rolebinding setimage --clusterrole=edit --user={user ?? "USER"}" + (call.Namespace is null ? "" : $" --namespace={call.Namespace}");
         return $"{(user is null ? "The credentials" : $"{user}")} may not {call} on kube context {connection.ContextName} ({said}). " +
-               $"SetImage needs get, list, watch and patch on the workload, and get, list and watch on pods, their logs, events and replica sets. " +
+               $"SetImage needs get, list, watch and patch on the workload, and get, list and watch on pods, their logs, events, replica sets and controller revisions. " +
                $"{DeveloperRole} grants these: {grant}; or bind Kubernetes' edit role in the namespace: `{rbac}`.";
     }
 

@@ -115,6 +115,64 @@ internal sealed class DeployWorld : IAsyncDisposable
 
     public Task<V1Deployment> ReadAsync(string name) => Admin.AppsV1.ReadNamespacedDeploymentAsync(name, Namespace);
 
+    /// <summary>Creates a stateful set of one container (pods NAME-0…) and waits until its pods are all ready on one revision.</summary>
+    public async Task<V1StatefulSet> CreateStatefulSetAsync(string name, int replicas, string image, string updateStrategy = "RollingUpdate")
+    {
+        var labels = new Dictionary<string, string> { ["app"] = name };
+        await Admin.AppsV1.CreateNamespacedStatefulSetAsync(new V1StatefulSet
+        {
+            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace },
+            Spec = new V1StatefulSetSpec
+            {
+                Replicas = replicas,
+                ServiceName = name,
+                UpdateStrategy = new V1StatefulSetUpdateStrategy { Type = updateStrategy },
+                Selector = new V1LabelSelector { MatchLabels = labels },
+                Template = new V1PodTemplateSpec
+                {
+                    Metadata = new V1ObjectMeta { Labels = labels },
+                    Spec = new V1PodSpec { Containers = [new V1Container { Name = name, Image = image }] },
+                },
+            },
+        }, Namespace);
+        return await WaitUntilAsync(() => Admin.AppsV1.ReadNamespacedStatefulSetAsync(name, Namespace),
+            s => s.Status is { } st && st.ReadyReplicas == replicas && st.UpdatedReplicas == replicas && st.CurrentRevision == st.UpdateRevision && st.ObservedGeneration >= s.Metadata.Generation);
+    }
+
+    /// <summary>Creates a daemon set of one container (a pod per node) and waits until every node's pod is available.</summary>
+    public async Task<V1DaemonSet> CreateDaemonSetAsync(string name, string image)
+    {
+        var labels = new Dictionary<string, string> { ["app"] = name };
+        await Admin.AppsV1.CreateNamespacedDaemonSetAsync(new V1DaemonSet
+        {
+            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace },
+            Spec = new V1DaemonSetSpec
+            {
+                Selector = new V1LabelSelector { MatchLabels = labels },
+                Template = new V1PodTemplateSpec
+                {
+                    Metadata = new V1ObjectMeta { Labels = labels },
+                    Spec = new V1PodSpec { Containers = [new V1Container { Name = name, Image = image }] },
+                },
+            },
+        }, Namespace);
+        return await WaitUntilAsync(() => Admin.AppsV1.ReadNamespacedDaemonSetAsync(name, Namespace),
+            d => d.Status is { DesiredNumberScheduled: > 0 } st && st.NumberAvailable == st.DesiredNumberScheduled && st.UpdatedNumberScheduled == st.DesiredNumberScheduled);
+    }
+
+    /// <summary>Reads until <paramref name="condition"/> holds (generous bound: 60 s), a few times a second: for kinds without a watch helper here.</summary>
+    public static async Task<T> WaitUntilAsync<T>(Func<Task<T>> read, Func<T, bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var current = await read();
+            if (condition(current))
+                return current;
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+
     /// <summary>Waits on a watch (generous bound: 60 s) until the deployment satisfies <paramref name="condition"/>.</summary>
     public async Task<V1Deployment> WaitUntilAsync(string name, Func<V1Deployment, bool> condition)
     {

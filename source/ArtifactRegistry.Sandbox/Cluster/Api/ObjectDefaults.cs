@@ -39,6 +39,39 @@ internal static partial class ObjectDefaults
 
                 ApplyPodSpec(d.Spec.Template?.Spec);
                 break;
+            case V1StatefulSet t:
+                t.Spec ??= new V1StatefulSetSpec();
+                t.Spec.Replicas ??= 1;
+                t.Spec.RevisionHistoryLimit ??= 10;
+                t.Spec.PodManagementPolicy ??= "OrderedReady";
+                t.Spec.MinReadySeconds ??= 0;
+                t.Spec.UpdateStrategy ??= new V1StatefulSetUpdateStrategy();
+                t.Spec.UpdateStrategy.Type ??= "RollingUpdate";
+                if (t.Spec.UpdateStrategy.Type == "RollingUpdate")
+                {
+                    t.Spec.UpdateStrategy.RollingUpdate ??= new V1RollingUpdateStatefulSetStrategy();
+                    t.Spec.UpdateStrategy.RollingUpdate.Partition ??= 0;
+                    t.Spec.UpdateStrategy.RollingUpdate.MaxUnavailable ??= 1;
+                }
+
+                t.Spec.PersistentVolumeClaimRetentionPolicy ??= new V1StatefulSetPersistentVolumeClaimRetentionPolicy { WhenDeleted = "Retain", WhenScaled = "Retain" };
+                ApplyPodSpec(t.Spec.Template?.Spec);
+                break;
+            case V1DaemonSet a:
+                a.Spec ??= new V1DaemonSetSpec();
+                a.Spec.RevisionHistoryLimit ??= 10;
+                a.Spec.MinReadySeconds ??= 0;
+                a.Spec.UpdateStrategy ??= new V1DaemonSetUpdateStrategy();
+                a.Spec.UpdateStrategy.Type ??= "RollingUpdate";
+                if (a.Spec.UpdateStrategy.Type == "RollingUpdate")
+                {
+                    a.Spec.UpdateStrategy.RollingUpdate ??= new V1RollingUpdateDaemonSet();
+                    a.Spec.UpdateStrategy.RollingUpdate.MaxUnavailable ??= 1;
+                    a.Spec.UpdateStrategy.RollingUpdate.MaxSurge ??= 0;
+                }
+
+                ApplyPodSpec(a.Spec.Template?.Spec);
+                break;
             case V1ReplicaSet r:
                 r.Spec ??= new V1ReplicaSetSpec();
                 r.Spec.Replicas ??= 1;
@@ -79,6 +112,20 @@ internal static partial class ObjectDefaults
                     errors.Add($"spec.strategy.type: Unsupported value: \"{strategy}\": supported values: \"Recreate\", \"RollingUpdate\"");
                 ValidatePodSpec(d.Spec?.Template?.Spec, "spec.template.spec", errors);
                 break;
+            case V1StatefulSet t:
+                ValidateWorkload(t.Spec?.Selector, t.Spec?.Template, t.Spec?.Replicas, errors);
+                if (t.Spec?.UpdateStrategy?.Type is { } setStrategy && setStrategy is not ("RollingUpdate" or "OnDelete"))
+                    errors.Add($"spec.updateStrategy.type: Unsupported value: \"{setStrategy}\": supported values: \"OnDelete\", \"RollingUpdate\"");
+                if (t.Spec?.PodManagementPolicy is { } policy && policy is not ("OrderedReady" or "Parallel"))
+                    errors.Add($"spec.podManagementPolicy: Unsupported value: \"{policy}\": supported values: \"OrderedReady\", \"Parallel\"");
+                if (t.Spec?.UpdateStrategy?.RollingUpdate?.Partition < 0)
+                    errors.Add($"spec.updateStrategy.rollingUpdate.partition: Invalid value: {t.Spec.UpdateStrategy.RollingUpdate.Partition}: must be greater than or equal to 0");
+                break;
+            case V1DaemonSet a:
+                ValidateWorkload(a.Spec?.Selector, a.Spec?.Template, null, errors);
+                if (a.Spec?.UpdateStrategy?.Type is { } daemonStrategy && daemonStrategy is not ("RollingUpdate" or "OnDelete"))
+                    errors.Add($"spec.updateStrategy.type: Unsupported value: \"{daemonStrategy}\": supported values: \"OnDelete\", \"RollingUpdate\"");
+                break;
             case V1Pod p:
                 ValidatePodSpec(p.Spec, "spec", errors);
                 break;
@@ -86,6 +133,17 @@ internal static partial class ObjectDefaults
 
         if (errors.Count > 0)
             throw KubeStatus.Invalid(type, name, errors.Count == 1 ? errors[0] : "[" + string.Join(", ", errors) + "]");
+    }
+
+    private static void ValidateWorkload(V1LabelSelector? selector, V1PodTemplateSpec? template, int? replicas, List<string> errors)
+    {
+        if (selector is null || (selector.MatchLabels?.Count ?? 0) + (selector.MatchExpressions?.Count ?? 0) == 0)
+            errors.Add("spec.selector: Required value");
+        else if (!LabelSelector.From(selector).Matches(template?.Metadata?.Labels))
+            errors.Add($"spec.template.metadata.labels: Invalid value: {GoMap(template?.Metadata?.Labels)}: `selector` does not match template `labels`");
+        if (replicas < 0)
+            errors.Add($"spec.replicas: Invalid value: {replicas}: must be greater than or equal to 0");
+        ValidatePodSpec(template?.Spec, "spec.template.spec", errors);
     }
 
     private static void ApplyPodSpec(V1PodSpec? spec)

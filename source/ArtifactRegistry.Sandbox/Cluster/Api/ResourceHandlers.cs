@@ -88,6 +88,8 @@ internal sealed class ResourceHandlers(HttpContext http, ClusterRequest request,
         var timeout = int.TryParse(Query("timeoutSeconds"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
             ? TimeSpan.FromSeconds(seconds)
             : TimeSpan.FromMinutes(30);
+        if (cluster.Options.Speed.WatchLimit is { } limit && limit < timeout)
+            timeout = limit;
         return WatchStream.RunAsync(http, Store, Type, request.Namespace, since, o => labels.Matches(o.Model.Metadata.Labels) && fields.Matches(o),
             QueryFlag.IsSet(http.Request, "allowWatchBookmarks"), cluster.Options.Speed.BookmarkInterval, timeout, TableView.IsRequested(http.Request.Headers.Accept), cluster.Stopping);
     }

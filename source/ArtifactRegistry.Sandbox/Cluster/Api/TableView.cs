@@ -122,6 +122,26 @@ internal static class TableView
                 new("First Seen", "string", "The time at which the event was first recorded.", 1), new("Count", "string", "The number of times this event has occurred.", 1),
                 new("Name", "string", "Name must be unique within a namespace.", 1, "name"),
             ],
+            "StatefulSet" =>
+            [
+                name, new("Ready", "string", "Number of the pod with ready state"), age,
+                new("Containers", "string", "Names of each container in the template.", 1), new("Images", "string", "Images referenced by each container in the template.", 1),
+            ],
+            "DaemonSet" =>
+            [
+                name, new("Desired", "integer", "The total number of nodes that should be running the daemon pod (including nodes correctly running the daemon pod)."),
+                new("Current", "integer", "The number of nodes that are running at least 1 daemon pod and are supposed to run the daemon pod."),
+                new("Ready", "integer", "The number of nodes that should be running the daemon pod and have one or more of the daemon pod running and ready."),
+                new("Up-to-date", "integer", "The total number of nodes that are running updated daemon pod"),
+                new("Available", "integer", "The number of nodes that should be running the daemon pod and have one or more of the daemon pod running and available (ready for at least spec.minReadySeconds)"),
+                new("Node Selector", "string", "NodeSelector is a selector which must be true for the pod to fit on a node."), age,
+                new("Containers", "string", "Names of each container in the template.", 1), new("Images", "string", "Images referenced by each container in the template.", 1),
+                new("Selector", "string", "A label query over pods that are managed by the daemon set.", 1),
+            ],
+            "ControllerRevision" =>
+            [
+                name, new("Controller", "string", "Controller of the object"), new("Revision", "string", "Revision indicates the revision of the state represented by Data."), age,
+            ],
             "Namespace" => [name, new("Status", "string", "The status of the namespace"), age],
             _ => [name, age],
         };
@@ -163,6 +183,25 @@ internal static class TableView
                     e.Source is { } s ? (s.Host is null ? s.Component : $"{s.Component}, {s.Host}") : e.ReportingComponent, e.Message,
                     HumanDuration.Since(first, now), (e.Count ?? 1).ToString(System.Globalization.CultureInfo.InvariantCulture), e.Metadata.Name,
                 ];
+            case V1StatefulSet t:
+                var setContainers = t.Spec?.Template?.Spec?.Containers ?? [];
+                return
+                [
+                    t.Metadata.Name, $"{t.Status?.ReadyReplicas ?? 0}/{t.Spec?.Replicas ?? 1}", age,
+                    string.Join(",", setContainers.Select(c => c.Name)), string.Join(",", setContainers.Select(c => c.Image)),
+                ];
+            case V1DaemonSet a:
+                var daemonContainers = a.Spec?.Template?.Spec?.Containers ?? [];
+                var nodeSelector = a.Spec?.Template?.Spec?.NodeSelector is { Count: > 0 } selector ? string.Join(",", selector.Select(l => $"{l.Key}={l.Value}")) : "<none>";
+                return
+                [
+                    a.Metadata.Name, a.Status?.DesiredNumberScheduled ?? 0, a.Status?.CurrentNumberScheduled ?? 0, a.Status?.NumberReady ?? 0,
+                    a.Status?.UpdatedNumberScheduled ?? 0, a.Status?.NumberAvailable ?? 0, nodeSelector, age,
+                    string.Join(",", daemonContainers.Select(c => c.Name)), string.Join(",", daemonContainers.Select(c => c.Image)), LabelSelector.Format(a.Spec?.Selector),
+                ];
+            case V1ControllerRevision r:
+                var controller = r.Metadata.OwnerReferences?.FirstOrDefault(o => o.Controller == true);
+                return [r.Metadata.Name, controller is null ? "<none>" : $"{controller.Kind.ToLowerInvariant()}.apps/{controller.Name}", r.Revision, age];
             case V1Namespace n:
                 return [n.Metadata.Name, n.Status?.Phase ?? "Active", age];
             default:

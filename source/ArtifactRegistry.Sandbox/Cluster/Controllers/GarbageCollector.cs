@@ -5,7 +5,7 @@ namespace ArtifactRegistry.Sandbox.Cluster.Controllers;
 
 /// <summary>
 /// Deletion as the API server and the garbage collector do it (background propagation): a pod is marked terminating and
-/// disappears when the kubelet has stopped it; a deployment takes its replica sets with it, a replica set its pods, a
+/// disappears when the kubelet has stopped it; a deployment takes its replica sets with it, a replica set its pods, a stateful or daemon set its pods and controller revisions, a
 /// namespace everything in it.
 /// </summary>
 internal sealed class GarbageCollector(ClusterStore store, ControlLoop loop)
@@ -23,7 +23,8 @@ internal sealed class GarbageCollector(ClusterStore store, ControlLoop loop)
         }
 
         var deleted = store.Delete(stored.Type, stored.Namespace, stored.Name) ?? stored;
-        foreach (var child in store.Children(stored.Uid, ResourceType.ReplicaSets).Concat(store.Children(stored.Uid, ResourceType.Pods)))
+        foreach (var child in store.Children(stored.Uid, ResourceType.ReplicaSets).Concat(store.Children(stored.Uid, ResourceType.ControllerRevisions))
+                     .Concat(store.Children(stored.Uid, ResourceType.Pods)))
             Delete(child);
         return deleted;
     }

@@ -142,7 +142,8 @@ internal sealed class Kubelet(ClusterStore store, EventRecorder events, ImagePul
 
     private void Bind(V1Pod pod)
     {
-        var node = _nodes[(int)(Interlocked.Increment(ref _counter) % _nodes.Length)];
+        // A daemon set's pod is pinned to its node by affinity; the others go round the nodes.
+        var node = DaemonSetController.PinnedNode(pod) ?? _nodes[(int)(Interlocked.Increment(ref _counter) % _nodes.Length)];
         var scheduled = store.Update(ResourceType.Pods, pod.Metadata.NamespaceProperty, pod.Metadata.Name, o =>
         {
             var p = (V1Pod)o;

@@ -292,6 +292,8 @@ internal sealed class ClusterStore(TimeProvider time, int historyCapacity = 50_0
     {
         V1Deployment d => ModelJson.Text(d.Spec),
         V1ReplicaSet r => ModelJson.Text(r.Spec),
+        V1StatefulSet t => ModelJson.Text(t.Spec),
+        V1DaemonSet a => ModelJson.Text(a.Spec),
         _ => null,
     };
 

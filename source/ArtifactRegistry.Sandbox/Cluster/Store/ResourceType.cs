@@ -37,7 +37,16 @@ internal sealed record ResourceType(
     public static readonly ResourceType ReplicaSets = new("replicasets", "replicaset", "ReplicaSet", "apps", "v1", true, "replicaSets", ["rs"],
         ReadWrite, ["scale", "status"], json => KubernetesJson.Deserialize<V1ReplicaSet>(json));
 
-    public static readonly IReadOnlyList<ResourceType> All = [Namespaces, Pods, Events, Deployments, ReplicaSets];
+    public static readonly ResourceType StatefulSets = new("statefulsets", "statefulset", "StatefulSet", "apps", "v1", true, "statefulSets", ["sts"],
+        ReadWrite, ["status"], json => KubernetesJson.Deserialize<V1StatefulSet>(json));
+
+    public static readonly ResourceType DaemonSets = new("daemonsets", "daemonset", "DaemonSet", "apps", "v1", true, "daemonSets", ["ds"],
+        ReadWrite, ["status"], json => KubernetesJson.Deserialize<V1DaemonSet>(json));
+
+    public static readonly ResourceType ControllerRevisions = new("controllerrevisions", "controllerrevision", "ControllerRevision", "apps", "v1", true, "controllerRevisions", [],
+        ReadWrite, [], json => KubernetesJson.Deserialize<V1ControllerRevision>(json));
+
+    public static readonly IReadOnlyList<ResourceType> All = [Namespaces, Pods, Events, Deployments, ReplicaSets, StatefulSets, DaemonSets, ControllerRevisions];
 
     public string ApiVersion => Group.Length == 0 ? Version : Group + "/" + Version;
 
