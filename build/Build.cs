@@ -71,8 +71,12 @@ partial class Build : NukeBuild, IArtifactRegistryDeploy
             Log.Information("{Summary}", summary.ToString());
             foreach (var group in summary.SkippedFor)
                 Log.Warning("{Count} test(s) skipped for want of {Part}: {Reason}", group.Count, group.Part, group.Reason);
+            foreach (var error in summary.RunErrors)
+                Log.Error("Outside any test: {Error}", error);
             Assert.True(summary.Failed == 0,
                 $"{summary.Failed} test(s) failed: their messages are above, the details in the TRX files in {TestResultsDirectory}.");
+            Assert.True(summary.RunErrors.Count == 0,
+                $"The test run reported {summary.RunErrors.Count} error(s) outside any test (above; RunInfos in the TRX files in {TestResultsDirectory}).");
             process.AssertZeroExitCode();
         });
 

@@ -5,10 +5,12 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
 /// <summary>
-/// Test counts read from the TRX files of one run: every UnitTestResult, by outcome, and the skipped ones grouped by the part they
-/// lacked (read from the reason the Prerequisites helpers give), so that "0 failed" never hides how much did not run.
+/// Test counts read from the TRX files of one run: every UnitTestResult, by outcome, the skipped ones grouped by the part they
+/// lacked (read from the reason the Prerequisites helpers give), so that "0 failed" never hides how much did not run, and the
+/// errors reported outside any test (a failed assembly-wide set-up or tear-down, such as the check that the real home is
+/// unchanged), which count as failures.
 /// </summary>
-record TestRunSummary(int Passed, int Failed, IReadOnlyList<SkippedGroup> SkippedFor)
+record TestRunSummary(int Passed, int Failed, IReadOnlyList<SkippedGroup> SkippedFor, IReadOnlyList<string> RunErrors)
 {
     static readonly XNamespace Trx = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
     static readonly string[] FailedOutcomes = ["Failed", "Error", "Timeout", "Aborted"];
@@ -18,12 +20,18 @@ record TestRunSummary(int Passed, int Failed, IReadOnlyList<SkippedGroup> Skippe
 
     public static TestRunSummary FromTrxFiles(string directory)
     {
-        var results = Directory.Exists(directory)
-            ? Directory.EnumerateFiles(directory, "*.trx", SearchOption.AllDirectories)
-                .SelectMany(file => XDocument.Load(file).Descendants(Trx + "UnitTestResult"))
-                .Select(result => (Outcome: (string?) result.Attribute("outcome") ?? string.Empty, Reason: ReasonOf(result)))
-                .ToList()
+        var files = Directory.Exists(directory)
+            ? Directory.EnumerateFiles(directory, "*.trx", SearchOption.AllDirectories).Select(XDocument.Load).ToList()
             : [];
+        var results = files
+            .SelectMany(file => file.Descendants(Trx + "UnitTestResult"))
+            .Select(result => (Outcome: (string?) result.Attribute("outcome") ?? string.Empty, Reason: ReasonOf(result)))
+            .ToList();
+        var runErrors = files
+            .SelectMany(file => file.Descendants(Trx + "RunInfo"))
+            .Where(info => (string?) info.Attribute("outcome") == "Error")
+            .Select(info => info.Element(Trx + "Text")?.Value.Trim() ?? string.Empty)
+            .ToList();
 
         var passed = results.Count(x => x.Outcome == "Passed");
         var failed = results.Count(x => FailedOutcomes.Contains(x.Outcome));
@@ -33,7 +41,7 @@ record TestRunSummary(int Passed, int Failed, IReadOnlyList<SkippedGroup> Skippe
             .Select(group => new SkippedGroup(group.Key, group.Count(), group.First().Reason))
             .OrderByDescending(x => x.Count).ThenBy(x => x.Part)
             .ToList();
-        return new TestRunSummary(passed, failed, skipped);
+        return new TestRunSummary(passed, failed, skipped, runErrors);
     }
 
     /// <summary>What a skipped test lacked, in a few words: a package, a program, root; else the first sentence of its reason.</summary>
@@ -59,7 +67,8 @@ record TestRunSummary(int Passed, int Failed, IReadOnlyList<SkippedGroup> Skippe
     public override string ToString()
     {
         var skipped = SkippedFor.Count == 0 ? "" : $" ({string.Join(", ", SkippedFor.Select(x => $"{x.Count} for want of {x.Part}"))})";
-        return $"{Passed} passed, {Failed} failed, {Skipped} skipped{skipped}";
+        var errors = RunErrors.Count > 0 ? $", {RunErrors.Count} error(s) outside any test" : "";
+        return $"{Passed} passed, {Failed} failed, {Skipped} skipped{skipped}{errors}";
     }
 }
 

@@ -1,9 +1,10 @@
-using ArtifactRegistry.Iam;
 using ArtifactRegistry.Auth;
 using ArtifactRegistry.Context;
+using ArtifactRegistry.Iam;
 using ArtifactRegistry.IntegrationTests.DockerAuth;
 using ArtifactRegistry.References;
 using ArtifactRegistry.Sandbox;
+using ArtifactRegistry.Testing.Isolation;
 using k8s;
 using k8s.Models;
 
@@ -72,7 +73,7 @@ internal sealed class DeployWorld : IAsyncDisposable
         .SetEnvironmentVariable("CLOUDSDK_API_ENDPOINT_OVERRIDES_CONTAINER", Sandbox.ApiEndpoint.ToString())
         .SetEnvironmentVariable("GITHUB_RUN_ID", null)
         .SetEnvironmentVariable("CI_PIPELINE_ID", null)
-        .SetHomeDirectory(Directory)
+        .SetPrivateHome(PrivateHome.At(Directory))
         .SetLogger(Log);
 
     public IAccessTokenSource Tokens(string principal) => new RefreshingAccessTokenSource(

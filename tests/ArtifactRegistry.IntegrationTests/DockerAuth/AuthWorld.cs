@@ -4,6 +4,7 @@ using ArtifactRegistry.DockerAuth;
 using ArtifactRegistry.Sandbox;
 using ArtifactRegistry.Testing.Docker;
 using ArtifactRegistry.Testing.Gcloud;
+using ArtifactRegistry.Testing.Isolation;
 using ArtifactRegistry.Testing.Processes;
 
 namespace ArtifactRegistry.IntegrationTests.DockerAuth;
@@ -83,7 +84,7 @@ internal sealed class AuthWorld : IAsyncDisposable
         .SetArtifactRegistryEndpoint(Sandbox.ApiEndpoint)
         .SetTokenInfoEndpoint(new Uri(Sandbox.ApiEndpoint, "tokeninfo"))
         .SetDockerConfigDirectory(docker.ConfigDirectory)
-        .SetHomeDirectory(Home)
+        .SetPrivateHome(PrivateHome.At(Home))
         .SetEnvironmentVariable("CLOUDSDK_CONFIG", Path.Combine(Home, ".config", "gcloud"))
         .SetEnvironmentVariable("GOOGLE_APPLICATION_CREDENTIALS", null)
         .SetEnvironmentVariable("GCE_METADATA_HOST", "127.0.0.1:9")

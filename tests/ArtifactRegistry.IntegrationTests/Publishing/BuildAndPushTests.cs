@@ -3,6 +3,7 @@ using ArtifactRegistry.Docker;
 using ArtifactRegistry.DockerAuth;
 using ArtifactRegistry.Publishing;
 using ArtifactRegistry.Testing.Docker;
+using ArtifactRegistry.Testing.Isolation;
 
 namespace ArtifactRegistry.IntegrationTests.Publishing;
 
@@ -119,7 +120,7 @@ public class BuildAndPushTests
             .SetEnvironmentFile(envFile)
             .SetEnvironmentVariable("DOCKER_HOST", _world.Engine.DockerHost)
             .SetDockerConfigDirectory(_world.DockerConfigDirectory)
-            .SetHomeDirectory(_world.Home)
+            .SetPrivateHome(PrivateHome.At(_world.Home))
             .SetEnvironmentVariable("GCE_METADATA_HOST", "127.0.0.1:9")
             .SetLogger(_world.Log);
 

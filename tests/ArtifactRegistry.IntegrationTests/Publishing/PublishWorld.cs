@@ -11,6 +11,7 @@ using ArtifactRegistry.References;
 using ArtifactRegistry.Sandbox;
 using ArtifactRegistry.Testing.Docker;
 using ArtifactRegistry.Testing.Gcloud;
+using ArtifactRegistry.Testing.Isolation;
 
 namespace ArtifactRegistry.IntegrationTests.Publishing;
 
@@ -73,7 +74,7 @@ internal sealed class PublishWorld : IAsyncDisposable
         .SetHostMap(HostMap)
         .SetArtifactRegistryEndpoint(Sandbox.ApiEndpoint)
         .SetTokenInfoEndpoint(new Uri(Sandbox.ApiEndpoint, "tokeninfo"))
-        .SetHomeDirectory(Home)
+        .SetPrivateHome(PrivateHome.At(Home))
         .SetEnvironmentVariable("GOOGLE_APPLICATION_CREDENTIALS", null)
         .SetEnvironmentVariable("CLOUDSDK_CONFIG", Path.Combine(Home, ".config", "gcloud"))
         .SetEnvironmentVariable("GCE_METADATA_HOST", "127.0.0.1:9")

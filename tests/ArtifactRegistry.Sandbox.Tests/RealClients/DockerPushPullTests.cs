@@ -1,5 +1,6 @@
 using System.Net;
 using ArtifactRegistry.Sandbox.Tests.Support;
+using ArtifactRegistry.Testing.Json;
 
 namespace ArtifactRegistry.Sandbox.Tests.RealClients;
 
@@ -33,8 +34,8 @@ public class DockerPushPullTests
         Assert.Multiple(() =>
         {
             Assert.That(File.ReadAllText(docker.ConfigFilePath), Does.Contain($"\"{_real.Host}\": \"gcloud\""));
-            Assert.That(listed.Json["dockerImages"]![0]!["uri"]!.GetValue<string>(), Is.EqualTo($"asia-docker.pkg.dev/sample-project/sample/helper-app@{digest}"));
-            Assert.That(listed.Json["dockerImages"]![0]!["tags"]![0]!.GetValue<string>(), Is.EqualTo("v1"));
+            Assert.That(listed.Json.Require<string>("dockerImages", 0, "uri"), Is.EqualTo($"asia-docker.pkg.dev/sample-project/sample/helper-app@{digest}"));
+            Assert.That(listed.Json.Require<string>("dockerImages", 0, "tags", 0), Is.EqualTo("v1"));
             Assert.That(pull.StandardOutput, Does.Contain("Digest: " + digest));
             Assert.That(inspected.StandardOutput.Trim(), Is.EqualTo(built.ImageId));
         });
@@ -77,7 +78,7 @@ public class DockerPushPullTests
         {
             Assert.That(again.StandardOutput, Does.Contain("Layer already exists"));
             Assert.That(RealClientSandbox.PushedDigest(again), Is.EqualTo(pushed));
-            Assert.That(tags.Json["tags"]!.AsArray().Select(t => t!.GetValue<string>()), Is.EqualTo(new[] { "a", "b" }));
+            Assert.That(tags.Json.Require("tags").AsArray().Select(t => t!.GetValue<string>()), Is.EqualTo(new[] { "a", "b" }));
         });
     }
 

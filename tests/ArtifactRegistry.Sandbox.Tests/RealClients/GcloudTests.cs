@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ArtifactRegistry.Sandbox.Tests.Support;
 using ArtifactRegistry.Testing.Docker;
 using ArtifactRegistry.Testing.FileSystem;
+using ArtifactRegistry.Testing.Json;
 
 namespace ArtifactRegistry.Sandbox.Tests.RealClients;
 
@@ -35,9 +36,9 @@ public class GcloudTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(described["name"]!.GetValue<string>(), Is.EqualTo(TestSandbox.RepositoryResource));
-            Assert.That(described["format"]!.GetValue<string>(), Is.EqualTo("DOCKER"));
-            Assert.That(described["registryUri"]!.GetValue<string>(), Is.EqualTo("asia-docker.pkg.dev/sample-project/sample"));
+            Assert.That(described.Require<string>("name"), Is.EqualTo(TestSandbox.RepositoryResource));
+            Assert.That(described.Require<string>("format"), Is.EqualTo("DOCKER"));
+            Assert.That(described.Require<string>("registryUri"), Is.EqualTo("asia-docker.pkg.dev/sample-project/sample"));
         });
     }
 
@@ -52,10 +53,10 @@ public class GcloudTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(repository.Select(i => (i!["package"]!.GetValue<string>(), i["version"]!.GetValue<string>())),
+            Assert.That(repository.Select(i => (i.Require<string>("package"), i.Require<string>("version"))),
                 Is.EqualTo(new[] { (RealClientSandbox.Canonical("listed"), digest) }));
-            Assert.That(withTags.Select(i => i!["version"]!.GetValue<string>()), Is.EqualTo(new[] { digest }));
-            Assert.That(withTags[0]!["tags"]!.AsArray().Select(t => t!.GetValue<string>()), Is.EqualTo(new[] { "v1" }));
+            Assert.That(withTags.Select(i => i.Require<string>("version")), Is.EqualTo(new[] { digest }));
+            Assert.That(withTags.Require(0, "tags").AsArray().Select(t => t!.GetValue<string>()), Is.EqualTo(new[] { "v1" }));
         });
     }
 
@@ -75,10 +76,10 @@ public class GcloudTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(listed.Select(t => t!["tag"]!.GetValue<string>().Split('/')[^1]), Is.EqualTo(new[] { "stable", "v1" }));
-            Assert.That(listed.Select(t => t!["version"]!.GetValue<string>().Split('/')[^1]).Distinct(), Is.EqualTo(new[] { digest }));
+            Assert.That(listed.Select(t => t.Require<string>("tag").Split('/')[^1]), Is.EqualTo(new[] { "stable", "v1" }));
+            Assert.That(listed.Select(t => t.Require<string>("version").Split('/')[^1]).Distinct(), Is.EqualTo(new[] { digest }));
             Assert.That(pulledStable.StandardOutput, Does.Contain("Digest: " + digest));
-            Assert.That(afterDelete.Select(t => t!["tag"]!.GetValue<string>().Split('/')[^1]), Is.EqualTo(new[] { "v1" }));
+            Assert.That(afterDelete.Select(t => t.Require<string>("tag").Split('/')[^1]), Is.EqualTo(new[] { "v1" }));
             Assert.That(pulledDeleted.Succeeded, Is.False);
             Assert.That(pulledDeleted.StandardError, Does.Contain("manifest unknown: Failed to fetch \"stable\""));
         });
@@ -134,8 +135,8 @@ public class GcloudTests
         Assert.Multiple(() =>
         {
             Assert.That(before.Succeeded, Is.False);
-            Assert.That(policy["bindings"]!.AsArray().Any(b => b!["role"]!.GetValue<string>() == "roles/artifactregistry.reader"
-                && b["members"]!.AsArray().Any(m => m!.GetValue<string>() == "serviceAccount:" + SandboxPrincipals.GkeNodes)), Is.True, policy.ToJsonString());
+            Assert.That(policy.Require("bindings").AsArray().Any(b => b.Require<string>("role") == "roles/artifactregistry.reader"
+                && b.Require("members").AsArray().Any(m => m!.GetValue<string>() == "serviceAccount:" + SandboxPrincipals.GkeNodes)), Is.True, policy.ToJsonString());
             Assert.That(after.Succeeded, Is.True, after.StandardError);
         });
     }
@@ -152,7 +153,7 @@ public class GcloudTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(policy["bindings"]!.AsArray().Select(b => b!["role"]!.GetValue<string>()), Does.Contain("roles/artifactregistry.reader"));
+            Assert.That(policy.Require("bindings").AsArray().Select(b => b.Require<string>("role")), Does.Contain("roles/artifactregistry.reader"));
             Assert.That(access.Status, Is.EqualTo(System.Net.HttpStatusCode.OK));
         });
     }
@@ -171,7 +172,7 @@ public class GcloudTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(described["name"]!.GetValue<string>(), Is.EqualTo(TestSandbox.RepositoryResource));
+            Assert.That(described.Require<string>("name"), Is.EqualTo(TestSandbox.RepositoryResource));
             Assert.That(_real.Server.Counters[SandboxRoutes.OAuthToken], Is.GreaterThanOrEqualTo(1));
         });
     }

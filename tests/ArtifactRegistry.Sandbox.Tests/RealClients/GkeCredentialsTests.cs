@@ -1,8 +1,8 @@
 using ArtifactRegistry.Sandbox.Tests.Support;
 using ArtifactRegistry.Testing;
 using ArtifactRegistry.Testing.Gcloud;
+using ArtifactRegistry.Testing.Json;
 using ArtifactRegistry.Testing.Processes;
-using System.Text.Json.Nodes;
 
 namespace ArtifactRegistry.Sandbox.Tests.RealClients;
 
@@ -28,8 +28,9 @@ public class GkeCredentialsTests
         (await gcloud.RunAsync("auth", "activate-service-account", "--key-file=" + key)).EnsureSuccess();
         var written = (await gcloud.RunAsync("container", "clusters", "get-credentials", "sandbox", "--location", "asia-northeast1", "--project", "cluster-project")).EnsureSuccess();
         var environment = new Dictionary<string, string> { ["CLOUDSDK_CONFIG"] = gcloud.ConfigDirectory, ["CLOUDSDK_AUTH_ACCESS_TOKEN"] = "" };
-        var credential = JsonNode.Parse((await ExternalProgram.RunAsync("gke-gcloud-auth-plugin", [], environment)).EnsureSuccess().StandardOutput)!;
-        var tokenInfo = await cluster.Sandbox.GetAsync("tokeninfo?access_token=" + Uri.EscapeDataString(credential["status"]!["token"]!.GetValue<string>()), null);
+        var plugin = await ExternalProgram.RunAsync("gke-gcloud-auth-plugin", [], environment);
+        var credential = RequiredJson.Parse(plugin.EnsureSuccess().StandardOutput, "gke-gcloud-auth-plugin's output");
+        var tokenInfo = await cluster.Sandbox.GetAsync("tokeninfo?access_token=" + Uri.EscapeDataString(credential.Require<string>("status", "token")), null);
         var listed = await cluster.KubectlAsync(["get", "deployments", "-n", "sample-namespace"], kubeconfig: kubeconfig, environment: environment);
         var status = await cluster.KubectlAsync(["rollout", "status", "deployment/sample-api", "-n", "sample-namespace", "--timeout=30s"], kubeconfig: kubeconfig, environment: environment);
         var text = await File.ReadAllTextAsync(kubeconfig);
@@ -42,8 +43,12 @@ public class GkeCredentialsTests
             Assert.That(listed.Succeeded, Is.True, listed.StandardError);
             Assert.That(listed.StandardOutput, Does.Match(@"sample-api\s+2/2"));
             Assert.That(status.StandardOutput, Does.Contain("successfully rolled out"));
-            Assert.That(credential["kind"]!.GetValue<string>(), Is.EqualTo("ExecCredential"));
-            Assert.That(tokenInfo.Json["email"]!.GetValue<string>(), Is.EqualTo(SandboxPrincipals.Deployer), "the plugin's token is one the sandbox issued for the key");
+            Assert.That(credential.Require<string>("kind"), Is.EqualTo("ExecCredential"));
+            Assert.That(tokenInfo.Json.Require<string>("email"), Is.EqualTo(SandboxPrincipals.Deployer), "the plugin's token is one the sandbox issued for the key");
+            // The plugin caches its token beside the kubeconfig it serves (else in ~/.kube), kubectl its discovery in its home:
+            // both in this test's folder, where no other test's kubectl or plugin reads them.
+            Assert.That(cluster.Directory.Combine("gke_gcloud_auth_plugin_cache"), Does.Exist);
+            Assert.That(cluster.KubectlHome.Combine(".kube", "cache", "discovery"), Does.Exist);
             Assert.That(cluster.Server.Counters[SandboxRoutes.OAuthToken], Is.GreaterThanOrEqualTo(1), "gcloud exchanged the key's JWT at the sandbox");
             Assert.That(cluster.Server.Counters["container:clusters.get"], Is.EqualTo(1));
         });

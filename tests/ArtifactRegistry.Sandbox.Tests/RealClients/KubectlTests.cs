@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using ArtifactRegistry.Sandbox.Tests.Support;
+using ArtifactRegistry.Testing.Json;
 using ArtifactRegistry.Testing.Processes;
 
 namespace ArtifactRegistry.Sandbox.Tests.RealClients;
@@ -104,16 +104,16 @@ public class KubectlTests
     [Test]
     public async Task Get_pods_all_namespaces_json_logs_and_events_read_the_simulated_nodes()
     {
-        var json = JsonNode.Parse((await Kubectl("get", "pods", "-A", "-o", "json")).StandardOutput)!;
+        var json = RequiredJson.Parse((await Kubectl("get", "pods", "-A", "-o", "json")).StandardOutput, "kubectl get pods -o json");
         var logs = await Kubectl("logs", "-n", "sample-namespace", "deployment/sample-api");
         var events = await Kubectl("get", "events", "-n", "sample-namespace");
 
-        var items = json["items"]!.AsArray();
+        var items = json.Require("items").AsArray();
         Assert.Multiple(() =>
         {
-            Assert.That(json["kind"]!.GetValue<string>(), Is.EqualTo("List").Or.EqualTo("PodList"));
-            Assert.That(items.Select(p => p!["spec"]!["containers"]![0]!["image"]!.GetValue<string>()), Has.All.EqualTo(SandboxClusterOptions.SampleImage));
-            Assert.That(items.Select(p => p!["status"]!["containerStatuses"]![0]!["imageID"]!.GetValue<string>()), Has.All.StartWith("asia-docker.pkg.dev/cluster-project/apps/sample-api@sha256:"));
+            Assert.That(json.Require<string>("kind"), Is.EqualTo("List").Or.EqualTo("PodList"));
+            Assert.That(items.Select(p => p.Require<string>("spec", "containers", 0, "image")), Has.All.EqualTo(SandboxClusterOptions.SampleImage));
+            Assert.That(items.Select(p => p.Require<string>("status", "containerStatuses", 0, "imageID")), Has.All.StartWith("asia-docker.pkg.dev/cluster-project/apps/sample-api@sha256:"));
             Assert.That(logs.StandardOutput, Does.Contain("sandbox: container sample-api started from asia-docker.pkg.dev/cluster-project/apps/sample-api@sha256:"));
             Assert.That(Lines(events)[0], Does.Match(@"^LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE$"));
             Assert.That(events.StandardOutput, Does.Contain("deployment/sample-api").And.Contain("ScalingReplicaSet"));

@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using ArtifactRegistry.Sandbox.Tests.Support;
 using ArtifactRegistry.Testing;
+using ArtifactRegistry.Testing.Json;
 using ArtifactRegistry.Testing.Processes;
 
 namespace ArtifactRegistry.Sandbox.Tests.RealClients;
@@ -41,20 +41,20 @@ public class PythonClientTests
         await using var cluster = await TestCluster.StartAsync();
         var script = cluster.Directory.WriteFile("client.py", Script);
 
-        var run = await ExternalProgram.RunAsync(Python, [script, await cluster.KubeconfigAsync()], new Dictionary<string, string> { ["HOME"] = cluster.Directory.Path });
+        var run = await ExternalProgram.RunAsync(Python, [script, await cluster.KubeconfigAsync()], cluster.KubectlHome.EnvironmentVariables);
         Assert.That(run.Succeeded, Is.True, run.StandardError);
-        var output = JsonNode.Parse(run.StandardOutput)!;
+        var output = RequiredJson.Parse(run.StandardOutput, "the python client's output");
 
-        var events = output["events"]!.AsArray().Select(e => e!.AsArray()).ToList();
-        var pods = output["pods"]!.AsArray();
+        var events = output.Require("events").AsArray().Select(e => e!.AsArray()).ToList();
+        var pods = output.Require("pods").AsArray();
         Assert.Multiple(() =>
         {
-            Assert.That(output["listed"]!.AsArray().Select(n => n!.GetValue<string>()), Is.EqualTo(new[] { "sample-api" }));
-            Assert.That(events.Select(e => e[0]!.GetValue<string>()), Has.All.EqualTo("MODIFIED"));
+            Assert.That(output.Require("listed").AsArray().Select(n => n!.GetValue<string>()), Is.EqualTo(new[] { "sample-api" }));
+            Assert.That(events.Select(e => e.Require<string>(0)), Has.All.EqualTo("MODIFIED"));
             Assert.That(events[^1].Select(v => v!.ToJsonString()), Is.EqualTo(new[] { "\"MODIFIED\"", "2", "3", "3" }), "scaling is a spec change: generation 2");
             Assert.That(pods, Has.Count.EqualTo(3));
-            Assert.That(pods.Select(p => p![1]!.GetValue<string>()), Has.All.EqualTo("Running"));
-            Assert.That(pods.Select(p => p![2]![0]![2]!.GetValue<string>()), Has.All.StartWith("asia-docker.pkg.dev/cluster-project/apps/sample-api@sha256:"));
+            Assert.That(pods.Select(p => p.Require<string>(1)), Has.All.EqualTo("Running"));
+            Assert.That(pods.Select(p => p.Require<string>(2, 0, 2)), Has.All.StartWith("asia-docker.pkg.dev/cluster-project/apps/sample-api@sha256:"));
         });
     }
 

@@ -1,7 +1,8 @@
-using System.Text.Json.Nodes;
 using System.Text;
+using System.Text.Json.Nodes;
 using ArtifactRegistry.Sandbox.Tests.Support;
 using ArtifactRegistry.Testing.FileSystem;
+using ArtifactRegistry.Testing.Json;
 using ArtifactRegistry.Testing.Processes;
 
 namespace ArtifactRegistry.Sandbox.Tests.RealClients;
@@ -43,13 +44,13 @@ public class SkopeoTests
         var image = await _sandbox.PushAsync("inspected");
 
         var inspected = (await Skopeo("inspect", "--tls-verify=false", $"docker://{Host}/sample-project/sample/sample-api:latest")).EnsureSuccess();
-        var json = JsonNode.Parse(inspected.StandardOutput)!;
+        var json = RequiredJson.Parse(inspected.StandardOutput, "skopeo inspect");
 
         Assert.Multiple(() =>
         {
-            Assert.That(json["Digest"]!.GetValue<string>(), Is.EqualTo(image.Digest));
-            Assert.That(json["RepoTags"]!.AsArray().Select(t => t!.GetValue<string>()), Is.EqualTo(new[] { "latest" }));
-            Assert.That(json["Architecture"]!.GetValue<string>(), Is.EqualTo("amd64"));
+            Assert.That(json.Require<string>("Digest"), Is.EqualTo(image.Digest));
+            Assert.That(json.Require("RepoTags").AsArray().Select(t => t!.GetValue<string>()), Is.EqualTo(new[] { "latest" }));
+            Assert.That(json.Require<string>("Architecture"), Is.EqualTo("amd64"));
         });
     }
 
@@ -66,8 +67,8 @@ public class SkopeoTests
         Assert.Multiple(() =>
         {
             Assert.That(copy.Succeeded, Is.True, copy.StandardError);
-            Assert.That(listed.Json["dockerImages"]![0]!["uri"]!.GetValue<string>(), Is.EqualTo($"asia-docker.pkg.dev/sample-project/mirror/sample-api@{image.Digest}"));
-            Assert.That(listed.Json["dockerImages"]![0]!["tags"]![0]!.GetValue<string>(), Is.EqualTo("copied"));
+            Assert.That(listed.Json.Require<string>("dockerImages", 0, "uri"), Is.EqualTo($"asia-docker.pkg.dev/sample-project/mirror/sample-api@{image.Digest}"));
+            Assert.That(listed.Json.Require<string>("dockerImages", 0, "tags", 0), Is.EqualTo("copied"));
         });
     }
 
@@ -98,7 +99,7 @@ public class SkopeoTests
 
         var listed = (await Skopeo("list-tags", "--tls-verify=false", $"docker://{Host}/sample-project/sample/sample-api")).EnsureSuccess();
 
-        Assert.That(JsonNode.Parse(listed.StandardOutput)!["Tags"]!.AsArray().Select(t => t!.GetValue<string>()), Is.EqualTo(new[] { "one", "two" }));
+        Assert.That(RequiredJson.Parse(listed.StandardOutput, "skopeo list-tags").Require("Tags").AsArray().Select(t => t!.GetValue<string>()), Is.EqualTo(new[] { "one", "two" }));
     }
 
     private Task<CommandResult> Skopeo(params string[] arguments) =>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ArtifactRegistry.Sandbox.Cluster;
 using ArtifactRegistry.Sandbox.Cluster.Store;
 using ArtifactRegistry.Testing.FileSystem;
+using ArtifactRegistry.Testing.Isolation;
 using ArtifactRegistry.Testing.Processes;
 using k8s;
 using k8s.Models;
@@ -10,7 +11,7 @@ namespace ArtifactRegistry.Sandbox.Tests.Support;
 
 /// <summary>
 /// A sandbox running its cluster at test speed, a private folder with a kubeconfig per principal, KubernetesClient clients,
-/// kubectl with its own HOME and cache, and waits on the cluster's state (never on the clock).
+/// kubectl with a home of its own, and waits on the cluster's state (never on the clock).
 /// </summary>
 internal sealed class TestCluster : IAsyncDisposable
 {
@@ -94,21 +95,21 @@ internal sealed class TestCluster : IAsyncDisposable
         $"{pod.Metadata.Name} {ArtifactRegistry.Sandbox.Cluster.Api.TableView.PodStatusText(pod)} " +
         string.Join(",", (pod.Status?.ContainerStatuses ?? []).Select(c => $"{c.Name}:{c.State?.Waiting?.Reason ?? (c.State?.Running is not null ? "running" : "?")}/ready={c.Ready}"));
 
-    /// <summary>Runs the real kubectl with the kubeconfig of <paramref name="principal"/>, its own HOME and discovery cache.</summary>
+    /// <summary>The home kubectl (and the exec plugins it starts) get: discovery cache, plugin token caches.</summary>
+    public PrivateHome KubectlHome => PrivateHome.At(Directory.Combine("home"));
+
+    /// <summary>Runs the real kubectl with the kubeconfig of <paramref name="principal"/> and <see cref="KubectlHome"/>.</summary>
     public async Task<CommandResult> KubectlAsync(string[] arguments, string principal = SandboxPrincipals.Deployer, string? kubeconfig = null,
         IReadOnlyDictionary<string, string>? environment = null)
     {
-        var home = Directory.Combine("home");
-        System.IO.Directory.CreateDirectory(home);
-        var variables = new Dictionary<string, string>
+        var variables = new Dictionary<string, string>(KubectlHome.EnvironmentVariables)
         {
             ["KUBECONFIG"] = kubeconfig ?? await KubeconfigAsync(principal),
-            ["HOME"] = home,
             ["CLOUDSDK_CONFIG"] = Directory.Combine("gcloud-for-kubectl"),
         };
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
             variables[name] = value;
-        return await ExternalProgram.RunAsync("kubectl", [.. arguments, "--cache-dir=" + Directory.Combine("kube-cache")], variables, timeout: TimeSpan.FromMinutes(2));
+        return await ExternalProgram.RunAsync("kubectl", arguments, variables, timeout: TimeSpan.FromMinutes(2));
     }
 
     public Task<CommandResult> KubectlAsync(params string[] arguments) => KubectlAsync(arguments, SandboxPrincipals.Deployer);

@@ -5,19 +5,20 @@ using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using ArtifactRegistry.Testing.Docker;
 using ArtifactRegistry.Testing.FileSystem;
+using ArtifactRegistry.Testing.Isolation;
 using ArtifactRegistry.Testing.Processes;
 
 namespace ArtifactRegistry.Testing.Gcloud;
 
 /// <summary>
-/// The real <c>gcloud</c> with a throwaway <c>CLOUDSDK_CONFIG</c>: no account, no personal settings, no prompts (stdin is
-/// closed and <c>core/disable_prompts</c> is on, as with <c>--quiet</c>), no usage reporting, update checks or GCE
-/// metadata probes. Point it at the sandbox with <see cref="WithArtifactRegistryEndpoint"/> and authenticate with
-/// <see cref="WithAccessToken"/> (passed in the environment, never in argv).
+/// The real <c>gcloud</c> with a throwaway <c>CLOUDSDK_CONFIG</c> and a home of its own (<see cref="Home"/>): no account, no
+/// personal settings, no prompts (stdin is closed and <c>core/disable_prompts</c> is on, as with <c>--quiet</c>), no usage
+/// reporting, update checks or GCE metadata probes. Point it at the sandbox with <see cref="WithArtifactRegistryEndpoint"/> and
+/// authenticate with <see cref="WithAccessToken"/> (passed in the environment, never in argv).
 /// </summary>
 /// <remarks>
 /// Immutable: <c>With*</c> returns a copy sharing the same config folder, so per-call settings are
-/// <c>gcloud.WithAccessToken(other).RunAsync(…)</c>. Disposing any of them deletes that folder, so
+/// <c>gcloud.WithAccessToken(other).RunAsync(…)</c>. Disposing any of them deletes both folders, so
 /// <c>using var gcloud = GcloudCli.Create().WithProject("p");</c> cleans up; dispose once, when the test is done.
 /// </remarks>
 public sealed class GcloudCli : IDisposable
@@ -29,17 +30,18 @@ public sealed class GcloudCli : IDisposable
         ["CLOUDSDK_CORE_CUSTOM_CA_CERTS_FILE", "CLOUDSDK_PYTHON", "CLOUDSDK_PYTHON_SITEPACKAGES"];
 
     private readonly string _gcloudPath;
-    private readonly TempDirectory? _ownedConfig;
+    private readonly TempDirectory _owned;
     private readonly string? _accessToken;
     private readonly ImmutableDictionary<string, string> _extraVariables;
 
     private GcloudCli(
-        string gcloudPath, string configDirectory, TempDirectory? ownedConfig, string? project, Uri? endpoint, string? accessToken,
+        string gcloudPath, TempDirectory owned, string? project, Uri? endpoint, string? accessToken,
         ImmutableDictionary<string, string> extraVariables)
     {
         _gcloudPath = gcloudPath;
-        ConfigDirectory = configDirectory;
-        _ownedConfig = ownedConfig;
+        _owned = owned;
+        ConfigDirectory = owned.Combine("config");
+        Home = PrivateHome.At(owned.Combine("home"));
         Project = project;
         ArtifactRegistryEndpoint = endpoint;
         _accessToken = accessToken;
@@ -48,6 +50,12 @@ public sealed class GcloudCli : IDisposable
 
     /// <summary>The <c>CLOUDSDK_CONFIG</c> folder.</summary>
     public string ConfigDirectory { get; }
+
+    /// <summary>
+    /// The <c>HOME</c> gcloud and the programs given <see cref="EnvironmentVariables"/> get: the GKE plugin keeps its token cache
+    /// there, kubectl its discovery cache. Deleted with the config.
+    /// </summary>
+    public PrivateHome Home { get; }
 
     /// <summary><c>CLOUDSDK_CORE_PROJECT</c>, when set.</summary>
     public string? Project { get; }
@@ -66,6 +74,7 @@ public sealed class GcloudCli : IDisposable
         get
         {
             var variables = _extraVariables
+                .SetItems(Home.EnvironmentVariables)
                 .SetItem("CLOUDSDK_CONFIG", ConfigDirectory)
                 // Also in the config file; as variables they win over a machine-wide (installation) setting too.
                 .SetItem("CLOUDSDK_CORE_CHECK_GCE_METADATA", "false")
@@ -85,10 +94,10 @@ public sealed class GcloudCli : IDisposable
     public static GcloudCli Create(bool allowUnrecognizedRegistry = false)
     {
         var gcloud = Prerequisites.RequireProgram("gcloud");
-        var config = TempDirectory.Create("ard-gc-");
+        var owned = TempDirectory.Create("ard-gc-");
         // Written directly in gcloud's own format: four `gcloud config set` calls would cost about 2 s.
-        config.WriteFile("active_config", "default");
-        config.WriteFile("configurations/config_default", GcloudProperties.Render(new Dictionary<string, IReadOnlyDictionary<string, string>>
+        owned.WriteFile("config/active_config", "default");
+        owned.WriteFile("config/configurations/config_default", GcloudProperties.Render(new Dictionary<string, IReadOnlyDictionary<string, string>>
         {
             ["core"] = new Dictionary<string, string>
             {
@@ -103,26 +112,26 @@ public sealed class GcloudCli : IDisposable
                 ? new Dictionary<string, string> { ["allow_unrecognized_registry"] = "true" }
                 : new Dictionary<string, string>(),
         }));
-        return new GcloudCli(gcloud, config.Path, config, null, null, null, ImmutableDictionary<string, string>.Empty);
+        return new GcloudCli(gcloud, owned, null, null, null, ImmutableDictionary<string, string>.Empty);
     }
 
     [Pure]
     public GcloudCli WithProject(string? project) =>
-        new(_gcloudPath, ConfigDirectory, _ownedConfig, project, ArtifactRegistryEndpoint, _accessToken, _extraVariables);
+        new(_gcloudPath, _owned, project, ArtifactRegistryEndpoint, _accessToken, _extraVariables);
 
     /// <summary>Sends Artifact Registry REST calls to <paramref name="endpoint"/> (e.g. the sandbox's <c>http://127.0.0.1:PORT/</c>).</summary>
     [Pure]
     public GcloudCli WithArtifactRegistryEndpoint(Uri? endpoint) =>
-        new(_gcloudPath, ConfigDirectory, _ownedConfig, Project, endpoint, _accessToken, _extraVariables);
+        new(_gcloudPath, _owned, Project, endpoint, _accessToken, _extraVariables);
 
     /// <summary>Makes gcloud (and docker-credential-gcloud) use this bearer token instead of an account.</summary>
     [Pure]
     public GcloudCli WithAccessToken(string? accessToken) =>
-        new(_gcloudPath, ConfigDirectory, _ownedConfig, Project, ArtifactRegistryEndpoint, accessToken, _extraVariables);
+        new(_gcloudPath, _owned, Project, ArtifactRegistryEndpoint, accessToken, _extraVariables);
 
     [Pure]
     public GcloudCli WithEnvironment(string name, string value) =>
-        new(_gcloudPath, ConfigDirectory, _ownedConfig, Project, ArtifactRegistryEndpoint, _accessToken, _extraVariables.SetItem(name, value));
+        new(_gcloudPath, _owned, Project, ArtifactRegistryEndpoint, _accessToken, _extraVariables.SetItem(name, value));
 
     public Task<CommandResult> RunAsync(params string[] arguments) => RunAsync(arguments, timeout: null);
 
@@ -169,7 +178,7 @@ public sealed class GcloudCli : IDisposable
     public Task<CommandResult> ConfigureDockerAsync(DockerCli docker, params string[] hosts) =>
         ConfigureDockerAsync(docker.ConfigDirectory, hosts);
 
-    public void Dispose() => _ownedConfig?.Dispose();
+    public void Dispose() => _owned.Dispose();
 
     public override string ToString() =>
         $"gcloud (CLOUDSDK_CONFIG={ConfigDirectory}, project={Project ?? "-"}, endpoint={ArtifactRegistryEndpoint?.AbsoluteUri ?? "Google"}, token={(HasAccessToken ? "[REDACTED]" : "none")})";
