@@ -21,10 +21,12 @@ record TestRunSummary(int Passed, int Failed, int Skipped, IReadOnlyList<string>
             .SelectMany(file => file.Descendants(Trx + "UnitTestResult"))
             .Select(result => (string?) result.Attribute("outcome") ?? string.Empty)
             .ToList();
+        // One entry per test assembly (TRX file): NUnit reports a failed tear-down as a headline and then its message.
         var runErrors = files
-            .SelectMany(file => file.Descendants(Trx + "RunInfo"))
-            .Where(info => (string?) info.Attribute("outcome") == "Error")
-            .Select(info => info.Element(Trx + "Text")?.Value.Trim() ?? string.Empty)
+            .Select(file => string.Join("\n", file.Descendants(Trx + "RunInfo")
+                .Where(info => (string?) info.Attribute("outcome") == "Error")
+                .Select(info => info.Element(Trx + "Text")?.Value.Trim() ?? string.Empty)))
+            .Where(text => text.Length > 0)
             .ToList();
 
         var passed = outcomes.Count(x => x == "Passed");
@@ -33,5 +35,5 @@ record TestRunSummary(int Passed, int Failed, int Skipped, IReadOnlyList<string>
     }
 
     public override string ToString() =>
-        $"{Passed} passed, {Failed} failed, {Skipped} skipped" + (RunErrors.Count > 0 ? $", {RunErrors.Count} error(s) outside any test" : "");
+        $"{Passed} passed, {Failed} failed, {Skipped} skipped" + (RunErrors.Count > 0 ? $", errors outside any test in {RunErrors.Count} test assembly run(s)" : "");
 }
