@@ -76,7 +76,7 @@ partial class Build : NukeBuild, IArtifactRegistryDeploy
             Assert.True(summary.Failed == 0,
                 $"{summary.Failed} test(s) failed: their messages are above, the details in the TRX files in {TestResultsDirectory}.");
             Assert.True(summary.RunErrors.Count == 0,
-                $"The test run reported {summary.RunErrors.Count} error(s) outside any test (above; RunInfos in the TRX files in {TestResultsDirectory}).");
+                $"{summary.RunErrors.Count} test assembly run(s) reported errors outside any test (above; RunInfos in the TRX files in {TestResultsDirectory}).");
             process.AssertZeroExitCode();
         });
 

@@ -27,10 +27,12 @@ record TestRunSummary(int Passed, int Failed, IReadOnlyList<SkippedGroup> Skippe
             .SelectMany(file => file.Descendants(Trx + "UnitTestResult"))
             .Select(result => (Outcome: (string?) result.Attribute("outcome") ?? string.Empty, Reason: ReasonOf(result)))
             .ToList();
+        // One entry per test assembly (TRX file): NUnit reports a failed tear-down as a headline and then its message.
         var runErrors = files
-            .SelectMany(file => file.Descendants(Trx + "RunInfo"))
-            .Where(info => (string?) info.Attribute("outcome") == "Error")
-            .Select(info => info.Element(Trx + "Text")?.Value.Trim() ?? string.Empty)
+            .Select(file => string.Join("\n", file.Descendants(Trx + "RunInfo")
+                .Where(info => (string?) info.Attribute("outcome") == "Error")
+                .Select(info => info.Element(Trx + "Text")?.Value.Trim() ?? string.Empty)))
+            .Where(text => text.Length > 0)
             .ToList();
 
         var passed = results.Count(x => x.Outcome == "Passed");

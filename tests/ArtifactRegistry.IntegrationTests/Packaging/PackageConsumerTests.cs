@@ -3,6 +3,7 @@ using ArtifactRegistry.IntegrationTests.Publishing;
 using ArtifactRegistry.Sandbox;
 using ArtifactRegistry.Testing;
 using ArtifactRegistry.Testing.FileSystem;
+using ArtifactRegistry.Testing.Isolation;
 using CliWrap;
 using CliWrap.Buffered;
 
@@ -70,7 +71,7 @@ public class PackageConsumerTests
                 <add key="globalPackagesFolder" value="{_work.Combine("packages")}" />
               </config>
               <fallbackPackageFolders>
-                <add key="machine" value="{Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages")}" />
+                <add key="machine" value="{TestRunHome.NuGetGlobalPackagesFolder}" />
               </fallbackPackageFolders>
               <packageSources>
                 <add key="packed" value="{feed}" />

@@ -24,6 +24,16 @@ public sealed class RequiredJsonTests
     }
 
     [Test]
+    public void A_field_that_is_null_is_told_from_a_missing_one()
+    {
+        var body = JsonNode.Parse("""{"status":{"token":null}}""");
+
+        var missing = Assert.Throws<JsonBodyException>(() => body.Require<string>("status", "token"))!;
+
+        Assert.That(missing.Message, Does.StartWith("The JSON has no status.token: it is null. Body:"));
+    }
+
+    [Test]
     public void A_missing_item_or_a_value_of_another_type_is_named_too()
     {
         var item = Assert.Throws<JsonBodyException>(() => Credential.Require("items", 3))!;

@@ -24,6 +24,19 @@ public static class TestRunHome
     /// <summary>The run's private home (this process's <c>HOME</c> during the run); null outside a run.</summary>
     public static string? Directory => _current?.Home.Path;
 
+    /// <summary>
+    /// The NuGet package cache dotnet uses here (<c>NUGET_PACKAGES</c>, else <c>~/.nuget/packages</c> of <c>DOTNET_CLI_HOME</c> or
+    /// of the home), e.g. as a fallback folder for a build a test restores into packages of its own.
+    /// </summary>
+    public static string NuGetGlobalPackagesFolder =>
+        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } packages
+            ? packages
+            : Path.Combine(
+                Environment.GetEnvironmentVariable("DOTNET_CLI_HOME") is { Length: > 0 } dotnetHome
+                    ? dotnetHome
+                    : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile, Environment.SpecialFolderOption.DoNotVerify),
+                ".nuget", "packages");
+
     /// <summary>Snapshots the real home, then points this process at a fresh private one.</summary>
     public static void Enter()
     {

@@ -61,6 +61,7 @@ public static class RequiredJson
         var where = step == 0 ? "the body" : Describe(path, step);
         var why = (reached, path[step]) switch
         {
+            (JsonObject json, string name) when json.ContainsKey(name) => "it is null",
             (JsonObject, string name) => $"{where} has no field \"{name}\"",
             (JsonArray array, int index) => $"{where} has {array.Count} item(s), no [{index}]",
             (null, _) => $"{where} is missing",
