@@ -1,4 +1,3 @@
-using ArtifactRegistry.Docker;
 using ArtifactRegistry.Gcloud;
 using ArtifactRegistry.Iam;
 using ArtifactRegistry.Processes;

@@ -1,6 +1,6 @@
-using ArtifactRegistry.Registry;
+using ArtifactRegistry.Auth;
 
-namespace ArtifactRegistry.Auth;
+namespace ArtifactRegistry.Registry;
 
 /// <summary>
 /// Google's 403 <c>ACCESS_TOKEN_SCOPE_INSUFFICIENT</c>: the token may not call the API at all, whatever roles its principal

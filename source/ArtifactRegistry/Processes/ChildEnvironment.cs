@@ -1,8 +1,6 @@
-using ArtifactRegistry.Processes;
+namespace ArtifactRegistry.Processes;
 
-namespace ArtifactRegistry.Docker;
-
-/// <summary>Environment overrides for docker and its helpers, with variables that carry secrets marked so they are redacted.</summary>
+/// <summary>Environment overrides for child programs (docker, its helpers, gcloud), with variables that carry secrets marked so they are redacted.</summary>
 internal static class ChildEnvironment
 {
     private static readonly string[] SecretMarkers = ["TOKEN", "SECRET", "PASSWORD", "PASSWD", "CREDENTIAL_DATA"];
