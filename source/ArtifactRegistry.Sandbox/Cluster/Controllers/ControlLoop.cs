@@ -83,7 +83,16 @@ internal sealed class ControlLoop : IAsyncDisposable
     {
         await _stop.CancelAsync().ConfigureAwait(false);
         if (_loop is not null)
-            await _loop.ConfigureAwait(false);
+        {
+            try
+            {
+                await _loop.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                // A handler that was mid-work (a pull reading a blob) ends with the stop it was asked for: that is the stop, not a failure.
+            }
+        }
         _stop.Dispose();
         _signal.Dispose();
     }
