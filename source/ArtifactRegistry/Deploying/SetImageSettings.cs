@@ -27,7 +27,10 @@ public sealed record SetImageSettings
     /// <summary>How long a rollout may take before SetImage gives up on it (and rolls back, if asked); a rollback gets as long again.</summary>
     public TimeSpan RolloutTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Whether a failed deployment rollout is undone to the previous revision (as <c>kubectl rollout undo</c>), and awaited until healthy.</summary>
+    /// <summary>
+    /// Whether a failed rollout is undone to the previous revision (as <c>kubectl rollout undo</c>: a deployment's previous
+    /// replica set, a stateful set's or daemon set's previous controller revision), and awaited until healthy.
+    /// </summary>
     public bool RollbackOnFailure { get; init; }
 
     /// <summary>The commit deployed, for the change-cause; null: the CI's (<c>GITHUB_SHA</c>, <c>CI_COMMIT_SHA</c>…), if any.</summary>

@@ -20,13 +20,15 @@ internal sealed class KubeCluster : IDisposable
 
     private readonly IKubernetes _client;
     private readonly RequestCounter _counter = new();
+    private readonly TimeProvider _time;
 
     /// <param name="retry">How failed requests are repeated; null means <see cref="KubernetesRetryHandler.DefaultPolicy"/>.</param>
     /// <param name="time">The clock the waits between attempts run on.</param>
     public KubeCluster(KubeConnection connection, ILogger logger, TimeProvider time, RetryPolicy? retry = null)
     {
         Connection = connection;
-        // The counter comes first, so each attempt of a retried request counts.
+        _time = time;
+        // The counter sits inside the retry handler, so each attempt of a retried request counts.
         _client = new k8s.Kubernetes(connection.ClientConfiguration, new KubernetesRetryHandler(retry ?? KubernetesRetryHandler.DefaultPolicy, time, logger), _counter);
     }
 
@@ -66,6 +68,8 @@ internal sealed class KubeCluster : IDisposable
         var resourceVersion = start.ResourceVersion;
         while (!cancellationToken.IsCancellationRequested)
         {
+            var started = _time.GetTimestamp();
+            var seen = 0;
             var changes = WatchWorkloadAsync(start.Reference, start.Namespace, resourceVersion, cancellationToken).GetAsyncEnumerator(cancellationToken);
             await using (changes.ConfigureAwait(false))
             {
@@ -86,12 +90,14 @@ internal sealed class KubeCluster : IDisposable
                         next = await ReadWorkloadAsync(start.Reference, start.Namespace, cancellationToken).ConfigureAwait(false);
                     if (next is null)
                         break;
+                    seen++;
                     resourceVersion = next.ResourceVersion;
                     yield return next;
                     if (expired)
                         break;
                 }
             }
+            await PauseAfterVeryShortWatchAsync(started, seen, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -110,6 +116,8 @@ internal sealed class KubeCluster : IDisposable
                 resourceVersion = list.Metadata.ResourceVersion;
                 yield return new PodsChange([.. list.Items], default, null);
             }
+            var started = _time.GetTimestamp();
+            var seen = 0;
             var changes = WatchPodsAsync(ns, labelSelector, resourceVersion, cancellationToken).GetAsyncEnumerator(cancellationToken);
             await using (changes.ConfigureAwait(false))
             {
@@ -127,11 +135,24 @@ internal sealed class KubeCluster : IDisposable
                     }
                     if (next is not { } change)
                         break;
+                    seen++;
                     resourceVersion = change.Pod.Metadata?.ResourceVersion ?? resourceVersion;
                     yield return new PodsChange(null, change.Type, change.Pod);
                 }
             }
+            if (resourceVersion is not null)
+                await PauseAfterVeryShortWatchAsync(started, seen, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// A watch that ended within a second without a single event is taken as a server that ends watches at once (as
+    /// client-go's reflector does): waiting a second before the next keeps a follower from hammering the API server.
+    /// </summary>
+    private async Task PauseAfterVeryShortWatchAsync(long started, int seen, CancellationToken cancellationToken)
+    {
+        if (seen == 0 && _time.GetElapsedTime(started) < TimeSpan.FromSeconds(1) && !cancellationToken.IsCancellationRequested)
+            await Task.Delay(TimeSpan.FromSeconds(1), _time, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The workload's changes after <paramref name="resourceVersion"/>, until the server ends the watch.</summary>

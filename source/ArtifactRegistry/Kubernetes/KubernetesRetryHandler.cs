@@ -75,7 +75,8 @@ internal sealed partial class KubernetesRetryHandler(RetryPolicy policy, TimePro
             HttpRequestException { InnerException: HttpProtocolException } => true,
             HttpProtocolException => true,
             HttpRequestException { InnerException: SocketException { SocketErrorCode: SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown } } => true,
-            HttpRequestException { InnerException: IOException { InnerException: SocketException { SocketErrorCode: SocketError.ConnectionReset or SocketError.ConnectionAborted } } } => true,
+            // The answer's body broke off while being read ("Error while copying content to a stream").
+            HttpRequestException { InnerException: IOException } => true,
             IOException and not FileNotFoundException => true,
             _ => false,
         };

@@ -74,7 +74,14 @@ public sealed class KubeClusterFaultTests
 
         Assert.That(exception!.Message, Does.Contain("failed to get deployments \"web\" in namespace \"shop\" (503 ServiceUnavailable"));
         Assert.That(server.Requests, Has.Count.EqualTo(8));
-        Assert.That(timers.Waits, Is.Ordered, "the waits grow");
+        // Each wait is a random share (half to all) of a backoff doubling from 0.25 s up to 8 s: the ranges grow, whatever the draw.
+        var waits = timers.Waits.ToList();
+        Assert.That(waits, Has.Count.EqualTo(7));
+        for (var i = 0; i < waits.Count; i++)
+        {
+            var backoff = TimeSpan.FromMilliseconds(Math.Min(250 * Math.Pow(2, i), 8000));
+            Assert.That(waits[i], Is.InRange(backoff / 2, backoff), $"wait {i + 1}");
+        }
     }
 
     [Test]
@@ -104,6 +111,25 @@ public sealed class KubeClusterFaultTests
             Assert.That(paths[2], Does.Contain("watch=true").And.Contain("resourceVersion=11"), "resumed from the last event, not listed again");
             Assert.That(paths[3], Does.Not.Contain("watch=true"), "listed again after 410 Gone");
         });
+    }
+
+    [Test]
+    public async Task A_watch_the_server_ends_at_once_without_events_is_resumed_after_a_second_not_in_a_tight_loop()
+    {
+        await using var server = await ScriptedHttpServer.StartAsync(
+            ScriptedAnswer.Ok("""{"kind":"PodList","apiVersion":"v1","metadata":{"resourceVersion":"10"},"items":[]}"""),
+            ScriptedAnswer.Ok(""),
+            ScriptedAnswer.Ok(Event("ADDED", """{"kind":"Pod","apiVersion":"v1","metadata":{"name":"a","resourceVersion":"11"}}""")));
+        var timers = new ImmediateTimers();
+        using var cluster = Cluster(server, timers);
+
+        var seen = 0;
+        await foreach (var _ in cluster.FollowPodsAsync("shop", "app=web", CancellationToken.None))
+            if (++seen == 2)
+                break;
+
+        Assert.That(timers.Waits, Is.EqualTo(new[] { TimeSpan.FromSeconds(1) }), "one pause, after the empty watch");
+        Assert.That(server.Requests.Select(r => r.PathAndQuery).Last(), Does.Contain("watch=true").And.Contain("resourceVersion=10"));
     }
 
     [Test]

@@ -113,7 +113,7 @@ internal sealed class DaemonSetController(ClusterStore store, EventRecorder even
                 {
                     Metadata = new V1ObjectMeta
                     {
-                        Name = $"{set.Metadata.Name}-{PodTemplates.Suffix(Interlocked.Increment(ref _counter) + 7919)}",
+                        Name = $"{set.Metadata.Name}-{PodTemplates.Suffix(Interlocked.Increment(ref _counter))}",
                         GenerateName = set.Metadata.Name + "-",
                         NamespaceProperty = set.Metadata.NamespaceProperty,
                         Labels = labels,
