@@ -66,7 +66,7 @@ internal sealed class DeployOperation(OperationContext context, DeploySettings s
         };
         var failed = rollouts.FirstOrDefault(rollout => rollout.Failure is not null).Failure;
         _logger.Log(failed is null ? LogLevel.Information : LogLevel.Error, "Deploy {Outcome}{NewLine}{Table}", failed is null ? "done" : "FAILED", Environment.NewLine, result);
-        return failed is null ? result : throw failed;
+        return failed is null ? result : throw failed.InDeploy(result);
     }
 
     /// <summary>Every image's settings, checked before anything is started: a typo fails in milliseconds.</summary>

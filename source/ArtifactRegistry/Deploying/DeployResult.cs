@@ -17,6 +17,9 @@ public sealed record DeployResult
     /// <summary>Each image's rollout, in the same order as <see cref="Pushed"/>.</summary>
     public required IReadOnlyList<SetImageResult> Rollouts { get; init; }
 
+    /// <summary>Nothing was built, pushed or patched: <see cref="Rollouts"/> hold the plan, and <see cref="Pushed"/> is empty.</summary>
+    public bool DryRun { get; init; }
+
     /// <summary>How long the whole Deploy took.</summary>
     public TimeSpan Duration { get; init; }
 

@@ -12,6 +12,9 @@ public sealed record SetImageResult
     /// <summary>Each workload's rollout, in the order given.</summary>
     public required IReadOnlyList<WorkloadRolloutResult> Workloads { get; init; }
 
+    /// <summary>Nothing was patched: each workload's outcome is <see cref="RolloutOutcome.Planned"/> (or unchanged), the server having accepted its patch with <c>dryRun=All</c>.</summary>
+    public bool DryRun { get; init; }
+
     /// <summary>API requests sent (watches count once each): the cost figure of the benchmark.</summary>
     public int ApiRequests { get; init; }
 
