@@ -33,7 +33,8 @@ partial class Build
         .Executes(async () =>
         {
             Log.Information("No --image is configured: deploying {Sample} to a sandbox of this build's own (--image deploys to Google instead)", SampleImage);
-            _localDeployment = await LocalDeployment.StartAsync(UsedLocalDeployDirectory, ClusterOptions(ArtifactRegistry.Sandbox.SandboxClusterSpeed.Realistic));
+            _localDeployment = await LocalDeployment.StartAsync(
+                UsedLocalDeployDirectory, ClusterOptions(ArtifactRegistry.Sandbox.SandboxClusterSpeed.Realistic), ((IArtifactRegistryContext)this).ArtifactRegistryBuild.Context);
         });
 
     Target StopLocalSandbox => _ => _

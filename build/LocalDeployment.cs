@@ -38,7 +38,7 @@ sealed class LocalDeployment : IAsyncDisposable
     /// <summary>The sandbox's env file: endpoints, host map, the deployer's credentials, the kubeconfig.</summary>
     public AbsolutePath EnvFile { get; }
 
-    public static async Task<LocalDeployment> StartAsync(AbsolutePath directory, SandboxClusterOptions cluster)
+    public static async Task<LocalDeployment> StartAsync(AbsolutePath directory, SandboxClusterOptions cluster, OperationContext context)
     {
         var engine = await DockerEngineFor(directory / "dockerd");
         try
@@ -48,7 +48,7 @@ sealed class LocalDeployment : IAsyncDisposable
             await sandbox.WriteEnvFileAsync(envFile, directory / "sandbox-keys");
             Log.Information("Sandbox (Artifact Registry and GKE cluster {Cluster}) on {Endpoint}, state in {State}", cluster.Name, sandbox.ApiEndpoint, directory / "sandbox");
             var deployment = new LocalDeployment(sandbox, engine, envFile);
-            await deployment.GrantNodesAsync(cluster.NodeServiceAccount, directory / "sandbox-keys");
+            await deployment.GrantNodesAsync(context, cluster.NodeServiceAccount, directory / "sandbox-keys");
             return deployment;
         }
         catch
@@ -70,11 +70,11 @@ sealed class LocalDeployment : IAsyncDisposable
     /// The second article's cross-project grant, as the repository's administrator makes it once: the deploy itself runs as the
     /// deployer, who may push but not change IAM policies.
     /// </summary>
-    async Task GrantNodesAsync(string nodeServiceAccount, AbsolutePath keys)
+    async Task GrantNodesAsync(OperationContext context, string nodeServiceAccount, AbsolutePath keys)
     {
         var administrator = GoogleCredentialFile.Load(Sandbox.WriteServiceAccountKey(SandboxPrincipals.Admin, keys)).CreateTokenSource();
         Log.Information("As the repository's administrator ({Admin}):", SandboxPrincipals.Admin);
-        await GrantReader.RunAsync(ArtifactRegistryTasks.Context.SetEnvironmentFile(EnvFile).SetAccessTokenSource(administrator),
+        await GrantReader.RunAsync(context.SetEnvironmentFile(EnvFile).SetAccessTokenSource(administrator),
             s => s.SetRepository(Repository).SetMember("serviceAccount:" + nodeServiceAccount));
     }
 

@@ -1,5 +1,6 @@
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.DockerAuth;
+using ArtifactRegistry.Hints;
 using ArtifactRegistry.Publishing;
 using Nuke.Common;
 using Nuke.Common.Tooling;
@@ -10,7 +11,7 @@ namespace ArtifactRegistry.Nuke;
 /// The BuildAndPush target as a NUKE component, extending <see cref="IArtifactRegistryDockerAuth"/> (whose docker auth parameters
 /// and settings it uses): <c>class Build : NukeBuild, IArtifactRegistryBuildAndPush</c>, then
 /// <c>./build.sh BuildAndPush --image asia-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE</c>.
-/// Later targets take the digest-pinned image from <see cref="PushedImage"/>:
+/// It reuses the build's docker auth session (EnsureDockerAuth's, when that ran). Later targets take the digest-pinned image from <see cref="PushedImage"/>:
 /// <c>.DependsOn&lt;IArtifactRegistryBuildAndPush&gt;(x =&gt; x.BuildAndPush)</c>.
 /// </summary>
 public interface IArtifactRegistryBuildAndPush : IArtifactRegistryDockerAuth
@@ -56,7 +57,7 @@ public interface IArtifactRegistryBuildAndPush : IArtifactRegistryDockerAuth
 
     /// <summary>The image the BuildAndPush target pushed, pinned to its digest (<c>…/IMAGE:TAG@sha256:…</c>), for the targets after it.</summary>
     /// <exception cref="InvalidOperationException">BuildAndPush has not run in this build.</exception>
-    BuildAndPushResult PushedImage => ArtifactRegistryTasks.PushedImage ?? throw new InvalidOperationException(
+    BuildAndPushResult PushedImage => ArtifactRegistryBuild.PushedImage ?? throw new InvalidOperationException(
         "No image has been pushed in this build yet. Make the target that needs it depend on BuildAndPush: " +
         ".DependsOn<IArtifactRegistryBuildAndPush>(x => x.BuildAndPush).");
 
@@ -64,11 +65,11 @@ public interface IArtifactRegistryBuildAndPush : IArtifactRegistryDockerAuth
     Target BuildAndPush => _ => _
         .Description("Builds the Docker image and pushes it to Artifact Registry under every tag; later targets get its digest")
         .Requires(() => Image)
-        .Executes(async () =>
+        .Executes(() => Run(async () =>
         {
-            await ArtifactRegistryTasks.BuildAndPushAsync(
-                ArtifactRegistryTasks.ContextFor(this), settings => BuildAndPushSettings(ConfigureFromParameters(settings)), CancellationToken.None);
-        });
+            RefuseDryRun("BuildAndPush", "pushes an image");
+            await ArtifactRegistryBuild.BuildAndPushAsync(TargetContext, settings => BuildAndPushSettings(ConfigureFromParameters(settings)), CancellationToken.None);
+        }));
 
     /// <summary>The settings from the parameters of this component and of <see cref="IArtifactRegistryDockerAuth"/> (Deploy's too, for every image).</summary>
     internal BuildAndPushSettings ConfigureFromParameters(BuildAndPushSettings settings)
@@ -90,7 +91,7 @@ public interface IArtifactRegistryBuildAndPush : IArtifactRegistryDockerAuth
         {
             var equals = argument.IndexOf('=');
             if (equals <= 0)
-                throw new ArgumentException($"Build argument '{argument}' is not NAME=value; pass e.g. --docker-build-args VERSION=1.2.3,CHANNEL=stable.");
+                throw new SettingsException($"Build argument '{argument}' is not NAME=value, so docker would not know which argument it sets; pass e.g. --docker-build-args VERSION=1.2.3,CHANNEL=stable.");
             settings = settings.AddBuildArg(argument[..equals], argument[(equals + 1)..]);
         }
         if (SkipRegistryVerification == true)

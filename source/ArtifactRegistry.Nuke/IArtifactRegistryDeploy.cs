@@ -25,11 +25,11 @@ public interface IArtifactRegistryDeploy : IArtifactRegistryBuildAndPush, IArtif
     /// <summary>EnsureDockerAuth, BuildAndPush and SetImage in one step: builds and pushes every image of <see cref="DeploySettings"/>, then rolls its workloads out pinned to the new digest; with <see cref="IArtifactRegistryGrantReader.ReaderMember"/>, grants that member read access before the rollout.</summary>
     Target Deploy => _ => _
         .Description("Builds and pushes the image, then rolls the workloads out pinned to its new digest (EnsureDockerAuth → BuildAndPush → SetImage); with --reader-member, grants the nodes read access too")
-        .Executes(async () =>
+        .Executes(() => Run(async () =>
         {
-            var context = WithKubeParameters(ArtifactRegistryTasks.ContextFor(this));
-            await ArtifactRegistryTasks.DeployAsync(context, settings => DeploySettings(ConfigureFromParameters(settings)), CancellationToken.None);
-        });
+            RefuseDryRun("Deploy", "pushes an image and changes the workloads on the cluster");
+            await ArtifactRegistryBuild.DeployAsync(WithKubeParameters(TargetContext), settings => DeploySettings(ConfigureFromParameters(settings)), CancellationToken.None);
+        }));
 
     /// <summary>The image of --image with its context and workloads, and what every image's build and rollout start from.</summary>
     private DeploySettings ConfigureFromParameters(DeploySettings settings)

@@ -1,4 +1,5 @@
 using ArtifactRegistry.DockerAuth;
+using ArtifactRegistry.Hints;
 using Nuke.Common;
 using Nuke.Common.Tooling;
 
@@ -7,7 +8,7 @@ namespace ArtifactRegistry.Nuke;
 /// <summary>
 /// The EnsureDockerAuth target as a NUKE component: <c>class Build : NukeBuild, IArtifactRegistryDockerAuth</c>, then
 /// <c>./build.sh EnsureDockerAuth --image asia-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE</c> (or <c>--images</c> for several).
-/// Deploy targets depend on it: <c>.DependsOn&lt;IArtifactRegistryDockerAuth&gt;(x =&gt; x.EnsureDockerAuth)</c>.
+/// The session it makes is the build's (<see cref="ArtifactRegistryBuild.DockerAuth"/>): BuildAndPush and Deploy reuse it.
 /// </summary>
 public interface IArtifactRegistryDockerAuth : IArtifactRegistryImage
 {
@@ -33,15 +34,16 @@ public interface IArtifactRegistryDockerAuth : IArtifactRegistryImage
     /// <summary>Configures docker credentials for the hosts of <see cref="Images"/> (a no-op when already configured) and checks access to their repositories before any build.</summary>
     Target EnsureDockerAuth => _ => _
         .Description("Gives docker credentials for the images' Artifact Registry hosts and checks access before the build")
-        .Executes(async () =>
+        .Executes(() => Run(async () =>
         {
-            var images = Images ?? (Image is { } image ? [image] : throw new InvalidOperationException(
-                "EnsureDockerAuth needs the image the build pushes, for its registry host: --image asia-docker.pkg.dev/PROJECT-ID/REPOSITORY/IMAGE " +
-                "(or --images for several; IMAGE in the environment or .nuke/parameters.json works too)."));
-            await ArtifactRegistryTasks.EnsureDockerAuthAsync(ArtifactRegistryTasks.ContextFor(this), settings => EnsureDockerAuthSettings(settings
+            RefuseDryRun("EnsureDockerAuth", "writes docker credentials");
+            var images = Images ?? (Image is { } image ? [image] : throw new SettingsException(
+                "EnsureDockerAuth was given no image, so it does not know which registry host docker needs credentials for: " +
+                "--image asia-docker.pkg.dev/PROJECT-ID/REPOSITORY/IMAGE (or --images for several; IMAGE in the environment or .nuke/parameters.json works too)."));
+            await ArtifactRegistryBuild.EnsureDockerAuthAsync(TargetContext, settings => EnsureDockerAuthSettings(settings
                 .SetImages(images)
                 .SetMode(DockerAuthMode ?? DockerAuth.DockerAuthMode.Auto)
                 .SetAccessPreflight(SkipAccessPreflight != true)
                 .SetCreateRepositoryIfMissing(CreateRepositoryIfMissing == true)), CancellationToken.None);
-        });
+        }));
 }

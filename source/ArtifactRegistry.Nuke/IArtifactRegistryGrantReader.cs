@@ -23,10 +23,11 @@ public interface IArtifactRegistryGrantReader : IArtifactRegistryImage
     Target GrantReader => _ => _
         .Description("Grants roles/artifactregistry.reader on the image's repository to --reader-member (GKE nodes in another project); idempotent")
         .Requires(() => ReaderMember)
-        .Executes(async () =>
+        .Executes(() => Run(async () =>
         {
-            await ArtifactRegistryTasks.GrantReaderAsync(ArtifactRegistryTasks.ContextFor(this), settings => GrantReaderSettings(Configure(settings)), CancellationToken.None);
-        });
+            RefuseDryRun("GrantReader", "changes the repository's IAM policy");
+            await ArtifactRegistryBuild.GrantReaderAsync(TargetContext, settings => GrantReaderSettings(Configure(settings)), CancellationToken.None);
+        }));
 
     private GrantReaderSettings Configure(GrantReaderSettings settings)
     {

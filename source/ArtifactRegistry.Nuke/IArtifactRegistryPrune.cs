@@ -1,5 +1,6 @@
 using ArtifactRegistry.Context;
 using ArtifactRegistry.Durations;
+using ArtifactRegistry.Hints;
 using ArtifactRegistry.Pruning;
 using Nuke.Common;
 using Nuke.Common.Tooling;
@@ -8,13 +9,13 @@ namespace ArtifactRegistry.Nuke;
 
 /// <summary>
 /// The PruneUntagged target as a NUKE component: <c>class Build : NukeBuild, IArtifactRegistryPrune</c>, then
-/// <c>./build.sh PruneUntagged --prune-repositories asia-docker.pkg.dev/P/R --prune-older-than 7d --dry-run</c>.
+/// <c>./build.sh PruneUntagged --image asia-docker.pkg.dev/P/R/IMAGE --prune-older-than 7d --dry-run</c> (or <c>--prune-repositories</c>).
 /// Untagged versions only by default; a dry run prints the plan and changes nothing.
 /// </summary>
-public interface IArtifactRegistryPrune : IArtifactRegistryContext
+public interface IArtifactRegistryPrune : IArtifactRegistryImage
 {
-    /// <summary>Images whose versions are pruned, <c>HOST/PROJECT-ID/REPOSITORY/IMAGE</c>.</summary>
-    [Parameter("Images whose versions are pruned, HOST/PROJECT-ID/REPOSITORY/IMAGE (comma-separated in the environment)", Separator = ",")]
+    /// <summary>Images whose versions are pruned, <c>HOST/PROJECT-ID/REPOSITORY/IMAGE</c>; default, when no repository is given either: <see cref="IArtifactRegistryImage.Image"/>.</summary>
+    [Parameter("Images whose versions are pruned, HOST/PROJECT-ID/REPOSITORY/IMAGE (comma-separated in the environment) - Default: --image, unless --prune-repositories is given", Separator = ",")]
     string[] PruneImages => TryGetValue(() => PruneImages) ?? [];
 
     /// <summary>Repositories all of whose images are pruned, <c>HOST/PROJECT-ID/REPOSITORY</c>.</summary>
@@ -42,11 +43,7 @@ public interface IArtifactRegistryPrune : IArtifactRegistryContext
                "SetImage's --kubeconfig when the build has it, else KUBECONFIG, else ~/.kube/config - Default: none", Separator = ",")]
     string[] PruneKubeContexts => TryGetValue(() => PruneKubeContexts) ?? [];
 
-    /// <summary>When true, prints the plan and changes nothing.</summary>
-    [Parameter("Print the plan and change nothing")]
-    bool? DryRun => TryGetValue<bool?>(() => DryRun);
-
-    /// <summary>When true, writes the equivalent Artifact Registry cleanup policies instead of deleting (in the registry's dry-run mode with <see cref="DryRun"/>).</summary>
+    /// <summary>When true, writes the equivalent Artifact Registry cleanup policies instead of deleting (in the registry's dry-run mode with <see cref="IArtifactRegistryContext.DryRun"/>).</summary>
     [Parameter("Write the equivalent Artifact Registry cleanup policies instead of deleting (with --dry-run: in the registry's dry-run mode)")]
     bool? PruneWithCleanupPolicy => TryGetValue<bool?>(() => PruneWithCleanupPolicy);
 
@@ -57,21 +54,22 @@ public interface IArtifactRegistryPrune : IArtifactRegistryContext
     /// <summary>Override to adjust the settings further (in-use digests, tag filter mode…).</summary>
     Configure<PruneUntaggedSettings> PruneUntaggedSettings => settings => settings;
 
-    /// <summary>Deletes the untagged versions of <see cref="PruneImages"/> and <see cref="PruneRepositories"/> (and the tagged ones the policy opts into), never a digest a protected cluster uses; with <see cref="DryRun"/>, prints the plan only.</summary>
+    /// <summary>Deletes the untagged versions of <see cref="PruneImages"/> and <see cref="PruneRepositories"/> (and the tagged ones the policy opts into), never a digest a protected cluster uses; with <see cref="IArtifactRegistryContext.DryRun"/>, prints the plan only.</summary>
     Target PruneUntagged => _ => _
         .Description("Deletes untagged image versions (and what the policy allows) from Artifact Registry, within the delete quota; --dry-run prints the plan")
-        .Executes(async () =>
+        .Executes(() => Run(async () =>
         {
-            var context = ArtifactRegistryTasks.ContextFor(this);
+            var context = TargetContext;
             if (this is IArtifactRegistrySetImage { Kubeconfig: { } kubeconfig })
                 context = context.SetKubeconfig(kubeconfig);
-            await global::ArtifactRegistry.Pruning.PruneUntagged.RunAsync(context, PruneUntaggedSettings.InvokeSafe(Configure(new PruneUntaggedSettings())));
-        });
+            await ArtifactRegistryBuild.PruneUntaggedAsync(context, settings => PruneUntaggedSettings(Configure(settings)), CancellationToken.None);
+        }));
 
     private PruneUntaggedSettings Configure(PruneUntaggedSettings settings)
     {
+        var images = PruneImages.Length == 0 && PruneRepositories.Length == 0 && Image is { } image ? [image] : PruneImages;
         settings = settings
-            .SetImages(PruneImages)
+            .SetImages(images)
             .SetRepositories(PruneRepositories)
             .SetKeepTags(PruneKeepTags)
             .SetKeepMostRecent(PruneKeepMostRecent ?? 0)
@@ -80,7 +78,7 @@ public interface IArtifactRegistryPrune : IArtifactRegistryContext
             .SetDryRun(DryRun == true)
             .SetWriteCleanupPolicy(PruneWithCleanupPolicy == true);
         if (PruneOlderThan is not null)
-            settings = settings.SetOlderThan(Duration.Parse(PruneOlderThan, "--prune-older-than"));
+            settings = settings.SetOlderThan(Duration.Parse(PruneOlderThan, SettingNames.PruneOlderThan));
         if (PruneDeletesPerSecond is { } rate)
             settings = settings.SetDeletesPerSecond(rate);
         return settings;

@@ -8,16 +8,16 @@ namespace ArtifactRegistry.Nuke;
 /// <summary>
 /// The SetImage target as a NUKE component: <c>class Build : NukeBuild, IArtifactRegistryBuildAndPush, IArtifactRegistrySetImage</c>, then
 /// <c>./build.sh BuildAndPush SetImage --workloads deployment/api --kube-namespace prod</c>. After BuildAndPush in the same build it
-/// deploys the pushed image, pinned to its digest; alone it takes <c>--deploy-image</c> (a tag is resolved to its digest).
+/// deploys the pushed image, pinned to its digest; alone it takes <c>--image IMAGE:TAG</c> (resolved to its digest) or <c>IMAGE:TAG@sha256:…</c>.
 /// </summary>
-public interface IArtifactRegistrySetImage : IArtifactRegistryContext
+public interface IArtifactRegistrySetImage : IArtifactRegistryImage
 {
     /// <summary>The workloads to roll out: <c>deployment/NAME</c>, <c>statefulset/NAME</c> or <c>daemonset/NAME</c>.</summary>
     [Parameter("Workloads to roll out: deployment/NAME, statefulset/NAME or daemonset/NAME (comma-separated in the environment)", Separator = ",")]
     string[]? Workloads => TryGetValue(() => Workloads);
 
-    /// <summary>The image to deploy when BuildAndPush did not run in this build: <c>IMAGE:TAG@sha256:…</c>, or <c>IMAGE:TAG</c>, which is resolved to its digest.</summary>
-    [Parameter("Image to deploy when BuildAndPush did not run in this build: IMAGE:TAG@sha256:…, or IMAGE:TAG (resolved to its digest)")]
+    /// <summary>SetImage's own name for the image to deploy, taken before a push of the same build and before <see cref="IArtifactRegistryImage.Image"/>: <c>IMAGE:TAG@sha256:…</c>, or <c>IMAGE:TAG</c>, resolved to its digest.</summary>
+    [Parameter("Alias of --image for SetImage, taken before the image pushed in the same build: IMAGE:TAG@sha256:…, or IMAGE:TAG (resolved to its digest)")]
     string? DeployImage => TryGetValue(() => DeployImage);
 
     /// <summary>The kube context; default: the kubeconfig's current context.</summary>
@@ -47,15 +47,20 @@ public interface IArtifactRegistrySetImage : IArtifactRegistryContext
     /// <summary>Override to adjust the settings further (commit for the change-cause, log lines…).</summary>
     Configure<SetImageSettings> SetImageSettings => settings => settings;
 
-    /// <summary>Sets the image of <see cref="Workloads"/>, pinned to its digest, with a change-cause annotation, and watches the rollout, failing fast with a diagnosis on pull errors and crash loops. Runs after BuildAndPush when both run, and then deploys the image it pushed.</summary>
+    /// <summary>
+    /// Sets the image of <see cref="Workloads"/>, pinned to its digest, with a change-cause annotation, and watches the rollout, failing fast with a diagnosis
+    /// on pull errors and crash loops. The image is <see cref="DeployImage"/>, else the one BuildAndPush pushed in this build (it runs after it), else <see cref="IArtifactRegistryImage.Image"/>.
+    /// </summary>
     Target SetImage => _ => _
         .Description("Deploys the image pinned to its digest to Kubernetes workloads and watches the rollout, failing fast with a diagnosis")
         .Requires(() => Workloads)
         .TryAfter<IArtifactRegistryBuildAndPush>(x => x.BuildAndPush)
-        .Executes(async () =>
+        .Executes(() => Run(async () =>
         {
-            await ArtifactRegistryTasks.SetImageAsync(WithKubeParameters(ArtifactRegistryTasks.ContextFor(this)), settings => SetImageSettings(ConfigureFromParameters(settings)), CancellationToken.None);
-        });
+            RefuseDryRun("SetImage", "changes the workloads on the cluster");
+            await ArtifactRegistryBuild.SetImageAsync(
+                WithKubeParameters(TargetContext), settings => SetImageSettings(ConfigureFromParameters(settings)), fallbackImage: Image, CancellationToken.None);
+        }));
 
     /// <summary>The context with --kubeconfig and --kube-context applied (Deploy's too).</summary>
     internal OperationContext WithKubeParameters(OperationContext context)

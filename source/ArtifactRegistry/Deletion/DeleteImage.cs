@@ -1,3 +1,5 @@
+using ArtifactRegistry.Access;
+using ArtifactRegistry.Iam;
 using ArtifactRegistry.Hints;
 using ArtifactRegistry.Context;
 using ArtifactRegistry.References;
@@ -57,6 +59,10 @@ public static class DeleteImage
         }
 
         var tags = ImageDeletionRules.TagsDeletedWith(reference, digest, tagsOnDigest, deleteTags);
+        // Tags go first: a refusal of the version after them would leave the image untagged, so both permissions are checked before either.
+        await PermissionRefusals.RequireAsync(client, reference.RepositoryName,
+            tags.Count > 0 ? [ArtifactRegistryPermissions.DeleteTag, ArtifactRegistryPermissions.DeleteVersion] : [ArtifactRegistryPermissions.DeleteVersion],
+            $"delete {version.Digest.ToShortString()} of {reference.PackageName.ImagePath} from", cancellationToken).ConfigureAwait(false);
         if (tags.Count > 0)
             await TagChecks.RequireMutableTagsAsync(client, reference.RepositoryName, tags[0], "delete", cancellationToken).ConfigureAwait(false);
         foreach (var tag in tags)
@@ -69,6 +75,10 @@ public static class DeleteImage
             {
                 // Gone meanwhile: the wanted state.
             }
+            catch (ArtifactRegistryApiException e) when (e.IsPermissionDenied)
+            {
+                throw PermissionRefusals.Explain(client, e, reference.RepositoryName, ArtifactRegistryPermissions.DeleteTag, $"delete tag {tag}");
+            }
         }
 
         try
@@ -80,6 +90,10 @@ public static class DeleteImage
         catch (ArtifactRegistryApiException e) when (e.IsNotFound)
         {
             return new DeleteImageResult(reference.WithoutTag().WithDigest(digest), tags, AlreadyGone: true);
+        }
+        catch (ArtifactRegistryApiException e) when (e.IsPermissionDenied)
+        {
+            throw PermissionRefusals.Explain(client, e, reference.RepositoryName, ArtifactRegistryPermissions.DeleteVersion, $"delete {version.Digest.ToShortString()}");
         }
 
         return new DeleteImageResult(reference.WithoutTag().WithDigest(digest), tags, AlreadyGone: false);

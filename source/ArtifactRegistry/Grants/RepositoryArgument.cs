@@ -22,8 +22,9 @@ internal static class RepositoryArgument
         // HOST/PROJECT/REPOSITORY reads as an image without its repository segment: with an image appended it is a full reference.
         if (ImageReference.TryParse(text.TrimEnd('/') + "/image", out var probe) && probe.ImagePath == "image")
             return probe.RepositoryName;
-        throw new ArgumentException(
-            $"{operation}: '{text}' is not a repository. Write it as docker names it, LOCATION-docker.pkg.dev/PROJECT-ID/REPOSITORY " +
-            "(e.g. asia-docker.pkg.dev/my-project/my-repo), as an image in it, or as projects/PROJECT-ID/locations/LOCATION/repositories/REPOSITORY.");
+        var form = setting.With("asia-docker.pkg.dev/PROJECT-ID/REPOSITORY");
+        throw new SettingsException(
+            $"{operation}: '{text}' is not a repository. Write it as docker names it, {form}, as an image in it, " +
+            "or as projects/PROJECT-ID/locations/LOCATION/repositories/REPOSITORY.", form);
     }
 }

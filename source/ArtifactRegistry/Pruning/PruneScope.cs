@@ -28,9 +28,12 @@ internal sealed record PruneScope(IReadOnlyList<PackageName> Packages, IReadOnly
     {
         var image = ImageReference.Parse(text);
         if (image.HasTagOrDigest)
-            throw new ArgumentException(
+        {
+            var whole = SettingNames.PruneImages.With(image.Name);
+            throw new SettingsException(
                 $"PruneUntagged prunes the versions of whole images, but '{text}' names one version ({(image.HasTag ? ":" + image.Tag : "@" + image.Digest!.ToShortString())}). " +
-                $"Give the image without tag or digest: {image.Name}. To delete this one version, use DeleteImage.");
+                $"Give the image without tag or digest: {whole}. To delete this one version, use DeleteImage.", whole);
+        }
         return image.PackageName;
     }
 
@@ -53,8 +56,9 @@ internal sealed record PruneScope(IReadOnlyList<PackageName> Packages, IReadOnly
         }
         }
 
-        throw new ArgumentException(
-            $"'{text}' is not a repository: write it as docker names it, LOCATION-docker.pkg.dev/PROJECT-ID/REPOSITORY " +
-            "(e.g. asia-docker.pkg.dev/my-project/my-repo), or as a resource name, projects/PROJECT-ID/locations/LOCATION/repositories/REPOSITORY.");
+        var form = SettingNames.PruneRepositories.With("asia-docker.pkg.dev/PROJECT-ID/REPOSITORY");
+        throw new SettingsException(
+            $"'{text}' is not a repository: write it as docker names it, {form}, " +
+            "or as a resource name, projects/PROJECT-ID/locations/LOCATION/repositories/REPOSITORY.", form);
     }
 }

@@ -53,7 +53,14 @@ public static class TagAdd
             var current = await client.FindTagAsync(tag, cancellationToken).ConfigureAwait(false);
             if (current?.Version is null)
             {
-                await client.CreateTagAsync(tag, version, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await client.CreateTagAsync(tag, version, cancellationToken).ConfigureAwait(false);
+                }
+                catch (ArtifactRegistryApiException e)
+                {
+                    throw await TagChecks.ExplainAsync(client, e, source.RepositoryName, tagId, "create", cancellationToken).ConfigureAwait(false);
+                }
                 created.Add(tagId);
                 continue;
             }

@@ -34,8 +34,11 @@ public static class TagDelete
         }
         var reference = ImageReference.Parse(settings.Image);
         if (!reference.HasTag)
-            throw new ArgumentException(
-                $"TagDelete deletes a tag, and {settings.Image} names none. Write {reference.Name}:TAG; to delete the image itself, use DeleteImage with its digest.");
+        {
+            var tag = SettingNames.RemoveTag.With($"{reference.Name}:TAG");
+            throw new SettingsException(
+                $"TagDelete deletes a tag, and {settings.Image} names none: {tag}. To delete the image itself, use DeleteImage with its digest.", tag);
+        }
 
         using var client = await RestOnlyClient.OpenAsync(context, nameof(TagDelete), cancellationToken).ConfigureAwait(false);
         var result = new TagDeleteResult(reference.WithoutDigest(), await DeleteAsync(client, reference, cancellationToken).ConfigureAwait(false));

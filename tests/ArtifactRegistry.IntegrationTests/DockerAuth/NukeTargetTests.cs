@@ -87,6 +87,7 @@ public partial class NukeTargetTests
         Assert.That(DockerConfigFile.InDirectory(docker.ConfigDirectory).Read().CredentialHelperFor(_world.ActualHost), Is.EqualTo("gcloud"),
             "not the first run's build-scoped login, which is deleted");
         Assert.That(output, Does.Contain($"DOCKER_CONFIG is now {docker.ConfigDirectory}"));
+        Assert.That(output, Does.Contain($"The process's DOCKER_CONFIG is {docker.ConfigDirectory}"), "the build-scoped login never became the process's");
     }
 
     /// <summary>Runs <paramref name="target"/> with no gcloud account and the deployer's key as ADC: Auto picks AccessToken.</summary>

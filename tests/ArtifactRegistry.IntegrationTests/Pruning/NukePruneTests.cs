@@ -31,9 +31,9 @@ public sealed class NukePruneTests
         var old = await _world.PushAsync("app", "old", 10);
         var fresh = await _world.PushAsync("app", "fresh", 1);
 
-        var dryRun = await RunBuildAsync("PruneUntagged", "--prune-images", PruneWorld.Canonical("app"), "--prune-older-than", "5d", "--dry-run");
+        var dryRun = await RunBuildAsync("PruneUntagged", "--image", PruneWorld.Canonical("app"), "--prune-older-than", "5d", "--dry-run");
         var afterDryRun = await _world.StateAsync("app");
-        var real = await RunBuildAsync("PruneUntagged", "--prune-images", PruneWorld.Canonical("app"), "--prune-older-than", "5d");
+        var real = await RunBuildAsync("PruneUntagged", "--image", PruneWorld.Canonical("app"), "--prune-older-than", "5d");
         var afterRun = await _world.StateAsync("app");
 
         Assert.Multiple(() =>
@@ -48,19 +48,24 @@ public sealed class NukePruneTests
     }
 
     [Test]
-    public async Task The_tag_target_adds_a_tag_and_a_wrong_duration_fails_with_the_accepted_forms()
+    public async Task The_tag_target_adds_a_tag_after_a_dry_run_that_changes_nothing_and_a_wrong_duration_fails_with_the_accepted_forms()
     {
         var build = await _world.PushAsync("app", "build", 1, tags: ["3f2c1ab"]);
 
-        var tag = await RunBuildAsync("Tag", "--tag-image", PruneWorld.Canonical("app") + ":3f2c1ab", "--add-tags", "stable");
+        var dryRun = await RunBuildAsync("Tag", "--image", PruneWorld.Canonical("app") + ":3f2c1ab", "--add-tags", "stable", "--dry-run");
+        var afterDryRun = (await _world.StateAsync("app"))[build];
+        var tag = await RunBuildAsync("Tag", "--image", PruneWorld.Canonical("app") + ":3f2c1ab", "--add-tags", "stable");
         var wrong = await RunBuildAsync("PruneUntagged", "--prune-images", PruneWorld.Canonical("app"), "--prune-older-than", "a week");
 
         Assert.Multiple(async () =>
         {
+            Assert.That(dryRun.ExitCode, Is.Zero, dryRun.Output);
+            Assert.That(dryRun.Output, Does.Contain($"Dry run: stable would point at {PruneWorld.Canonical("app")}:3f2c1ab"));
+            Assert.That(afterDryRun, Is.EqualTo(new[] { "3f2c1ab" }), "the dry run changed nothing");
             Assert.That(tag.ExitCode, Is.Zero, tag.Output);
             Assert.That((await _world.StateAsync("app"))[build], Is.EqualTo(new[] { "3f2c1ab", "stable" }));
             Assert.That(wrong.ExitCode, Is.Not.Zero);
-            Assert.That(wrong.Output, Does.Contain("--prune-older-than got 'a week', which is not a duration"));
+            Assert.That(wrong.Output, Does.Contain("'a week' (--prune-older-than or SetOlderThan(…)) is not a duration"));
         });
     }
 

@@ -226,13 +226,13 @@ public sealed class PruneUntaggedTests
     [Test]
     public async Task A_scope_entry_with_a_tag_or_an_image_given_as_repository_is_refused_with_the_right_form()
     {
-        var tagged = await Assert.ThrowsAsync<ArgumentException>(() => PruneUntagged.RunAsync(_world.Context(), s => s.SetImages(PruneWorld.Canonical("app") + ":v1")));
+        var tagged = await Assert.ThrowsAsync<SettingsException>(() => PruneUntagged.RunAsync(_world.Context(), s => s.SetImages(PruneWorld.Canonical("app") + ":v1")));
         var image = await Assert.ThrowsAsync<SettingsException>(() => PruneUntagged.RunAsync(_world.Context(), s => s.SetRepositories(PruneWorld.Canonical("app"))));
         var none = await Assert.ThrowsAsync<SettingsException>(() => PruneUntagged.RunAsync(_world.Context(), s => s));
 
         Assert.Multiple(() =>
         {
-            Assert.That(tagged!.Message, Does.Contain("names one version (:v1)").And.Contain($"Give the image without tag or digest: {PruneWorld.Canonical("app")}"));
+            Assert.That(tagged!.Message, Does.Contain("names one version (:v1)").And.Contain($"Give the image without tag or digest: SetImages(\"{PruneWorld.Canonical("app")}\")"));
             Assert.That(image!.Message, Does.Contain("is an image (sample / app), not a repository"));
             Assert.That(none!.Message, Does.Contain("was given nothing to prune"));
         });

@@ -53,6 +53,16 @@ public class NukeBuildAndPushTests
         Assert.That(output, Does.Contain("docker build step 1/").And.Contain("Registry confirms 2 tag(s)"));
     }
 
+    [Test]
+    public async Task EnsureDockerAuth_then_BuildAndPush_in_one_build_authenticates_once_and_leaves_the_process_environment_alone()
+    {
+        var (exitCode, output) = await RunBuildAsync("EnsureDockerAuth", "BuildAndPush", "--image", PublishWorld.Canonical("nuke-once"), "--docker-auth-mode", "AccessToken");
+
+        Assert.That(exitCode, Is.Zero, output);
+        Assert.That(Regex.Matches(output, "EnsureDockerAuth: hosts ").Count, Is.EqualTo(1), output);
+        Assert.That(output, Does.Contain("Registry confirms 2 tag(s)"));
+    }
+
     private Task<(int ExitCode, string Output)> RunBuildAsync(params string[] arguments) =>
         TestBuildProcess.RunAsync("PublishBuild", _source.Path,
             inherited: name => !name.StartsWith("CLOUDSDK_", StringComparison.Ordinal) && !name.StartsWith("DOCKER_", StringComparison.Ordinal)

@@ -1,3 +1,4 @@
+using ArtifactRegistry.Access;
 using ArtifactRegistry.Context;
 using ArtifactRegistry.Deletion;
 using ArtifactRegistry.IntegrationTests.Pruning;
@@ -37,6 +38,30 @@ public sealed class TagsAndDeleteTests
             Assert.That(again.Created.Concat(again.Moved.Select(m => m.Tag)), Is.Empty, "a second run changes nothing");
             Assert.That(state[build], Is.EqualTo(new[] { "3f2c1ab", "latest", "stable", "v2" }));
             Assert.That(state[old], Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task A_writer_deleting_a_tag_or_an_image_is_told_who_lacks_which_permission_the_role_and_the_grant_and_nothing_is_deleted()
+    {
+        var build = await _world.PushAsync("app", "build", 1, tags: ["pr-7", "latest"]);
+        var deployer = _world.Context(SandboxPrincipals.Deployer);
+
+        var tag = (await Assert.ThrowsAsync<ArtifactRegistryAccessDeniedException>(() => TagDelete.RunAsync(deployer, s => s.SetImage(App + ":pr-7"))))!;
+        var image = (await Assert.ThrowsAsync<ArtifactRegistryAccessDeniedException>(() =>
+            DeleteImage.RunAsync(deployer, s => s.SetImage(App + ":pr-7").SetDeleteTags(true))))!;
+        var state = await _world.StateAsync("app");
+
+        var grant = "gcloud artifacts repositories add-iam-policy-binding sample --location=asia --project=sample-project " +
+                    $"--member=serviceAccount:{SandboxPrincipals.Deployer} --role=roles/artifactregistry.repoAdmin";
+        Assert.Multiple(() =>
+        {
+            Assert.That(tag.Message, Does.StartWith($"Service account {SandboxPrincipals.Deployer} may not delete tag pr-7 (")
+                .And.Contain("it lacks artifactregistry.tags.delete").And.Contain("The smallest role that grants it is roles/artifactregistry.repoAdmin")
+                .And.Contain(grant));
+            Assert.That(image.MissingPermissions, Is.EquivalentTo(new[] { "artifactregistry.tags.delete", "artifactregistry.versions.delete" }));
+            Assert.That(image.Message, Does.Contain($"may not delete {build.ToShortString()} of app from repository").And.Contain(grant));
+            Assert.That(state[build], Is.EqualTo(new[] { "latest", "pr-7" }), "refused before anything was deleted");
         });
     }
 

@@ -11,12 +11,14 @@ class Build : NukeBuild, IArtifactRegistryDockerAuth
     /// <summary>A second EnsureDockerAuth in the same build, after the target: it must configure the user's docker config.</summary>
     Target ConfigureCredentialHelperToo => _ => _
         .DependsOn<IArtifactRegistryDockerAuth>(x => x.EnsureDockerAuth)
-        .Executes(() =>
+        .Executes(async () =>
         {
-            ArtifactRegistryTasks.EnsureDockerAuth(settings => settings
+            var build = ((IArtifactRegistryContext)this).ArtifactRegistryBuild;
+            await build.EnsureDockerAuthAsync(settings => settings
                 .SetImages(((IArtifactRegistryDockerAuth)this).Images ?? [])
                 .SetMode(DockerAuthMode.CredentialHelper)
                 .DisableAccessPreflight());
-            Log.Information("DOCKER_CONFIG is now {DockerConfig}", Environment.GetEnvironmentVariable("DOCKER_CONFIG") ?? "(unset)");
+            Log.Information("DOCKER_CONFIG is now {DockerConfig}", build.DockerAuth?.DockerConfigDirectory ?? "(none)");
+            Log.Information("The process's DOCKER_CONFIG is {DockerConfig}", Environment.GetEnvironmentVariable("DOCKER_CONFIG") ?? "(unset)");
         });
 }
