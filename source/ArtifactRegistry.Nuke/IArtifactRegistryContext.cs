@@ -24,8 +24,27 @@ public interface IArtifactRegistryContext : INukeBuild
     [Parameter("Change nothing: PruneUntagged prints its plan and Tag the tags it would change; the targets that cannot run without changing anything refuse to start")]
     bool? DryRun => TryGetValue<bool?>(() => DryRun);
 
-    /// <summary>The context a target of this build uses: the build's, through <see cref="ArtifactRegistryContext"/>.</summary>
-    internal OperationContext TargetContext => ArtifactRegistryContext.InvokeSafe(ArtifactRegistryBuild.Context);
+    /// <summary>Where the run's result is written as JSON (schema version 1), after every target and when one fails; default: nowhere.</summary>
+    [Parameter("Write the run's result as JSON to this file (schema version 1: images, digests, tags, workloads, prune counts, the failure), also when a target fails")]
+    string? ResultFile => TryGetValue(() => ResultFile);
+
+    /// <summary>Where the first pushed image is written as a dotenv file (IMAGE, IMAGE_DIGEST, IMAGE_TAGS, IMAGE_WITH_DIGEST) for GitLab's <c>artifacts:reports:dotenv</c>; default: nowhere.</summary>
+    [Parameter("Write the pushed image as a dotenv file for GitLab's artifacts:reports:dotenv: IMAGE, IMAGE_DIGEST, IMAGE_TAGS, IMAGE_WITH_DIGEST")]
+    string? ResultDotenv => TryGetValue(() => ResultDotenv);
+
+    /// <summary>The context a target of this build uses: the build's, through <see cref="ArtifactRegistryContext"/>, with --result-file and --result-dotenv.</summary>
+    internal OperationContext TargetContext
+    {
+        get
+        {
+            var context = ArtifactRegistryContext.InvokeSafe(ArtifactRegistryBuild.Context);
+            if (ResultFile is not null)
+                context = context.SetResultFile(ResultFile);
+            if (ResultDotenv is not null)
+                context = context.SetResultDotenv(ResultDotenv);
+            return context;
+        }
+    }
 
     /// <summary>Runs a target's work, its failures naming NUKE's parameters instead of settings.</summary>
     internal static async Task Run(Func<Task> work)

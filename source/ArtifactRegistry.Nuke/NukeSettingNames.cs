@@ -39,6 +39,8 @@ internal sealed class NukeSettingNames : IHostSettingNames
         [SettingNames.RemoveTag] = null,
         [SettingNames.DeleteImage] = null,
         [SettingNames.DeleteTags] = null,
+        [SettingNames.ResultFile] = nameof(IArtifactRegistryContext.ResultFile),
+        [SettingNames.ResultDotenv] = nameof(IArtifactRegistryContext.ResultDotenv),
     };
 
     public string Host => "NUKE";
