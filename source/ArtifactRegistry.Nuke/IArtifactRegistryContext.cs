@@ -20,8 +20,8 @@ public interface IArtifactRegistryContext : INukeBuild
     /// <summary>This build's Artifact Registry state and tasks, for targets of the build's own: <c>ArtifactRegistryBuild.TagListAsync(…)</c>.</summary>
     ArtifactRegistryBuild ArtifactRegistryBuild => ArtifactRegistryBuild.Of(this);
 
-    /// <summary>When true, the targets change nothing: PruneUntagged and Tag print what they would do; the others refuse to start.</summary>
-    [Parameter("Change nothing: PruneUntagged prints its plan and Tag the tags it would change; the targets that cannot run without changing anything refuse to start")]
+    /// <summary>When true, the targets change nothing: Deploy, SetImage, PruneUntagged and Tag check everything and print what they would do; the others refuse to start.</summary>
+    [Parameter("Change nothing: Deploy and SetImage check everything and print each workload's current and new image (the patch sent with dryRun=All), PruneUntagged prints its plan and Tag the tags it would change; the targets that cannot run without changing anything refuse to start")]
     bool? DryRun => TryGetValue<bool?>(() => DryRun);
 
     /// <summary>Where the run's result is written as JSON (schema version 1), after every target and when one fails; default: nowhere.</summary>
@@ -66,6 +66,6 @@ public interface IArtifactRegistryContext : INukeBuild
         if (DryRun == true)
             throw new SettingsException(
                 $"{target} {changes}, and has no dry run, so with --dry-run it does not start. " +
-                $"Drop --dry-run to run it; --dry-run previews PruneUntagged and Tag.");
+                $"Drop --dry-run to run it; --dry-run previews Deploy, SetImage, PruneUntagged and Tag.");
     }
 }

@@ -27,7 +27,6 @@ public interface IArtifactRegistryDeploy : IArtifactRegistryBuildAndPush, IArtif
         .Description("Builds and pushes the image, then rolls the workloads out pinned to its new digest (EnsureDockerAuth → BuildAndPush → SetImage); with --reader-member, grants the nodes read access too")
         .Executes(() => Run(async () =>
         {
-            RefuseDryRun("Deploy", "pushes an image and changes the workloads on the cluster");
             await ArtifactRegistryBuild.DeployAsync(WithKubeParameters(TargetContext), settings => DeploySettings(ConfigureFromParameters(settings)), CancellationToken.None);
         }));
 
@@ -37,7 +36,8 @@ public interface IArtifactRegistryDeploy : IArtifactRegistryBuildAndPush, IArtif
         settings = settings
             .SetBuild(build => BuildAndPushSettings(((IArtifactRegistryBuildAndPush)this).ConfigureFromParameters(build)))
             .SetRollout(rollout => SetImageSettings(((IArtifactRegistrySetImage)this).ConfigureFromParameters(rollout)))
-            .SetReaderMember(ReaderMember);
+            .SetReaderMember(ReaderMember)
+            .SetDryRun(DryRun == true);
         return Image is null
             ? settings
             : settings.AddImage(new DeployImage(Image)

@@ -24,6 +24,8 @@ internal sealed class DeployOperation(OperationContext context, DeploySettings s
     {
         var started = context.Time.GetTimestamp();
         var images = Plan();
+        if (settings.DryRun)
+            return await DryRunAsync(images, started, cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("Deploy {Images}", string.Join(", ", images.Select(image => $"{image.Reference} → {string.Join(", ", image.Rollout.Workloads)}")));
 
         // Whatever fails first stops the rest: a missing workload ends a build that would otherwise run to its end.
@@ -108,6 +110,40 @@ internal sealed class DeployOperation(OperationContext context, DeploySettings s
         if (duplicate is not null)
             throw new ArgumentException($"Deploy was given {duplicate.Key} {duplicate.Count()} times; give each image once, with all its workloads.", nameof(DeploySettings.Images));
         return planned;
+    }
+
+    /// <summary>
+    /// Everything a real deploy checks before it builds, and the rollouts' patches with <c>dryRun=All</c>: the tags the build would
+    /// push (git included), the credentials and the access preflight (the session is closed again), every workload and container
+    /// as SetImage reads them. Nothing is built, pushed, granted or patched.
+    /// </summary>
+    private async Task<DeployResult> DryRunAsync(List<PlannedImage> images, long started, CancellationToken cancellationToken)
+    {
+        _logger.LogInformation("Deploy dry run {Images}", string.Join(", ", images.Select(image => $"{image.Reference} → {string.Join(", ", image.Rollout.Workloads)}")));
+        var next = await Task.WhenAll(images.Select(image => new BuildAndPushOperation(context, image.Build, new ArtifactRegistryPublishing(context, image.Build)).PlanAsync(cancellationToken)))
+            .ConfigureAwait(false);
+        var auth = OpenDockerAuth(images, cancellationToken);
+        try
+        {
+            await auth.AccessChecked.ConfigureAwait(false);
+        }
+        finally
+        {
+            if (auth.Session is { } session)
+            {
+                await Quietly(session).ConfigureAwait(false);
+                if (session.IsCompletedSuccessfully)
+                    await session.Result.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        if (settings.ReaderMember is { } member)
+            _logger.LogInformation("Deploy dry run: the reader grant for {Member} is neither checked nor made", member);
+
+        var rollouts = await Task.WhenAll(images.Select((image, i) => SetImage.RunAsync(context,
+            image.Rollout with { Image = next[i].ToString(), ImageIsNextBuild = true, DryRun = true }, cancellationToken))).ConfigureAwait(false);
+        var result = new DeployResult { Pushed = [], Rollouts = rollouts, DryRun = true, Duration = context.Time.GetElapsedTime(started) };
+        _logger.LogInformation("Deploy dry run: nothing was built, pushed or changed{NewLine}{Table}", Environment.NewLine, result);
+        return result;
     }
 
     /// <summary>

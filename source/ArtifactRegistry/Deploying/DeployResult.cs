@@ -45,6 +45,10 @@ public sealed record DeployResult
     public override string ToString()
     {
         var rows = new List<string[]> { new[] { "image", "digest", "push", "workload", "outcome" } };
+        if (DryRun)
+            foreach (var workload in Rollouts.SelectMany(rollout => rollout.Workloads))
+                rows.Add([workload.Image.WithoutDigest().ToString(), workload.Image.Digest?.ToShortString() ?? "digest of the next build", "not built (dry run)",
+                    $"{workload.Workload} ({workload.Namespace})", $"{Outcome(workload)}: {workload.PreviousImage ?? "(no image)"} → {SetImageResult.Target(workload)}"]);
         for (var i = 0; i < Pushed.Count; i++)
         {
             var push = Pushed[i];
@@ -70,6 +74,7 @@ public sealed record DeployResult
     {
         RolloutOutcome.RolledOut => $"rolled out{(workload.Revision is { } revision ? $" (revision {revision})" : "")}, {workload.AvailableReplicas}/{workload.DesiredReplicas} available",
         RolloutOutcome.Unchanged => "already running this digest",
+        RolloutOutcome.Planned => "would be patched (the API server accepted it with dryRun=All)",
         RolloutOutcome.RolledBack => $"FAILED, rolled back to {workload.RestoredImage}",
         _ => "FAILED",
     };
