@@ -41,6 +41,7 @@ internal sealed class NukeSettingNames : IHostSettingNames
         [SettingNames.DeleteTags] = null,
         [SettingNames.ResultFile] = nameof(IArtifactRegistryContext.ResultFile),
         [SettingNames.ResultDotenv] = nameof(IArtifactRegistryContext.ResultDotenv),
+        [SettingNames.Kustomization] = nameof(IArtifactRegistryDeploy.Kustomization),
     };
 
     public string Host => "NUKE";

@@ -20,7 +20,7 @@ public class LayerTests
     private static readonly (string Layer, string[] Namespaces)[] Layers =
     [
         ("model", ["Hints", "References", "Iam", "Durations", "Rollouts"]),
-        ("adapters", ["Processes", "FileSystem", "Configuration", "Gcloud", "Git", "Auth", "Registry", "Docker", "Kubernetes"]),
+        ("adapters", ["Processes", "FileSystem", "Configuration", "Gcloud", "Git", "Auth", "Registry", "Docker", "Kubernetes", "GitOps"]),
         ("context", ["Context"]),
         ("operations", ["Access", "DockerAuth", "Publishing", "Grants", "Deploying", "InUse", "Pruning", "Tagging", "Deletion"]),
         // Reporting: what the operations returned, written where CI reads it; each host runs its operations through it.

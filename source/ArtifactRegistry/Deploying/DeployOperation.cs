@@ -2,6 +2,7 @@ using ArtifactRegistry.Hints;
 using ArtifactRegistry.Context;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.DockerAuth;
+using ArtifactRegistry.GitOps;
 using ArtifactRegistry.Grants;
 using ArtifactRegistry.Iam;
 using ArtifactRegistry.Publishing;
@@ -31,7 +32,10 @@ internal sealed class DeployOperation(OperationContext context, DeploySettings s
         // Whatever fails first stops the rest: a missing workload ends a build that would otherwise run to its end.
         using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // On the thread pool: loading the kubeconfig and the Kubernetes client is synchronous work that must not hold up the build.
-        var preflight = StopOthersOnFailure(Task.Run(() => RolloutPreflight.RunAsync(context, [.. images.Select(image => image.Rollout)], failFast.Token), failFast.Token), failFast);
+        var rolled = images.Where(image => image.Rollout.Workloads.Count > 0).Select(image => image.Rollout).ToList();
+        var preflight = rolled.Count == 0
+            ? Task.CompletedTask
+            : StopOthersOnFailure(Task.Run(() => RolloutPreflight.RunAsync(context, rolled, failFast.Token), failFast.Token), failFast);
         var grants = StopOthersOnFailure(Task.Run(() => GrantAsync(images, failFast.Token), failFast.Token), failFast);
         var auth = OpenDockerAuth(images, failFast.Token);
         var access = StopOthersOnFailure(auth.AccessChecked, failFast);
@@ -58,10 +62,18 @@ internal sealed class DeployOperation(OperationContext context, DeploySettings s
         await preflight.ConfigureAwait(false);
         var granted = await grants.ConfigureAwait(false);
 
-        var rollouts = await Task.WhenAll(images.Select((image, i) => RollOutAsync(image.Rollout.SetImage(pushed[i]), cancellationToken))).ConfigureAwait(false);
+        var pins = settings.Kustomization is { } kustomization
+            ? pushed.Select(push => KustomizationFile.Pin(kustomization, push.PinnedImage, write: true)).ToList()
+            : [];
+        foreach (var pin in pins)
+            _logger.LogInformation("Deploy: {Name} pinned to {Image}@{Digest} in {Path}", pin.Name, pin.NewName, pin.Digest, pin.Path);
+        var rollouts = await Task.WhenAll(images.Select((image, i) => image.Rollout.Workloads.Count == 0
+            ? Task.FromResult<(SetImageResult Result, RolloutFailedException? Failure)>((new SetImageResult { KubeContext = "-", Workloads = [] }, null))
+            : RollOutAsync(image.Rollout.SetImage(pushed[i]), cancellationToken))).ConfigureAwait(false);
         var result = new DeployResult
         {
             Pushed = pushed,
+            Kustomizations = pins,
             Grants = granted,
             Rollouts = [.. rollouts.Select(rollout => rollout.Result)],
             Duration = context.Time.GetElapsedTime(started),
@@ -87,14 +99,16 @@ internal sealed class DeployOperation(OperationContext context, DeploySettings s
         foreach (var image in settings.Images)
         {
             var reference = ImageReference.Parse(image.Image);
-            if (image.Workloads.Count == 0)
+            if (image.Workloads.Count == 0 && settings.Kustomization is null)
             {
                 var workloads = SettingNames.Workloads.With($"deployment/{reference.ImagePath.Split('/')[^1]}");
                 throw new SettingsException(
                     $"Deploy has no workload for {image.Image}, so it would push an image nothing runs: name the ones that run it ({workloads}). " +
-                    "To build and push without deploying, use BuildAndPush.", workloads);
+                    $"To build and push without deploying, use BuildAndPush; to pin it in a kustomization for GitOps, {SettingNames.Kustomization.With("deploy/overlays/prod")}.",
+                    workloads, SettingNames.Kustomization.With("deploy/overlays/prod"));
             }
-            SetImageOperation.ParseWorkloads(image.Workloads);
+            if (image.Workloads.Count > 0)
+                SetImageOperation.ParseWorkloads(image.Workloads);
             var build = settings.Build.SetImage(image.Image);
             if (image.ContextDirectory is not null)
                 build = build.SetContextDirectory(image.ContextDirectory);
@@ -106,6 +120,8 @@ internal sealed class DeployOperation(OperationContext context, DeploySettings s
             planned.Add(new PlannedImage(reference, build, rollout));
         }
 
+        if (settings.Kustomization is { } kustomization)
+            KustomizationFile.Check(kustomization);
         var duplicate = planned.GroupBy(image => image.Reference.Name).FirstOrDefault(group => group.Count() > 1);
         if (duplicate is not null)
             throw new ArgumentException($"Deploy was given {duplicate.Key} {duplicate.Count()} times; give each image once, with all its workloads.", nameof(DeploySettings.Images));
@@ -139,8 +155,11 @@ internal sealed class DeployOperation(OperationContext context, DeploySettings s
         if (settings.ReaderMember is { } member)
             _logger.LogInformation("Deploy dry run: the reader grant for {Member} is neither checked nor made", member);
 
-        var rollouts = await Task.WhenAll(images.Select((image, i) => SetImage.RunAsync(context,
-            image.Rollout with { Image = next[i].ToString(), ImageIsNextBuild = true, DryRun = true }, cancellationToken))).ConfigureAwait(false);
+        var rollouts = await Task.WhenAll(images.Select((image, i) => image.Rollout.Workloads.Count == 0
+            ? Task.FromResult(new SetImageResult { KubeContext = "-", Workloads = [] })
+            : SetImage.RunAsync(context, image.Rollout with { Image = next[i].ToString(), ImageIsNextBuild = true, DryRun = true }, cancellationToken))).ConfigureAwait(false);
+        if (settings.Kustomization is { } kustomization)
+            _logger.LogInformation("Deploy dry run: {Images} would be pinned in {Path}", string.Join(", ", next), KustomizationFile.Check(kustomization));
         var result = new DeployResult { Pushed = [], Rollouts = rollouts, DryRun = true, Duration = context.Time.GetElapsedTime(started) };
         _logger.LogInformation("Deploy dry run: nothing was built, pushed or changed{NewLine}{Table}", Environment.NewLine, result);
         return result;

@@ -17,6 +17,9 @@ public sealed record DeployResult
     /// <summary>Each image's rollout, in the same order as <see cref="Pushed"/>.</summary>
     public required IReadOnlyList<SetImageResult> Rollouts { get; init; }
 
+    /// <summary>The images pinned in <see cref="DeploySettings.Kustomization"/> (checked, not written, in a dry run).</summary>
+    public IReadOnlyList<GitOps.KustomizationPin> Kustomizations { get; init; } = [];
+
     /// <summary>Nothing was built, pushed or patched: <see cref="Rollouts"/> hold the plan, and <see cref="Pushed"/> is empty.</summary>
     public bool DryRun { get; init; }
 
@@ -64,6 +67,8 @@ public sealed record DeployResult
         var text = new StringBuilder();
         foreach (var row in rows)
             text.Append(string.Join("  ", row.Select((cell, column) => cell.PadRight(widths[column]))).TrimEnd()).Append('\n');
+        foreach (var pin in Kustomizations)
+            text.Append($"kustomization: {pin.Path}: {pin.Name} pinned to {pin.NewName}@{pin.Digest} ({(pin.Added ? "entry added" : "entry changed")})\n");
         foreach (var grant in Grants)
             text.Append($"reader: {grant.Member} holds {grant.Role} on {grant.Repository.DockerPath} ({(grant.Changed ? "granted now" : "already granted")})\n");
         text.Append($"time  : total {Seconds(Duration)} = docker build and push {Seconds(DockerDuration)} + rollout {Seconds(RolloutWait)} + Deploy's own {Seconds(Overhead)}");

@@ -20,6 +20,13 @@ public sealed record DeploySettings
     public SetImageSettings Rollout { get; init; } = new();
 
     /// <summary>
+    /// A kustomization (its <c>kustomization.yaml</c> or its directory) each pushed image is pinned in, as <c>kustomize edit set image</c>
+    /// writes it (<c>newName</c>, <c>digest</c>, <c>newTag</c> removed), for a GitOps tool to deploy; an image without workloads is then
+    /// only pushed and pinned. Null pins nothing.
+    /// </summary>
+    public string? Kustomization { get; init; }
+
+    /// <summary>
     /// Check everything and change nothing: the references, Dockerfiles, tags and git state, the credentials and the access
     /// preflight, every workload and container; nothing is built, pushed, granted or patched, and each workload's patch goes to the
     /// API server with <c>dryRun=All</c> (admission and RBAC answer now) with the image <c>IMAGE:TAG</c> the build would push.

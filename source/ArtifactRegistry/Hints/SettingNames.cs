@@ -95,4 +95,7 @@ public static class SettingNames
 
     /// <summary><c>OperationContext.ResultDotenv</c>: where the run's dotenv result is written for GitLab.</summary>
     public static SettingName ResultDotenv { get; } = new("OperationContext", "ResultDotenv");
+
+    /// <summary><c>DeploySettings.Kustomization</c>: the kustomization the pushed images are pinned in.</summary>
+    public static SettingName Kustomization { get; } = new("DeploySettings", "Kustomization");
 }

@@ -145,6 +145,7 @@ public sealed class RunResults
             DryRun = deploy.DryRun,
             Images = [.. deploy.Pushed.Select(ResultMapping.Image)],
             Workloads = [.. deploy.Rollouts.SelectMany(rollout => rollout.Workloads).Select(ResultMapping.Workload)],
+            Kustomizations = [.. deploy.Kustomizations.Where(pin => pin.Written).Select(pin => new KustomizationResult(pin.Path, pin.Name, pin.NewName, pin.Digest, pin.Added))],
         },
         PruneUntaggedResult prune => new RunResult { DryRun = prune.DryRun, Prune = ResultMapping.Prune(prune) },
         _ => new RunResult(),
