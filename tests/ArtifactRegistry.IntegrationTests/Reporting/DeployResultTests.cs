@@ -127,6 +127,41 @@ public class DeployResultTests
     }
 
     [Test]
+    public async Task A_deploy_without_workloads_pushes_and_pins_the_digest_in_the_kustomization_and_says_so_in_the_result()
+    {
+        var overlay = Directory.CreateDirectory(Path.Combine(_temp, "overlay")).FullName;
+        var kustomization = Path.Combine(overlay, "kustomization.yaml");
+        await File.WriteAllTextAsync(kustomization, "# prod\nkind: Kustomization\nresources:\n- ../base\nimages:\n- name: sample-api\n  newName: " + Image + "\n  newTag: old\n");
+        var resultFile = Path.Combine(_temp, "result.json");
+        var context = _world.Context(SandboxPrincipals.Deployer).SetResultFile(resultFile);
+
+        var deployed = await RunResults.Open(context).RecordAsync("Deploy", () => Deploy.RunAsync(context, new DeploySettings()
+            .AddImage(Image, _source.Path)
+            .SetKustomization(overlay)
+            .SetBuild(build => build.SetDockerAuthSettings(auth => auth.SetMode(DockerAuthMode.AccessToken)))));
+
+        var digest = deployed.Pushed.Single().Digest.ToString();
+        var json = await File.ReadAllTextAsync(resultFile);
+        Assert.That(ResultSchema.Violations(json), Is.Empty, json);
+        Assert.That(await File.ReadAllTextAsync(kustomization), Is.EqualTo($"# prod\nkind: Kustomization\nresources:\n- ../base\nimages:\n- name: sample-api\n  newName: {Image}\n  digest: {digest}\n"));
+        Assert.That(deployed.Rollouts.Single().Workloads, Is.Empty, "no cluster was touched");
+        Assert.That(JsonNode.Parse(json)!["kustomizations"]![0]!["digest"]!.GetValue<string>(), Is.EqualTo(digest));
+    }
+
+    [Test]
+    public async Task A_malformed_kustomization_stops_the_deploy_before_anything_is_built()
+    {
+        var kustomization = Path.Combine(_temp, "kustomization.yaml");
+        await File.WriteAllTextAsync(kustomization, "kind: Kustomization\nimages: [\n");
+
+        await Assert.ThrowsAsync<ArtifactRegistry.GitOps.KustomizationException>(() => Deploy.RunAsync(_world.Context(SandboxPrincipals.Deployer),
+            new DeploySettings().AddImage(Image, _source.Path).SetKustomization(kustomization)));
+
+        Assert.That(_world.DockerCommands, Is.Empty);
+        Assert.That(await File.ReadAllTextAsync(kustomization), Is.EqualTo("kind: Kustomization\nimages: [\n"));
+    }
+
+    [Test]
     public void A_result_path_that_cannot_be_written_is_refused_before_any_operation_starts()
     {
         var aFile = Path.Combine(_temp, "a-file");
