@@ -71,6 +71,8 @@ public sealed record DeployResult
             text.Append($"kustomization: {pin.Path}: {pin.Name} pinned to {pin.NewName}@{pin.Digest} ({(pin.Added ? "entry added" : "entry changed")})\n");
         foreach (var grant in Grants)
             text.Append($"reader: {grant.Member} holds {grant.Role} on {grant.Repository.DockerPath} ({(grant.Changed ? "granted now" : "already granted")})\n");
+        if (DryRun)
+            return text.Append($"time  : total {Seconds(Duration)} (dry run: checks and the server's dry-run patches; nothing built)").ToString();
         text.Append($"time  : total {Seconds(Duration)} = docker build and push {Seconds(DockerDuration)} + rollout {Seconds(RolloutWait)} + Deploy's own {Seconds(Overhead)}");
         return text.ToString();
     }

@@ -82,6 +82,19 @@ public class NukeDeployTests
     }
 
     [Test]
+    public async Task Deploy_dry_run_prints_the_plan_builds_nothing_and_leaves_the_cluster_as_it_was()
+    {
+        var (exitCode, output) = await RunBuildAsync(
+            ["Deploy", "--image", Image, "--workloads", "deployment/sample-api", "--kube-namespace", "sample-namespace", "--docker-auth-mode", "AccessToken",
+             "--rollback-on-failure", "--dry-run"]);
+
+        Assert.That(exitCode, Is.Zero, output);
+        Assert.That(output, Does.Match($@"deployment/sample-api: container sample-api {Regex.Escape(SandboxClusterOptions.SampleImage)} → {Regex.Escape(Image)}:[0-9a-f]+@<digest of the next build> \(dry run: the API server accepted the patch; nothing was changed\)"));
+        Assert.That(output, Does.Not.Contain("docker build").And.Not.Contain("Pushed "));
+        Assert.That(await PodImagesAsync(), Is.EqualTo(new[] { SandboxClusterOptions.SampleImage }));
+    }
+
+    [Test]
     public async Task A_result_file_that_cannot_be_written_fails_the_deploy_before_anything_is_built()
     {
         var notAFolder = Path.Combine(_source.Path, "payload.txt");
