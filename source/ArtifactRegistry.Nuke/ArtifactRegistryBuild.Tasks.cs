@@ -21,8 +21,8 @@ public sealed partial class ArtifactRegistryBuild
 
     internal async Task<EnsureDockerAuthResult> EnsureDockerAuthAsync(OperationContext context, Configure<EnsureDockerAuthSettings> configure, CancellationToken cancellationToken)
     {
-        var result = await global::ArtifactRegistry.DockerAuth.EnsureDockerAuth.RunAsync(context, configure.InvokeSafe(new EnsureDockerAuthSettings()), cancellationToken)
-            .ConfigureAwait(false);
+        var result = await RecordAsync(context, "EnsureDockerAuth", () =>
+            global::ArtifactRegistry.DockerAuth.EnsureDockerAuth.RunAsync(context, configure.InvokeSafe(new EnsureDockerAuthSettings()), cancellationToken)).ConfigureAwait(false);
         Adopt(result.Session);
         return result;
     }
@@ -40,7 +40,7 @@ public sealed partial class ArtifactRegistryBuild
         settings = settings.DockerAuthSession is null && DockerAuth is { } session
             ? settings.SetDockerAuthSession(session)
             : settings.SetKeepDockerAuthSession(true);
-        var result = await global::ArtifactRegistry.Publishing.BuildAndPush.RunAsync(context, settings, cancellationToken).ConfigureAwait(false);
+        var result = await RecordAsync(context, "BuildAndPush", () => global::ArtifactRegistry.Publishing.BuildAndPush.RunAsync(context, settings, cancellationToken)).ConfigureAwait(false);
         if (result.DockerAuthSession is { } opened)
             Adopt(opened);
         AddPushed([result]);
@@ -61,7 +61,7 @@ public sealed partial class ArtifactRegistryBuild
             settings = settings.SetImage(pushed);
         if (settings.Image is null && fallbackImage is not null)
             settings = settings.SetImage(fallbackImage);
-        return global::ArtifactRegistry.Deploying.SetImage.RunAsync(context, settings, cancellationToken);
+        return RecordAsync(context, "SetImage", () => global::ArtifactRegistry.Deploying.SetImage.RunAsync(context, settings, cancellationToken));
     }
 
     /// <summary>
@@ -76,7 +76,7 @@ public sealed partial class ArtifactRegistryBuild
         var settings = configure.InvokeSafe(new DeploySettings());
         if (settings.Build.DockerAuthSession is null && DockerAuth is { } session)
             settings = settings.SetBuild(build => build.SetDockerAuthSession(session));
-        var result = await global::ArtifactRegistry.Deploying.Deploy.RunAsync(context, settings, cancellationToken).ConfigureAwait(false);
+        var result = await RecordAsync(context, "Deploy", () => global::ArtifactRegistry.Deploying.Deploy.RunAsync(context, settings, cancellationToken)).ConfigureAwait(false);
         AddPushed(result.Pushed);
         return result;
     }
@@ -86,44 +86,44 @@ public sealed partial class ArtifactRegistryBuild
         GrantReaderAsync(Context, configure, cancellationToken);
 
     internal Task<GrantReaderResult> GrantReaderAsync(OperationContext context, Configure<GrantReaderSettings> configure, CancellationToken cancellationToken) =>
-        global::ArtifactRegistry.Grants.GrantReader.RunAsync(context, configure.InvokeSafe(new GrantReaderSettings()), cancellationToken);
+        RecordAsync(context, "GrantReader", () => global::ArtifactRegistry.Grants.GrantReader.RunAsync(context, configure.InvokeSafe(new GrantReaderSettings()), cancellationToken));
 
     /// <summary>Whether a member can pull from a repository, and through which binding (see <see cref="global::ArtifactRegistry.Grants.CheckPullAccess"/>).</summary>
     public Task<PullAccessResult> CheckPullAccessAsync(Configure<CheckPullAccessSettings> configure, CancellationToken cancellationToken = default) =>
         CheckPullAccessAsync(Context, configure, cancellationToken);
 
     internal Task<PullAccessResult> CheckPullAccessAsync(OperationContext context, Configure<CheckPullAccessSettings> configure, CancellationToken cancellationToken) =>
-        global::ArtifactRegistry.Grants.CheckPullAccess.RunAsync(context, configure.InvokeSafe(new CheckPullAccessSettings()), cancellationToken);
+        RecordAsync(context, "CheckPullAccess", () => global::ArtifactRegistry.Grants.CheckPullAccess.RunAsync(context, configure.InvokeSafe(new CheckPullAccessSettings()), cancellationToken));
 
     /// <summary>Deletes what the prune policy selects, untagged versions only by default (see <see cref="global::ArtifactRegistry.Pruning.PruneUntagged"/>).</summary>
     public Task<PruneUntaggedResult> PruneUntaggedAsync(Configure<PruneUntaggedSettings> configure, CancellationToken cancellationToken = default) =>
         PruneUntaggedAsync(Context, configure, cancellationToken);
 
     internal Task<PruneUntaggedResult> PruneUntaggedAsync(OperationContext context, Configure<PruneUntaggedSettings> configure, CancellationToken cancellationToken) =>
-        global::ArtifactRegistry.Pruning.PruneUntagged.RunAsync(context, configure.InvokeSafe(new PruneUntaggedSettings()), cancellationToken);
+        RecordAsync(context, "PruneUntagged", () => global::ArtifactRegistry.Pruning.PruneUntagged.RunAsync(context, configure.InvokeSafe(new PruneUntaggedSettings()), cancellationToken));
 
     /// <summary>Points tags at an image, creating or moving them (see <see cref="global::ArtifactRegistry.Tagging.TagAdd"/>).</summary>
     public Task<TagAddResult> TagAddAsync(Configure<TagAddSettings> configure, CancellationToken cancellationToken = default) =>
         TagAddAsync(Context, configure, cancellationToken);
 
     internal Task<TagAddResult> TagAddAsync(OperationContext context, Configure<TagAddSettings> configure, CancellationToken cancellationToken) =>
-        global::ArtifactRegistry.Tagging.TagAdd.RunAsync(context, configure.InvokeSafe(new TagAddSettings()), cancellationToken);
+        RecordAsync(context, "TagAdd", () => global::ArtifactRegistry.Tagging.TagAdd.RunAsync(context, configure.InvokeSafe(new TagAddSettings()), cancellationToken));
 
     /// <summary>Every tag of an image with its digest and upload time (see <see cref="global::ArtifactRegistry.Tagging.TagList"/>).</summary>
     public Task<IReadOnlyList<TagListing>> TagListAsync(Configure<TagListSettings> configure, CancellationToken cancellationToken = default) =>
         TagListAsync(Context, configure, cancellationToken);
 
     internal Task<IReadOnlyList<TagListing>> TagListAsync(OperationContext context, Configure<TagListSettings> configure, CancellationToken cancellationToken) =>
-        global::ArtifactRegistry.Tagging.TagList.RunAsync(context, configure.InvokeSafe(new TagListSettings()), cancellationToken);
+        RecordAsync(context, "TagList", () => global::ArtifactRegistry.Tagging.TagList.RunAsync(context, configure.InvokeSafe(new TagListSettings()), cancellationToken));
 
     /// <summary>Deletes one tag, never its image (see <see cref="global::ArtifactRegistry.Tagging.TagDelete"/>).</summary>
     public Task<TagDeleteResult> TagDeleteAsync(Configure<TagDeleteSettings> configure, CancellationToken cancellationToken = default) =>
         TagDeleteAsync(Context, configure, cancellationToken);
 
     internal Task<TagDeleteResult> TagDeleteAsync(OperationContext context, Configure<TagDeleteSettings> configure, CancellationToken cancellationToken) =>
-        global::ArtifactRegistry.Tagging.TagDelete.RunAsync(context, configure.InvokeSafe(new TagDeleteSettings()), cancellationToken);
+        RecordAsync(context, "TagDelete", () => global::ArtifactRegistry.Tagging.TagDelete.RunAsync(context, configure.InvokeSafe(new TagDeleteSettings()), cancellationToken));
 
     /// <summary>Deletes one image by digest, or the one a tag points at; a bare name is refused (see <see cref="global::ArtifactRegistry.Deletion.DeleteImage"/>).</summary>
     public Task<DeleteImageResult> DeleteImageAsync(Configure<DeleteImageSettings> configure, CancellationToken cancellationToken = default) =>
-        global::ArtifactRegistry.Deletion.DeleteImage.RunAsync(Context, configure.InvokeSafe(new DeleteImageSettings()), cancellationToken);
+        RecordAsync(Context, "DeleteImage", () => global::ArtifactRegistry.Deletion.DeleteImage.RunAsync(Context, configure.InvokeSafe(new DeleteImageSettings()), cancellationToken));
 }

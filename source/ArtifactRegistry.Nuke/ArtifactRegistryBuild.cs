@@ -3,6 +3,7 @@ using ArtifactRegistry.Context;
 using ArtifactRegistry.DockerAuth;
 using ArtifactRegistry.Nuke.Logging;
 using ArtifactRegistry.Publishing;
+using ArtifactRegistry.Reporting;
 using Nuke.Common;
 
 namespace ArtifactRegistry.Nuke;
@@ -22,6 +23,7 @@ public sealed partial class ArtifactRegistryBuild : IDisposable
     private readonly List<BuildAndPushResult> _pushed = [];
     private OperationContext _context;
     private DockerAuthSession? _dockerAuth;
+    private RunResults? _results;
 
     /// <summary>A build's state, starting from <paramref name="context"/>; default: this process's environment and NUKE's log.</summary>
     public ArtifactRegistryBuild(OperationContext? context = null) =>
@@ -84,6 +86,18 @@ public sealed partial class ArtifactRegistryBuild : IDisposable
             lock (_lock)
                 return _pushed.LastOrDefault();
         }
+    }
+
+    /// <summary>
+    /// Runs one operation through the build's <see cref="RunResults"/>, opened by the first with its context: the result file and
+    /// dotenv file of that context are checked before anything runs, and rewritten after every operation, failed ones too.
+    /// </summary>
+    private Task<T> RecordAsync<T>(OperationContext context, string operation, Func<Task<T>> run)
+    {
+        RunResults results;
+        lock (_lock)
+            results = _results ??= RunResults.Open(context, NukeSettingNames.Instance);
+        return results.RecordAsync(operation, run);
     }
 
     /// <summary>Deletes the build-scoped docker login, if the session made one.</summary>

@@ -22,12 +22,15 @@ public interface IArtifactRegistryDeploy : IArtifactRegistryBuildAndPush, IArtif
     /// </summary>
     Configure<DeploySettings> DeploySettings => settings => settings;
 
+    /// <summary>A kustomization (file or directory) the pushed image is pinned in for GitOps, as <c>kustomize edit set image</c> writes it; without workloads Deploy then only pushes and pins.</summary>
+    [Parameter("Kustomization (kustomization.yaml or its directory) to pin the pushed image in, as kustomize edit set image does (newName, digest); without --workloads, Deploy pushes and pins only")]
+    string? Kustomization => TryGetValue(() => Kustomization);
+
     /// <summary>EnsureDockerAuth, BuildAndPush and SetImage in one step: builds and pushes every image of <see cref="DeploySettings"/>, then rolls its workloads out pinned to the new digest; with <see cref="IArtifactRegistryGrantReader.ReaderMember"/>, grants that member read access before the rollout.</summary>
     Target Deploy => _ => _
         .Description("Builds and pushes the image, then rolls the workloads out pinned to its new digest (EnsureDockerAuth → BuildAndPush → SetImage); with --reader-member, grants the nodes read access too")
         .Executes(() => Run(async () =>
         {
-            RefuseDryRun("Deploy", "pushes an image and changes the workloads on the cluster");
             await ArtifactRegistryBuild.DeployAsync(WithKubeParameters(TargetContext), settings => DeploySettings(ConfigureFromParameters(settings)), CancellationToken.None);
         }));
 
@@ -37,7 +40,9 @@ public interface IArtifactRegistryDeploy : IArtifactRegistryBuildAndPush, IArtif
         settings = settings
             .SetBuild(build => BuildAndPushSettings(((IArtifactRegistryBuildAndPush)this).ConfigureFromParameters(build)))
             .SetRollout(rollout => SetImageSettings(((IArtifactRegistrySetImage)this).ConfigureFromParameters(rollout)))
-            .SetReaderMember(ReaderMember);
+            .SetReaderMember(ReaderMember)
+            .SetDryRun(DryRun == true)
+            .SetKustomization(Kustomization);
         return Image is null
             ? settings
             : settings.AddImage(new DeployImage(Image)

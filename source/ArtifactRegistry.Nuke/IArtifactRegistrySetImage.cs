@@ -57,7 +57,6 @@ public interface IArtifactRegistrySetImage : IArtifactRegistryImage
         .TryAfter<IArtifactRegistryBuildAndPush>(x => x.BuildAndPush)
         .Executes(() => Run(async () =>
         {
-            RefuseDryRun("SetImage", "changes the workloads on the cluster");
             await ArtifactRegistryBuild.SetImageAsync(
                 WithKubeParameters(TargetContext), settings => SetImageSettings(ConfigureFromParameters(settings)), fallbackImage: Image, CancellationToken.None);
         }));
@@ -77,6 +76,8 @@ public interface IArtifactRegistrySetImage : IArtifactRegistryImage
     {
         if (Workloads is not null)
             settings = settings.SetWorkloads(Workloads);
+        if (DryRun == true)
+            settings = settings.SetDryRun();
         settings = settings
             .SetNamespace(KubeNamespace)
             .SetContainer(Container)

@@ -39,6 +39,9 @@ internal sealed class NukeSettingNames : IHostSettingNames
         [SettingNames.RemoveTag] = null,
         [SettingNames.DeleteImage] = null,
         [SettingNames.DeleteTags] = null,
+        [SettingNames.ResultFile] = nameof(IArtifactRegistryContext.ResultFile),
+        [SettingNames.ResultDotenv] = nameof(IArtifactRegistryContext.ResultDotenv),
+        [SettingNames.Kustomization] = nameof(IArtifactRegistryDeploy.Kustomization),
     };
 
     public string Host => "NUKE";

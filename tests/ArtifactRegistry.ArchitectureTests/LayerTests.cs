@@ -9,7 +9,7 @@ using static ArchUnitNET.Fluent.ArchRuleDefinition;
 namespace ArtifactRegistry.ArchitectureTests;
 
 /// <summary>
-/// Dependencies flow one way: model ← adapters ← context ← operations ← hosts. Every namespace of the shipped assemblies is
+/// Dependencies flow one way: model ← adapters ← context ← operations ← reporting ← hosts. Every namespace of the shipped assemblies is
 /// listed in exactly one layer below; a new folder fails <see cref="Every_namespace_is_placed_in_a_layer"/> until it is added
 /// to the list, so each one is placed deliberately (e.g. Kubernetes among the adapters, Tags among the operations, a policy
 /// model such as Pruning.Policy in the model next to an operation Pruning).
@@ -20,9 +20,11 @@ public class LayerTests
     private static readonly (string Layer, string[] Namespaces)[] Layers =
     [
         ("model", ["Hints", "References", "Iam", "Durations", "Rollouts"]),
-        ("adapters", ["Processes", "FileSystem", "Configuration", "Gcloud", "Git", "Auth", "Registry", "Docker", "Kubernetes"]),
+        ("adapters", ["Processes", "FileSystem", "Configuration", "Gcloud", "Git", "Auth", "Registry", "Docker", "Kubernetes", "GitOps"]),
         ("context", ["Context"]),
         ("operations", ["Access", "DockerAuth", "Publishing", "Grants", "Deploying", "InUse", "Pruning", "Tagging", "Deletion"]),
+        // Reporting: what the operations returned, written where CI reads it; each host runs its operations through it.
+        ("reporting", ["Reporting"]),
         ("hosts", ["Nuke", "Nuke.Logging", "Cake", "Cake.Arguments", "Cake.Hosting"]),
     ];
 
@@ -61,7 +63,7 @@ public class LayerTests
 
         Types().That().ResideInNamespaceMatching(Pattern(Layers[index].Namespaces)).Should()
             .NotDependOnAny(Types().That().ResideInNamespaceMatching(Pattern(above)).As($"types of the layers above {layer}"))
-            .Because("dependencies flow model <- adapters <- context <- operations <- hosts")
+            .Because("dependencies flow model <- adapters <- context <- operations <- reporting <- hosts")
             .Check(Architecture);
     }
 

@@ -52,6 +52,15 @@ public sealed record OperationContext
     /// <summary>The kube context Kubernetes operations use (kubectl's <c>--context</c>); null means the kubeconfig's <c>current-context</c>.</summary>
     public string? KubeContext { get; init; }
 
+    /// <summary>
+    /// Where the run's result is written as JSON (schema version 1, <c>result-schema-v1.json</c>), atomically after every operation,
+    /// failed ones too; null writes none. Written by <c>Reporting.RunResults</c>, which a host wraps its operations in.
+    /// </summary>
+    public string? ResultFile { get; init; }
+
+    /// <summary>Where the run's first image is written as a dotenv file (<c>IMAGE</c>, <c>IMAGE_DIGEST</c>, <c>IMAGE_TAGS</c>) for GitLab's <c>artifacts:reports:dotenv</c>; null writes none.</summary>
+    public string? ResultDotenv { get; init; }
+
     /// <summary>The clock for token lifetimes, ages and timeouts; default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 

@@ -72,6 +72,14 @@ public static class OperationContextExtensions
     [Pure]
     public static OperationContext SetKubeContext(this OperationContext context, string? kubeContext) => context with { KubeContext = kubeContext };
 
+    /// <summary>Sets <see cref="OperationContext.ResultFile"/>: where the run's JSON result is written (null: nowhere).</summary>
+    [Pure]
+    public static OperationContext SetResultFile(this OperationContext context, string? path) => context with { ResultFile = path };
+
+    /// <summary>Sets <see cref="OperationContext.ResultDotenv"/>: where the run's dotenv result is written for GitLab (null: nowhere).</summary>
+    [Pure]
+    public static OperationContext SetResultDotenv(this OperationContext context, string? path) => context with { ResultDotenv = path };
+
     /// <summary>Sets <see cref="OperationContext.Time"/> (default <see cref="TimeProvider.System"/>).</summary>
     [Pure]
     public static OperationContext SetTime(this OperationContext context, TimeProvider time)

@@ -2,6 +2,7 @@ using ArtifactRegistry.Hints;
 using ArtifactRegistry.Context;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.DockerAuth;
+using ArtifactRegistry.GitOps;
 using ArtifactRegistry.Grants;
 using ArtifactRegistry.Iam;
 using ArtifactRegistry.Publishing;
@@ -24,12 +25,17 @@ internal sealed class DeployOperation(OperationContext context, DeploySettings s
     {
         var started = context.Time.GetTimestamp();
         var images = Plan();
+        if (settings.DryRun)
+            return await DryRunAsync(images, started, cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("Deploy {Images}", string.Join(", ", images.Select(image => $"{image.Reference} → {string.Join(", ", image.Rollout.Workloads)}")));
 
         // Whatever fails first stops the rest: a missing workload ends a build that would otherwise run to its end.
         using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // On the thread pool: loading the kubeconfig and the Kubernetes client is synchronous work that must not hold up the build.
-        var preflight = StopOthersOnFailure(Task.Run(() => RolloutPreflight.RunAsync(context, [.. images.Select(image => image.Rollout)], failFast.Token), failFast.Token), failFast);
+        var rolled = images.Where(image => image.Rollout.Workloads.Count > 0).Select(image => image.Rollout).ToList();
+        var preflight = rolled.Count == 0
+            ? Task.CompletedTask
+            : StopOthersOnFailure(Task.Run(() => RolloutPreflight.RunAsync(context, rolled, failFast.Token), failFast.Token), failFast);
         var grants = StopOthersOnFailure(Task.Run(() => GrantAsync(images, failFast.Token), failFast.Token), failFast);
         var auth = OpenDockerAuth(images, failFast.Token);
         var access = StopOthersOnFailure(auth.AccessChecked, failFast);
@@ -56,17 +62,25 @@ internal sealed class DeployOperation(OperationContext context, DeploySettings s
         await preflight.ConfigureAwait(false);
         var granted = await grants.ConfigureAwait(false);
 
-        var rollouts = await Task.WhenAll(images.Select((image, i) => RollOutAsync(image.Rollout.SetImage(pushed[i]), cancellationToken))).ConfigureAwait(false);
+        var pins = settings.Kustomization is { } kustomization
+            ? pushed.Select(push => KustomizationFile.Pin(kustomization, push.PinnedImage, write: true)).ToList()
+            : [];
+        foreach (var pin in pins)
+            _logger.LogInformation("Deploy: {Name} pinned to {Image}@{Digest} in {Path}", pin.Name, pin.NewName, pin.Digest, pin.Path);
+        var rollouts = await Task.WhenAll(images.Select((image, i) => image.Rollout.Workloads.Count == 0
+            ? Task.FromResult<(SetImageResult Result, RolloutFailedException? Failure)>((new SetImageResult { KubeContext = "-", Workloads = [] }, null))
+            : RollOutAsync(image.Rollout.SetImage(pushed[i]), cancellationToken))).ConfigureAwait(false);
         var result = new DeployResult
         {
             Pushed = pushed,
+            Kustomizations = pins,
             Grants = granted,
             Rollouts = [.. rollouts.Select(rollout => rollout.Result)],
             Duration = context.Time.GetElapsedTime(started),
         };
         var failed = rollouts.FirstOrDefault(rollout => rollout.Failure is not null).Failure;
         _logger.Log(failed is null ? LogLevel.Information : LogLevel.Error, "Deploy {Outcome}{NewLine}{Table}", failed is null ? "done" : "FAILED", Environment.NewLine, result);
-        return failed is null ? result : throw failed;
+        return failed is null ? result : throw failed.InDeploy(result);
     }
 
     /// <summary>Every image's settings, checked before anything is started: a typo fails in milliseconds.</summary>
@@ -85,14 +99,16 @@ internal sealed class DeployOperation(OperationContext context, DeploySettings s
         foreach (var image in settings.Images)
         {
             var reference = ImageReference.Parse(image.Image);
-            if (image.Workloads.Count == 0)
+            if (image.Workloads.Count == 0 && settings.Kustomization is null)
             {
                 var workloads = SettingNames.Workloads.With($"deployment/{reference.ImagePath.Split('/')[^1]}");
                 throw new SettingsException(
                     $"Deploy has no workload for {image.Image}, so it would push an image nothing runs: name the ones that run it ({workloads}). " +
-                    "To build and push without deploying, use BuildAndPush.", workloads);
+                    $"To build and push without deploying, use BuildAndPush; to pin it in a kustomization for GitOps, {SettingNames.Kustomization.With("deploy/overlays/prod")}.",
+                    workloads, SettingNames.Kustomization.With("deploy/overlays/prod"));
             }
-            SetImageOperation.ParseWorkloads(image.Workloads);
+            if (image.Workloads.Count > 0)
+                SetImageOperation.ParseWorkloads(image.Workloads);
             var build = settings.Build.SetImage(image.Image);
             if (image.ContextDirectory is not null)
                 build = build.SetContextDirectory(image.ContextDirectory);
@@ -104,10 +120,49 @@ internal sealed class DeployOperation(OperationContext context, DeploySettings s
             planned.Add(new PlannedImage(reference, build, rollout));
         }
 
+        if (settings.Kustomization is { } kustomization)
+            KustomizationFile.Check(kustomization);
         var duplicate = planned.GroupBy(image => image.Reference.Name).FirstOrDefault(group => group.Count() > 1);
         if (duplicate is not null)
             throw new ArgumentException($"Deploy was given {duplicate.Key} {duplicate.Count()} times; give each image once, with all its workloads.", nameof(DeploySettings.Images));
         return planned;
+    }
+
+    /// <summary>
+    /// Everything a real deploy checks before it builds, and the rollouts' patches with <c>dryRun=All</c>: the tags the build would
+    /// push (git included), the credentials and the access preflight (the session is closed again), every workload and container
+    /// as SetImage reads them. Nothing is built, pushed, granted or patched.
+    /// </summary>
+    private async Task<DeployResult> DryRunAsync(List<PlannedImage> images, long started, CancellationToken cancellationToken)
+    {
+        _logger.LogInformation("Deploy dry run {Images}", string.Join(", ", images.Select(image => $"{image.Reference} → {string.Join(", ", image.Rollout.Workloads)}")));
+        var next = await Task.WhenAll(images.Select(image => new BuildAndPushOperation(context, image.Build, new ArtifactRegistryPublishing(context, image.Build)).PlanAsync(cancellationToken)))
+            .ConfigureAwait(false);
+        var auth = OpenDockerAuth(images, cancellationToken);
+        try
+        {
+            await auth.AccessChecked.ConfigureAwait(false);
+        }
+        finally
+        {
+            if (auth.Session is { } session)
+            {
+                await Quietly(session).ConfigureAwait(false);
+                if (session.IsCompletedSuccessfully)
+                    await session.Result.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        if (settings.ReaderMember is { } member)
+            _logger.LogInformation("Deploy dry run: the reader grant for {Member} is neither checked nor made", member);
+
+        var rollouts = await Task.WhenAll(images.Select((image, i) => image.Rollout.Workloads.Count == 0
+            ? Task.FromResult(new SetImageResult { KubeContext = "-", Workloads = [] })
+            : SetImage.RunAsync(context, image.Rollout with { Image = next[i].ToString(), ImageIsNextBuild = true, DryRun = true }, cancellationToken))).ConfigureAwait(false);
+        if (settings.Kustomization is { } kustomization)
+            _logger.LogInformation("Deploy dry run: {Images} would be pinned in {Path}", string.Join(", ", next), KustomizationFile.Check(kustomization));
+        var result = new DeployResult { Pushed = [], Rollouts = rollouts, DryRun = true, Duration = context.Time.GetElapsedTime(started) };
+        _logger.LogInformation("Deploy dry run: nothing was built, pushed or changed{NewLine}{Table}", Environment.NewLine, result);
+        return result;
     }
 
     /// <summary>

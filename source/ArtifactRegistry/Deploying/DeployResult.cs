@@ -17,6 +17,12 @@ public sealed record DeployResult
     /// <summary>Each image's rollout, in the same order as <see cref="Pushed"/>.</summary>
     public required IReadOnlyList<SetImageResult> Rollouts { get; init; }
 
+    /// <summary>The images pinned in <see cref="DeploySettings.Kustomization"/> (checked, not written, in a dry run).</summary>
+    public IReadOnlyList<GitOps.KustomizationPin> Kustomizations { get; init; } = [];
+
+    /// <summary>Nothing was built, pushed or patched: <see cref="Rollouts"/> hold the plan, and <see cref="Pushed"/> is empty.</summary>
+    public bool DryRun { get; init; }
+
     /// <summary>How long the whole Deploy took.</summary>
     public TimeSpan Duration { get; init; }
 
@@ -42,6 +48,10 @@ public sealed record DeployResult
     public override string ToString()
     {
         var rows = new List<string[]> { new[] { "image", "digest", "push", "workload", "outcome" } };
+        if (DryRun)
+            foreach (var workload in Rollouts.SelectMany(rollout => rollout.Workloads))
+                rows.Add([workload.Image.WithoutDigest().ToString(), workload.Image.Digest?.ToShortString() ?? "digest of the next build", "not built (dry run)",
+                    $"{workload.Workload} ({workload.Namespace})", $"{Outcome(workload)}: {workload.PreviousImage ?? "(no image)"} → {SetImageResult.Target(workload)}"]);
         for (var i = 0; i < Pushed.Count; i++)
         {
             var push = Pushed[i];
@@ -57,8 +67,12 @@ public sealed record DeployResult
         var text = new StringBuilder();
         foreach (var row in rows)
             text.Append(string.Join("  ", row.Select((cell, column) => cell.PadRight(widths[column]))).TrimEnd()).Append('\n');
+        foreach (var pin in Kustomizations)
+            text.Append($"kustomization: {pin.Path}: {pin.Name} pinned to {pin.NewName}@{pin.Digest} ({(pin.Added ? "entry added" : "entry changed")})\n");
         foreach (var grant in Grants)
             text.Append($"reader: {grant.Member} holds {grant.Role} on {grant.Repository.DockerPath} ({(grant.Changed ? "granted now" : "already granted")})\n");
+        if (DryRun)
+            return text.Append($"time  : total {Seconds(Duration)} (dry run: checks and the server's dry-run patches; nothing built)").ToString();
         text.Append($"time  : total {Seconds(Duration)} = docker build and push {Seconds(DockerDuration)} + rollout {Seconds(RolloutWait)} + Deploy's own {Seconds(Overhead)}");
         return text.ToString();
     }
@@ -67,6 +81,7 @@ public sealed record DeployResult
     {
         RolloutOutcome.RolledOut => $"rolled out{(workload.Revision is { } revision ? $" (revision {revision})" : "")}, {workload.AvailableReplicas}/{workload.DesiredReplicas} available",
         RolloutOutcome.Unchanged => "already running this digest",
+        RolloutOutcome.Planned => "would be patched (the API server accepted it with dryRun=All)",
         RolloutOutcome.RolledBack => $"FAILED, rolled back to {workload.RestoredImage}",
         _ => "FAILED",
     };

@@ -32,6 +32,14 @@ public static class DeploySettingsExtensions
     public static DeploySettings SetRollout(this DeploySettings settings, Func<SetImageSettings, SetImageSettings> configure) =>
         settings with { Rollout = configure(settings.Rollout) };
 
+    /// <summary>Sets <see cref="DeploySettings.Kustomization"/>: the kustomization the pushed images are pinned in (null: none).</summary>
+    [Pure]
+    public static DeploySettings SetKustomization(this DeploySettings settings, string? path) => settings with { Kustomization = path };
+
+    /// <summary>Sets <see cref="DeploySettings.DryRun"/>: check everything, build and change nothing, show the plan.</summary>
+    [Pure]
+    public static DeploySettings SetDryRun(this DeploySettings settings, bool dryRun = true) => settings with { DryRun = dryRun };
+
     /// <summary>The member that must be able to pull (granted <c>roles/artifactregistry.reader</c> before the rollout); null for none.</summary>
     [Pure]
     public static DeploySettings SetReaderMember(this DeploySettings settings, string? member) => settings with { ReaderMember = member };

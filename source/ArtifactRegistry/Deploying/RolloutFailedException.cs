@@ -16,11 +16,28 @@ public sealed class RolloutFailedException : Exception
             this.Naming(FailureExplanation.LongerTimeout);
     }
 
+    private RolloutFailedException(RolloutFailedException failed, DeployResult deploy)
+        : base(failed.BaseMessage, failed.InnerException)
+    {
+        Result = failed.Result;
+        Deploy = deploy;
+        foreach (var key in failed.Data.Keys)
+            Data[key] = failed.Data[key];
+    }
+
     /// <inheritdoc/>
     public override string Message => SettingHints.Render(this, base.Message);
 
     /// <summary>Every workload's outcome, the successful ones included.</summary>
     public SetImageResult Result { get; }
+
+    /// <summary>When Deploy threw it: the whole deploy, the pushes and every image's rollouts included.</summary>
+    public DeployResult? Deploy { get; }
+
+    private string BaseMessage => base.Message;
+
+    /// <summary>The same failure, told as part of <paramref name="deploy"/>.</summary>
+    internal RolloutFailedException InDeploy(DeployResult deploy) => new(this, deploy);
 
     private static string Describe(SetImageResult result)
     {

@@ -17,4 +17,7 @@ public enum RolloutOutcome
 
     /// <summary>The rollout failed, and so did restoring the previous revision.</summary>
     RollbackFailed,
+
+    /// <summary>A dry run: the server accepted the patch with <c>dryRun=All</c> (admission and RBAC included), and nothing was changed.</summary>
+    Planned,
 }

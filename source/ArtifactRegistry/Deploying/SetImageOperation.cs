@@ -23,10 +23,10 @@ internal sealed class SetImageOperation(OperationContext context, SetImageSettin
         var connection = KubeconfigLoader.Load(context.KubeconfigOptions());
         var ns = settings.Namespace ?? connection.Namespace ?? "default";
 
-        var image = await ImageResolver.PinAsync(requested, context, cancellationToken).ConfigureAwait(false);
+        var image = settings.ImageIsNextBuild ? requested : await ImageResolver.PinAsync(requested, context, cancellationToken).ConfigureAwait(false);
         using var cluster = new KubeCluster(connection, context.Logger, context.Time);
-        _logger.LogInformation("SetImage {Image} on {Workloads} in namespace {Namespace} (kube context {Context})",
-            image, string.Join(", ", workloads), ns, connection.ContextName);
+        _logger.LogInformation("SetImage{DryRun} {Image} on {Workloads} in namespace {Namespace} (kube context {Context})",
+            settings.DryRun ? " dry run" : "", settings.ImageIsNextBuild ? $"{image}@<digest of the next build>" : image, string.Join(", ", workloads), ns, connection.ContextName);
 
         var rollout = new WorkloadRollout(cluster, context, settings, image, ns, nodeAccounts);
         var prepared = await Task.WhenAll(workloads.Select(workload => rollout.PrepareAsync(workload, cancellationToken))).ConfigureAwait(false);
@@ -36,11 +36,12 @@ internal sealed class SetImageOperation(OperationContext context, SetImageSettin
         var result = new SetImageResult
         {
             KubeContext = connection.ContextName,
+            DryRun = settings.DryRun,
             Workloads = results,
             ApiRequests = cluster.RequestCount,
             Duration = context.Time.GetElapsedTime(started),
         };
-        _logger.LogInformation("SetImage {Outcome}{NewLine}{Table}", result.Succeeded ? "done" : "FAILED", Environment.NewLine, result);
+        _logger.LogInformation("SetImage {Outcome}{NewLine}{Table}", settings.DryRun ? "dry run: nothing was changed" : result.Succeeded ? "done" : "FAILED", Environment.NewLine, result);
         return result.Succeeded ? result : throw new RolloutFailedException(result);
     }
 

@@ -12,6 +12,9 @@ public sealed record SetImageResult
     /// <summary>Each workload's rollout, in the order given.</summary>
     public required IReadOnlyList<WorkloadRolloutResult> Workloads { get; init; }
 
+    /// <summary>Nothing was patched: each workload's outcome is <see cref="RolloutOutcome.Planned"/> (or unchanged), the server having accepted its patch with <c>dryRun=All</c>.</summary>
+    public bool DryRun { get; init; }
+
     /// <summary>API requests sent (watches count once each): the cost figure of the benchmark.</summary>
     public int ApiRequests { get; init; }
 
@@ -31,7 +34,7 @@ public sealed record SetImageResult
             {
                 ("workload", $"{workload.Workload} in {workload.Namespace} (container {workload.Container}, context {KubeContext})"),
                 ("image", workload.Image.WithoutDigest().ToString()),
-                ("digest", workload.Image.Digest?.ToString() ?? "-"),
+                ("digest", workload.Image.Digest?.ToString() ?? "digest of the next build"),
                 ("previous digest", workload.PreviousDigest?.ToString() ?? (workload.PreviousImage is null ? "-" : $"none ({workload.PreviousImage})")),
                 ("revision", workload.Revision ?? "-"),
                 ("replicas", $"{workload.AvailableReplicas}/{workload.DesiredReplicas} available"),
@@ -46,10 +49,15 @@ public sealed record SetImageResult
         return text.ToString().TrimEnd('\n');
     }
 
+    /// <summary>The image a workload gets: in Deploy's dry run, the next build's, whose digest is not known yet.</summary>
+    internal static string Target(WorkloadRolloutResult workload) =>
+        workload.Image.HasDigest ? workload.Image.ToString() : $"{workload.Image}@<digest of the next build>";
+
     private static string Outcome(WorkloadRolloutResult workload) => workload.Outcome switch
     {
         RolloutOutcome.RolledOut => "rolled out",
         RolloutOutcome.Unchanged => "unchanged: already running this digest, nothing patched",
+        RolloutOutcome.Planned => $"dry run: would change {workload.PreviousImage ?? "(no image)"} → {Target(workload)}; the API server accepted the patch (dryRun=All), nothing was changed",
         RolloutOutcome.Failed => $"FAILED ({workload.Diagnosis?.Reason ?? "see the message"})",
         RolloutOutcome.RolledBack => $"FAILED ({workload.Diagnosis?.Reason ?? "see the message"}), rolled back to {workload.RestoredImage}",
         RolloutOutcome.RollbackFailed => $"FAILED ({workload.Diagnosis?.Reason ?? "see the message"}), and the rollback failed too",

@@ -36,6 +36,16 @@ public sealed record SetImageSettings
     /// <summary>The commit deployed, for the change-cause; null: the CI's (<c>GITHUB_SHA</c>, <c>CI_COMMIT_SHA</c>…), if any.</summary>
     public string? Commit { get; init; }
 
+    /// <summary>
+    /// Check everything and change nothing: the image is resolved, every workload and container read, and each patch sent with
+    /// <c>dryRun=All</c>, so the API server's validation, admission and RBAC answer now; the plan (current image → new image) is
+    /// logged and returned, each workload <see cref="RolloutOutcome.Planned"/> (or unchanged).
+    /// </summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>Deploy's dry run: <see cref="Image"/> is <c>IMAGE:TAG</c> of the build that has not run, not resolved to a digest.</summary>
+    internal bool ImageIsNextBuild { get; init; }
+
     /// <summary>How many of a crashed container's last log lines the failure message shows.</summary>
     public int LogLines { get; init; } = 20;
 }

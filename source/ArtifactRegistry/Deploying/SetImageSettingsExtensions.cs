@@ -19,6 +19,10 @@ public static class SetImageSettingsExtensions
     [Pure]
     public static SetImageSettings SetImage(this SetImageSettings settings, Publishing.BuildAndPushResult pushed) => settings with { Image = pushed.Image.ToString() };
 
+    /// <summary>Sets <see cref="SetImageSettings.DryRun"/>: check everything, send the patches with <c>dryRun=All</c>, change nothing.</summary>
+    [Pure]
+    public static SetImageSettings SetDryRun(this SetImageSettings settings, bool dryRun = true) => settings with { DryRun = dryRun };
+
     /// <summary>Sets <see cref="SetImageSettings.Workloads"/>.</summary>
     [Pure]
     public static SetImageSettings SetWorkloads(this SetImageSettings settings, params string[] workloads) => settings with { Workloads = [.. workloads] };

@@ -20,7 +20,7 @@ internal sealed class WorkloadRollout(
     {
         var current = await ReadAsync(cluster, workload, ns, cancellationToken).ConfigureAwait(false);
         var container = ContainerSelection.Select(workload, current.Containers, settings.Container);
-        return new Prepared(current, ImageChange.For(container, image));
+        return new Prepared(current, settings.ImageIsNextBuild ? ImageChange.ForNextBuild(container, image) : ImageChange.For(container, image));
     }
 
     public async Task<WorkloadRolloutResult> RunAsync(Prepared prepared, string changeCause, CancellationToken cancellationToken)
@@ -38,6 +38,9 @@ internal sealed class WorkloadRollout(
             PreviousDigest = change.PreviousDigest,
             Outcome = RolloutOutcome.RolledOut,
         };
+
+        if (settings.DryRun)
+            return await PlanAsync(prepared, result, changeCause, started, cancellationToken).ConfigureAwait(false);
 
         WorkloadObject patched;
         if (change.IsUnchanged)
@@ -71,6 +74,23 @@ internal sealed class WorkloadRollout(
         if (!settings.RollbackOnFailure || change.IsUnchanged)
             return Finish(result, end.Workload, started);
         return await RollBackAsync(result, end.Workload, change.Container, started, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A dry run: the patch goes to the API server with <c>dryRun=All</c>, which validates, admits and authorizes it and stores nothing.</summary>
+    private async Task<WorkloadRolloutResult> PlanAsync(Prepared prepared, WorkloadRolloutResult result, string changeCause, long started, CancellationToken cancellationToken)
+    {
+        var (workload, change) = prepared;
+        var target = change.IsNextBuild ? $"{image}@<digest of the next build>" : image.ToString();
+        if (change.IsUnchanged)
+        {
+            _logger.LogInformation("{Workload}: container {Container} already runs {Digest}; nothing would change", workload.Reference, change.Container.Name, image.Digest!.ToShortString());
+            return Finish(result with { Outcome = RolloutOutcome.Unchanged }, workload, started);
+        }
+
+        await cluster.PatchWorkloadAsync(workload.Reference, ns, ImagePatch(change, changeCause), V1Patch.PatchType.StrategicMergePatch, cancellationToken, dryRun: true).ConfigureAwait(false);
+        _logger.LogInformation("{Workload}: container {Container} {From} → {To} (dry run: the API server accepted the patch; nothing was changed)",
+            workload.Reference, change.Container.Name, change.Container.Image ?? "(no image)", target);
+        return Finish(result with { Outcome = RolloutOutcome.Planned }, workload, started);
     }
 
     /// <summary>Reads a workload; a missing one (or namespace) becomes the message that lists what exists.</summary>

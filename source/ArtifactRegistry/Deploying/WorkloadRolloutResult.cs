@@ -48,6 +48,6 @@ public sealed record WorkloadRolloutResult
     /// <summary>After a rollback: the image the container runs again.</summary>
     public string? RestoredImage { get; init; }
 
-    /// <summary>Whether the workload rolled out or already ran the image (<see cref="RolloutOutcome.RolledOut"/> or <see cref="RolloutOutcome.Unchanged"/>).</summary>
-    public bool Succeeded => Outcome is RolloutOutcome.RolledOut or RolloutOutcome.Unchanged;
+    /// <summary>Whether the workload rolled out, already ran the image, or (dry run) would be patched (<see cref="RolloutOutcome.RolledOut"/>, <see cref="RolloutOutcome.Unchanged"/>, <see cref="RolloutOutcome.Planned"/>).</summary>
+    public bool Succeeded => Outcome is RolloutOutcome.RolledOut or RolloutOutcome.Unchanged or RolloutOutcome.Planned;
 }

@@ -89,4 +89,13 @@ public static class SettingNames
 
     /// <summary><c>DeleteImageSettings.DeleteTags</c>: whether the version's tags may go with it.</summary>
     public static SettingName DeleteTags { get; } = new("DeleteImageSettings", "DeleteTags");
+
+    /// <summary><c>OperationContext.ResultFile</c>: where the run's JSON result is written.</summary>
+    public static SettingName ResultFile { get; } = new("OperationContext", "ResultFile");
+
+    /// <summary><c>OperationContext.ResultDotenv</c>: where the run's dotenv result is written for GitLab.</summary>
+    public static SettingName ResultDotenv { get; } = new("OperationContext", "ResultDotenv");
+
+    /// <summary><c>DeploySettings.Kustomization</c>: the kustomization the pushed images are pinned in.</summary>
+    public static SettingName Kustomization { get; } = new("DeploySettings", "Kustomization");
 }

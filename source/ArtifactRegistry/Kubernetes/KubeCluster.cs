@@ -46,14 +46,16 @@ internal sealed class KubeCluster : IDisposable
             _ => throw new ArgumentOutOfRangeException(nameof(workload)),
         });
 
-    public Task<WorkloadObject> PatchWorkloadAsync(WorkloadReference workload, string ns, string body, V1Patch.PatchType type, CancellationToken cancellationToken)
+    public Task<WorkloadObject> PatchWorkloadAsync(WorkloadReference workload, string ns, string body, V1Patch.PatchType type, CancellationToken cancellationToken, bool dryRun = false)
     {
         var patch = new V1Patch(body, type);
+        // dryRun=All: the API server validates, admits and authorizes the patch as for real, and stores nothing.
+        var dryRunMode = dryRun ? "All" : null;
         return CallAsync(new KubernetesCall("patch", workload.Kind.Resource(), ns, workload.Name, "apps"), async () => workload.Kind switch
         {
-            WorkloadKind.Deployment => WorkloadObject.From(await _client.AppsV1.PatchNamespacedDeploymentAsync(patch, workload.Name, ns, fieldManager: FieldManager, cancellationToken: cancellationToken).ConfigureAwait(false)),
-            WorkloadKind.StatefulSet => WorkloadObject.From(await _client.AppsV1.PatchNamespacedStatefulSetAsync(patch, workload.Name, ns, fieldManager: FieldManager, cancellationToken: cancellationToken).ConfigureAwait(false)),
-            WorkloadKind.DaemonSet => WorkloadObject.From(await _client.AppsV1.PatchNamespacedDaemonSetAsync(patch, workload.Name, ns, fieldManager: FieldManager, cancellationToken: cancellationToken).ConfigureAwait(false)),
+            WorkloadKind.Deployment => WorkloadObject.From(await _client.AppsV1.PatchNamespacedDeploymentAsync(patch, workload.Name, ns, dryRun: dryRunMode, fieldManager: FieldManager, cancellationToken: cancellationToken).ConfigureAwait(false)),
+            WorkloadKind.StatefulSet => WorkloadObject.From(await _client.AppsV1.PatchNamespacedStatefulSetAsync(patch, workload.Name, ns, dryRun: dryRunMode, fieldManager: FieldManager, cancellationToken: cancellationToken).ConfigureAwait(false)),
+            WorkloadKind.DaemonSet => WorkloadObject.From(await _client.AppsV1.PatchNamespacedDaemonSetAsync(patch, workload.Name, ns, dryRun: dryRunMode, fieldManager: FieldManager, cancellationToken: cancellationToken).ConfigureAwait(false)),
             _ => throw new ArgumentOutOfRangeException(nameof(workload)),
         });
     }

@@ -107,6 +107,22 @@ internal sealed class BuildAndPushOperation(OperationContext context, BuildAndPu
         return image;
     }
 
+    /// <summary>
+    /// What a build would push, checked as a real run checks it before docker starts (reference, tags, Dockerfile, host map, git):
+    /// the image with the first tag, for a dry run.
+    /// </summary>
+    public async Task<ImageReference> PlanAsync(CancellationToken cancellationToken)
+    {
+        var image = ParseImage(settings.Image);
+        var explicitTags = image.HasTag ? settings.Tags.Insert(0, image.Tag) : settings.Tags;
+        ImageTagPlan.ValidateExplicitTags(explicitTags);
+        DockerfileNotFoundException.ThrowIfMissing(settings);
+        context.ResolveHostMap().RequireMapped(image.WithoutTag());
+        var (git, gitProblem) = await ReadGitAsync(cancellationToken).ConfigureAwait(false);
+        var plan = ImageTagPlan.Create(explicitTags, settings.GitTagsOnHead, git, gitProblem);
+        return image.WithoutTag().WithTag(plan.Tags[0]);
+    }
+
     private async Task<(GitWorkTreeState?, GitUnavailableException?)> ReadGitAsync(CancellationToken cancellationToken)
     {
         try

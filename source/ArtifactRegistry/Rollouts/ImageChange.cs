@@ -26,6 +26,16 @@ public sealed record ImageChange
         return new ImageChange(container, target, container.Image is { } image ? ContainerImage.Read(image) : null);
     }
 
+    /// <summary>
+    /// A dry run's change to the image a build has not made yet: <paramref name="target"/> is <c>IMAGE:TAG</c>, its digest unknown,
+    /// so the change is never <see cref="IsUnchanged"/>.
+    /// </summary>
+    internal static ImageChange ForNextBuild(PodTemplateContainer container, ImageReference target) =>
+        new(container, target, container.Image is { } image ? ContainerImage.Read(image) : null) { IsNextBuild = true };
+
+    /// <summary>The target is the image of the next build, whose digest is not known yet.</summary>
+    internal bool IsNextBuild { get; private init; }
+
     /// <summary>The container of the pod template being changed.</summary>
     public PodTemplateContainer Container { get; }
 
@@ -39,5 +49,5 @@ public sealed record ImageChange
     public ImageDigest? PreviousDigest => Current?.Digest;
 
     /// <summary>Whether the template already has this image's digest: nothing is patched.</summary>
-    public bool IsUnchanged => Current is not null && Current.IsSameImage(Target);
+    public bool IsUnchanged => !IsNextBuild && Current is not null && Current.IsSameImage(Target);
 }

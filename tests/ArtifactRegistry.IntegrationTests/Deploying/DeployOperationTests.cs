@@ -134,7 +134,7 @@ public class DeployOperationTests
         var noImage = (await Assert.ThrowsAsync<SettingsException>(() => Deploy.RunAsync(context, new DeploySettings())))!;
 
         Assert.That(noWorkload.Message, Does.Contain("SetWorkloads(\"deployment/sample-api\")"));
-        Assert.That(noWorkload.Settings, Is.EqualTo(new[] { SettingNames.Workloads }), "a host shows its own parameter");
+        Assert.That(noWorkload.Settings, Is.EqualTo(new[] { SettingNames.Workloads, SettingNames.Kustomization }), "a host shows its own parameters");
         Assert.That(noImage.Message, Does.Contain("AddImage(\"asia-docker.pkg.dev/PROJECT-ID/REPOSITORY/IMAGE\")"));
         Assert.That(_world.Sandbox.Counters.Total, Is.Zero);
         Assert.That(_world.Runner.Visible, Is.Empty, "no docker command ran");

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using ArtifactRegistry.IntegrationTests.BuildProcesses;
 using ArtifactRegistry.IntegrationTests.Publishing;
 using ArtifactRegistry.Sandbox;
+using ArtifactRegistry.Testing.CiFiles;
 using k8s;
 
 namespace ArtifactRegistry.IntegrationTests.Deploying;
@@ -58,6 +59,54 @@ public class NukeDeployTests
         Assert.That(await PodImagesAsync(), Is.EqualTo(new[] { digest.Groups["image"].Value }));
         Assert.That(againExitCode, Is.Zero, againOutput);
         Assert.That(againOutput, Does.Contain("nothing new (all layers present)").And.Contain("already running this digest"));
+    }
+
+    [Test]
+    public async Task Deploy_writes_the_result_file_and_the_step_outputs_a_later_CI_step_reads()
+    {
+        var resultFile = Path.Combine(_source.Path, ".nuke", "temp", "out", "result.json");
+        var outputs = Path.Combine(_source.Path, ".nuke", "temp", "github_output");
+        await File.WriteAllTextAsync(outputs, "");
+
+        var (exitCode, output) = await RunBuildAsync(
+            ["Deploy", "--image", Image, "--workloads", "deployment/sample-api", "--kube-namespace", "sample-namespace", "--docker-auth-mode", "AccessToken",
+             "--rollout-timeout", "2m", "--result-file", resultFile],
+            ("GITHUB_OUTPUT", outputs));
+
+        Assert.That(exitCode, Is.Zero, output);
+        var json = await File.ReadAllTextAsync(resultFile);
+        Assert.That(ResultSchema.Violations(json), Is.Empty, json);
+        var digest = System.Text.Json.Nodes.JsonNode.Parse(json)!["images"]![0]!["digest"]!.GetValue<string>();
+        Assert.That(GitHubOutputFile.Parse(await File.ReadAllTextAsync(outputs))["digest"], Is.EqualTo(digest));
+        Assert.That(await PodImagesAsync(), Has.All.EndWith("@" + digest));
+    }
+
+    [Test]
+    public async Task Deploy_dry_run_prints_the_plan_builds_nothing_and_leaves_the_cluster_as_it_was()
+    {
+        var (exitCode, output) = await RunBuildAsync(
+            ["Deploy", "--image", Image, "--workloads", "deployment/sample-api", "--kube-namespace", "sample-namespace", "--docker-auth-mode", "AccessToken",
+             "--rollback-on-failure", "--dry-run"]);
+
+        Assert.That(exitCode, Is.Zero, output);
+        Assert.That(output, Does.Match($@"deployment/sample-api: container sample-api {Regex.Escape(SandboxClusterOptions.SampleImage)} → {Regex.Escape(Image)}:[0-9a-f]+@<digest of the next build> \(dry run: the API server accepted the patch; nothing was changed\)"));
+        Assert.That(output, Does.Not.Contain("docker build").And.Not.Contain("Pushed "));
+        Assert.That(await PodImagesAsync(), Is.EqualTo(new[] { SandboxClusterOptions.SampleImage }));
+    }
+
+    [Test]
+    public async Task A_result_file_that_cannot_be_written_fails_the_deploy_before_anything_is_built()
+    {
+        var notAFolder = Path.Combine(_source.Path, "payload.txt");
+
+        var (exitCode, output) = await RunBuildAsync(
+            ["Deploy", "--image", Image, "--workloads", "deployment/sample-api", "--kube-namespace", "sample-namespace", "--result-file", Path.Combine(notAFolder, "result.json")]);
+
+        Assert.That(exitCode, Is.Not.Zero, output);
+        Assert.That(output, Does.Contain($"The result file {Path.Combine(notAFolder, "result.json")} cannot be written")
+            .And.Contain("--result-file artifacts/result.json or SetResultFile(…)"));
+        Assert.That(output, Does.Not.Contain("docker build"));
+        Assert.That(_world.Sandbox.Counters.Total, Is.Zero, "nothing was asked of the registry or the cluster");
     }
 
     [Test]

@@ -143,6 +143,43 @@ public class KubectlTests
     }
 
     [Test]
+    public async Task A_server_side_dry_run_patch_or_replace_is_validated_and_answered_but_changes_nothing()
+    {
+        var before = _cluster.GetDeployment();
+        var newImage = "asia-docker.pkg.dev/cluster-project/apps/sample-api:2.0.0";
+        var manifest = Path.Combine(Path.GetTempPath(), $"ar-dry-run-{Guid.NewGuid():N}.json");
+
+        var patched = await Kubectl("patch", "deployment/sample-api", "-n", "sample-namespace", "--dry-run=server", "-o", "jsonpath={.spec.template.spec.containers[0].image}",
+            "-p", $"{{\"spec\":{{\"template\":{{\"spec\":{{\"containers\":[{{\"name\":\"sample-api\",\"image\":\"{newImage}\"}}]}}}}}}}}");
+        var invalid = await _cluster.KubectlAsync(["patch", "deployment/sample-api", "-n", "sample-namespace", "--dry-run=server", "--type=merge", "-p", "{\"spec\":{\"replicas\":-1}}"]);
+        var json = JsonNode.Parse((await Kubectl("get", "deployment/sample-api", "-n", "sample-namespace", "-o", "json")).StandardOutput)!;
+        json["spec"]!["template"]!["spec"]!["containers"]![0]!["image"] = newImage;
+        await File.WriteAllTextAsync(manifest, json.ToJsonString());
+        CommandResult replaced;
+        try
+        {
+            // --validate=false: kubectl's own schema check needs the OpenAPI document, which the sandbox does not serve; the server validates.
+            replaced = await Kubectl("replace", "--dry-run=server", "--validate=false", "-f", manifest, "-o", "jsonpath={.spec.template.spec.containers[0].image}");
+        }
+        finally
+        {
+            File.Delete(manifest);
+        }
+        var after = _cluster.GetDeployment();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(patched.StandardOutput, Is.EqualTo(newImage), "the answer is the object as it would be");
+            Assert.That(replaced.StandardOutput, Is.EqualTo(newImage));
+            Assert.That(invalid.Succeeded, Is.False, "validated as for real");
+            Assert.That(invalid.StandardError, Does.Contain("\"sample-api\" is invalid"));
+            Assert.That(after.Metadata.Generation, Is.EqualTo(before.Metadata.Generation), "not stored: no new generation");
+            Assert.That(after.Metadata.ResourceVersion, Is.EqualTo(before.Metadata.ResourceVersion));
+            Assert.That(after.Spec.Template.Spec.Containers[0].Image, Is.EqualTo(SandboxClusterOptions.SampleImage));
+        });
+    }
+
+    [Test]
     public async Task The_viewer_is_refused_set_image_with_GKEs_message()
     {
         var refused = await _cluster.KubectlAsync(["set", "image", "deployment/sample-api", "-n", "sample-namespace", "sample-api=asia-docker.pkg.dev/cluster-project/apps/sample-api:2"],
