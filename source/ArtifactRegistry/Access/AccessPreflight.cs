@@ -81,6 +81,7 @@ internal sealed class AccessPreflight
         }
 
         var movingTags = new List<string>();
+        var immutableTags = false;
         if (held.Contains(ArtifactRegistryPermissions.GetRepository))
         {
             // Project-level roles answer testIamPermissions for a repository that does not exist: only a read tells.
@@ -96,10 +97,12 @@ internal sealed class AccessPreflight
                 throw new RepositoryNotFoundException(repository, await _principal(cancellationToken).ConfigureAwait(false), ArtifactRegistryPermissions.SmallestRoleFor(required));
             if (found.Format is { } format && !string.Equals(format, Repository.DockerFormat, StringComparison.OrdinalIgnoreCase))
                 throw new RepositoryFormatException(repository, format);
+            immutableTags = found.DockerConfig?.ImmutableTags == true;
             if (needs.HasFlag(AccessNeeds.Push))
                 movingTags = await ExistingTagsAsync(images, cancellationToken).ConfigureAwait(false);
         }
-        if (movingTags.Count > 0)
+        // Tags of an immutable-tags repository never move, so tags.update is no use there: whoever pushes decides (BuildAndPush refuses before its build).
+        if (movingTags.Count > 0 && !immutableTags)
             required.Add(ArtifactRegistryPermissions.UpdateTag);
         // What could not be tested is not known to be missing: the operation itself will tell.
         required.RemoveAll(untestable.Contains);
@@ -116,11 +119,16 @@ internal sealed class AccessPreflight
                 repositoryMayBeMissing: held.Count == 0 && !created);
         }
 
-        _logger.LogInformation("Access preflight: {Repository} grants {Permissions}{Moving}{Created}",
+        _logger.LogInformation("Access preflight: {Repository} grants {Permissions}{Moving}{Immutable}{Created}",
             repository, string.Join(", ", required.Select(ShortName)),
-            movingTags.Count > 0 ? $" (tags that will move: {string.Join(", ", movingTags)})" : "",
+            movingTags.Count > 0 ? $" ({(immutableTags ? "tags that already exist" : "tags that will move")}: {string.Join(", ", movingTags)})" : "",
+            immutableTags ? " (immutable tags)" : "",
             created ? " (repository created)" : "");
-        return new RepositoryAccess(repository, required, held, movingTags, created) { UncheckedPermissions = untestable.Distinct().ToList() };
+        return new RepositoryAccess(repository, required, held, movingTags, created)
+        {
+            UncheckedPermissions = untestable.Distinct().ToList(),
+            ImmutableTags = immutableTags,
+        };
     }
 
     /// <returns>The held permissions, or null when the repository does not exist or cannot be seen.</returns>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ArtifactRegistry.Access;
 using ArtifactRegistry.Auth;
 using ArtifactRegistry.Context;
 using ArtifactRegistry.Docker;
@@ -17,6 +18,7 @@ internal sealed class ArtifactRegistryPublishing(OperationContext context, Build
         DockerAuthSession? session = null;
         var ownsSession = false;
         GooglePrincipal? principal = null;
+        IReadOnlyList<RepositoryAccess> repositories = [];
         var existing = settings.DockerAuthSession
                        ?? (settings.PendingDockerAuthSession is { } pending ? await pending.WaitAsync(cancellationToken).ConfigureAwait(false) : null);
         if (existing is not null)
@@ -30,6 +32,7 @@ internal sealed class ArtifactRegistryPublishing(OperationContext context, Build
             var result = await EnsureDockerAuth.RunAsync(context, settings.DockerAuthSettings.SetImages(images), cancellationToken).ConfigureAwait(false);
             session = result.Session;
             principal = result.Principal;
+            repositories = result.Repositories;
             ownsSession = true;
         }
 
@@ -43,7 +46,7 @@ internal sealed class ArtifactRegistryPublishing(OperationContext context, Build
             }
 
             var dockerConfig = session?.DockerConfigDirectory is { } directory ? DockerConfigFile.InDirectory(directory) : context.DockerConfigFile();
-            return new Session(session, ownsSession, settings.KeepDockerAuthSession, client, principal, session?.DockerConfigDirectory, dockerConfig,
+            return new Session(repositories, session, ownsSession, settings.KeepDockerAuthSession, client, principal, session?.DockerConfigDirectory, dockerConfig,
                 context.ResolveHostMap());
         }
         catch
@@ -66,11 +69,13 @@ internal sealed class ArtifactRegistryPublishing(OperationContext context, Build
     }
 
     private sealed class Session(
-        DockerAuthSession? auth, bool ownsAuth, bool keepsAuth, ArtifactRegistryClient? client, GooglePrincipal? principal,
+        IReadOnlyList<RepositoryAccess> repositories, DockerAuthSession? auth, bool ownsAuth, bool keepsAuth, ArtifactRegistryClient? client, GooglePrincipal? principal,
         string? dockerConfigDirectory, DockerConfigFile dockerConfig, RegistryHostMap hostMap)
         : IPublishingSession
     {
         private bool _handedOver;
+
+        public IReadOnlyList<RepositoryAccess> Repositories => repositories;
 
         public string? DockerConfigDirectory => dockerConfigDirectory;
 

@@ -52,6 +52,11 @@ internal sealed class BuildAndPushOperation(OperationContext context, BuildAndPu
 
         await using var session = await registry.OpenAsync(taggedImages, cancellationToken).ConfigureAwait(false);
         docker = docker.WithConfigDirectory(session.DockerConfigDirectory ?? docker.ConfigDirectory);
+        if (session.Repositories.FirstOrDefault(access => access.Repository == image.RepositoryName) is { ImmutableTags: true } immutable)
+        {
+            plan = ImmutableTags.Apply(plan, explicitTags.Count == 0, immutable, image, _logger);
+            taggedImages = plan.Tags.Select(image.WithTag).ToList();
+        }
 
         var dockerNames = taggedImages.Select(tagged => DockerName(tagged, hostMap)).ToList();
         var build = await new DockerImageBuild(context.ProcessRunner, _logger, settings.DockerOutputLogLevel)

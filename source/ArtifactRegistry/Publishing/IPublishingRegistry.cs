@@ -12,6 +12,9 @@ internal interface IPublishingRegistry
 /// <summary>The registry side of one build-and-push, from the credentials on.</summary>
 internal interface IPublishingSession : IAsyncDisposable
 {
+    /// <summary>What the access preflight found per repository (immutable tags, tags that exist); empty when it did not run.</summary>
+    IReadOnlyList<Access.RepositoryAccess> Repositories { get; }
+
     /// <summary>The <c>DOCKER_CONFIG</c> docker must use from now on, or null to keep the one it had.</summary>
     string? DockerConfigDirectory { get; }
 

@@ -96,6 +96,20 @@ public class AccessPreflightTests
         Assert.That(error.Message, Does.Contain("may not move the existing tag sample-api:latest in repository"));
     }
 
+    [Test]
+    public async Task In_a_repository_with_immutable_tags_an_existing_tag_is_reported_and_needs_no_tags_update()
+    {
+        Repository("artifactregistry.repositories.get", "artifactregistry.repositories.uploadArtifacts");
+        _registry.ImmutableTagRepositories[Repo] = true;
+        _registry.ExistingTags[$"{Repo}/packages/sample-api/tags/latest"] = true;
+
+        var access = (await Preflight().CheckAsync([Image], AccessNeeds.Push, false)).Single();
+
+        Assert.That(access.ImmutableTags, Is.True);
+        Assert.That(access.MovingTags, Is.EqualTo(new[] { "sample-api:latest" }));
+        Assert.That(access.RequiredPermissions, Does.Not.Contain("artifactregistry.tags.update"), "a tag there never moves; BuildAndPush decides");
+    }
+
     [TestCase(404)]
     [TestCase(403)]
     public async Task A_missing_or_invisible_repository_gets_both_explanations_and_the_create_command(int status)

@@ -14,6 +14,9 @@ public sealed class FakeArtifactRegistryRest : IAsyncDisposable
 {
     public ConcurrentDictionary<string, string> RepositoryFormats { get; } = new();
 
+    /// <summary>Repositories whose <c>dockerConfig.immutableTags</c> is true.</summary>
+    public ConcurrentDictionary<string, bool> ImmutableTagRepositories { get; } = new();
+
     public ConcurrentDictionary<string, HashSet<string>> HeldPermissions { get; } = new();
 
     public ConcurrentDictionary<string, bool> ExistingTags { get; } = new();
@@ -78,7 +81,10 @@ public sealed class FakeArtifactRegistryRest : IAsyncDisposable
         }
         if (method == "GET" && RepositoryFormats.TryGetValue(path, out var format))
         {
-            await Json(context, 200, new JsonObject { ["name"] = path, ["format"] = format });
+            var repository = new JsonObject { ["name"] = path, ["format"] = format };
+            if (ImmutableTagRepositories.ContainsKey(path))
+                repository["dockerConfig"] = new JsonObject { ["immutableTags"] = true };
+            await Json(context, 200, repository);
             return;
         }
         await Error(context, 404, "NOT_FOUND", $"no route for {method} {path}");
