@@ -6,7 +6,8 @@ namespace ArtifactRegistry.Publishing;
 
 /// <summary>
 /// The tag plan for a repository with immutable tags, decided from the access preflight before the build: a tag there is
-/// pushed once, so the default <c>latest</c>, which every build would move, is left out, and a tag that already exists is refused.
+/// pushed once, so the default <c>latest</c>, which every build would move, is left out, and a tag the build asked for that already
+/// exists is refused.
 /// </summary>
 internal static class ImmutableTags
 {
@@ -15,7 +16,7 @@ internal static class ImmutableTags
     /// <param name="access">What the preflight found in the image's repository (immutable tags, the existing ones).</param>
     /// <param name="image">The image, without tag.</param>
     /// <param name="logger">Told why <c>latest</c> is left out.</param>
-    /// <exception cref="ImmutableTagException">A remaining tag already exists.</exception>
+    /// <exception cref="ImmutableTagException">A tag the build asked for already exists.</exception>
     public static ImageTagPlan Apply(ImageTagPlan plan, bool defaultTags, RepositoryAccess access, ImageReference image, ILogger logger)
     {
         var tags = plan.Tags.ToList();
@@ -25,8 +26,16 @@ internal static class ImmutableTags
                 access.Repository, ImageTagPlan.LatestTag, string.Join(", ", tags));
 
         var existing = tags.Select(tag => $"{image.ImagePath}:{tag}").Where(access.MovingTags.Contains).ToList();
-        if (existing.Count > 0)
+        if (existing.Count > 0 && !defaultTags)
             throw new ImmutableTagException(access.Repository, existing);
+
+        // A default tag that exists is this commit's, pushed before: the build is reproducible (its created time is the
+        // commit's), so an unchanged rerun pushes the same digest, which the registry accepts; refusing it would make every
+        // rerun of a commit fail.
+        if (existing.Count > 0)
+            logger.LogInformation(
+                "{Repository} has immutable tags and {Tags} already exist: this commit was pushed before, so the build must give the same digest (the registry refuses another)",
+                access.Repository, string.Join(", ", existing));
         return plan with { Tags = tags };
     }
 }

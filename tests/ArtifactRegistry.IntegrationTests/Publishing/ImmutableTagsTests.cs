@@ -50,6 +50,21 @@ public class ImmutableTagsTests
     }
 
     [Test]
+    public async Task An_unchanged_rerun_of_a_commit_pushes_the_same_digest_under_its_existing_tag()
+    {
+        var first = await BuildAndPush.RunAsync(_world.Context(), Settings());
+
+        var rerun = await BuildAndPush.RunAsync(_world.Context(), Settings());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(rerun.Digest, Is.EqualTo(first.Digest));
+            Assert.That(rerun.Tags, Is.EqualTo(first.Tags));
+            Assert.That(_world.Log.Text, Does.Contain($"{first.Tags[0]} already exist: this commit was pushed before"));
+        });
+    }
+
+    [Test]
     public async Task A_tag_that_already_exists_is_refused_before_any_build_with_the_choice()
     {
         await BuildAndPush.RunAsync(_world.Context(), Settings().SetTags("v1"));
