@@ -39,6 +39,11 @@ internal sealed class NukeSettingNames : IHostSettingNames
         [SettingNames.RemoveTag] = null,
         [SettingNames.DeleteImage] = null,
         [SettingNames.DeleteTags] = null,
+        // Settable in code only.
+        [SettingNames.Builder] = null,
+        [SettingNames.RegistryVerification] = null,
+        [SettingNames.DockerAuthImages] = null,
+        [SettingNames.CheckMember] = null,
     };
 
     public string Host => "NUKE";
