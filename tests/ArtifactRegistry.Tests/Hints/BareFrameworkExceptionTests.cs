@@ -28,10 +28,8 @@ public partial class BareFrameworkExceptionTests
         ["References/ImageReference.cs"] = (3, "state and argument checks of the model that operations make before calling"),
         // Still user errors, raised by builder methods at the user's own call: to convert to the library's types.
         ["References/ImageDigest.cs"] = (1, "to convert: Parse of a digest text"),
-        ["References/ResourceNames.cs"] = (1, "to convert: a resource name built from invalid parts (carries InvalidResourceNameException inside)"),
         ["Docker/ImageBuildSettingsExtensions.cs"] = (1, "to convert: AddLabel with a key containing '='"),
         ["Docker/BuildArgument.cs"] = (1, "to convert: AddBuildArg with a name docker refuses"),
-        ["Processes/EnvironmentVariableOverride.cs"] = (1, "to convert: SetEnvironmentVariable with a name containing '='"),
     };
 
     [GeneratedRegex(@"throw\s+new\s+(ArgumentException|FormatException|InvalidOperationException)\s*\(")]

@@ -71,6 +71,11 @@ public class UserErrorTypeTests
         AssertRefusal(() => DockerConfigFile.InDirectory(Path.Combine(Path.GetTempPath(), "ard-never-created")).EnsureCredentialHelper(["https://asia-docker.pkg.dev"]),
             "'https://asia-docker.pkg.dev' is not a registry host.", "AddExtraHosts(\"asia-docker.pkg.dev\")");
 
+    [Test]
+    public void An_environment_variable_name_with_an_equals_sign() =>
+        AssertRefusal(() => _ = new ArtifactRegistry.Processes.EnvironmentVariableOverride("A=B", "1"),
+            "Environment variable name 'A=B' contains '='.", "SetEnvironmentVariable(\"NAME\", \"value\")");
+
     private static void AssertRefusal(Action action, string firstLine, string fix)
     {
         var exception = Assert.Throws<SettingsException>(() => action())!;
