@@ -27,7 +27,6 @@ public partial class BareFrameworkExceptionTests
         // tag the operations validated before (InvalidImageTagException).
         ["References/ImageReference.cs"] = (3, "state and argument checks of the model that operations make before calling"),
         // Still user errors, raised by builder methods at the user's own call: to convert to the library's types.
-        ["References/ImageDigest.cs"] = (1, "to convert: Parse of a digest text"),
         ["Docker/ImageBuildSettingsExtensions.cs"] = (1, "to convert: AddLabel with a key containing '='"),
         ["Docker/BuildArgument.cs"] = (1, "to convert: AddBuildArg with a name docker refuses"),
     };
