@@ -42,6 +42,11 @@ internal sealed class NukeSettingNames : IHostSettingNames
         [SettingNames.ResultFile] = nameof(IArtifactRegistryContext.ResultFile),
         [SettingNames.ResultDotenv] = nameof(IArtifactRegistryContext.ResultDotenv),
         [SettingNames.Kustomization] = nameof(IArtifactRegistryDeploy.Kustomization),
+        // Settable in code only.
+        [SettingNames.Builder] = null,
+        [SettingNames.RegistryVerification] = null,
+        [SettingNames.DockerAuthImages] = null,
+        [SettingNames.CheckMember] = null,
     };
 
     public string Host => "NUKE";

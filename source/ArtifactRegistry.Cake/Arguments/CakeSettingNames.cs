@@ -40,6 +40,11 @@ internal sealed class CakeSettingNames : IHostSettingNames
         [SettingNames.DeleteImage] = Image,
         // Deleting tags with their image is a decision for the script, not a command-line switch.
         [SettingNames.DeleteTags] = null,
+        // Settable in code only.
+        [SettingNames.Builder] = null,
+        [SettingNames.RegistryVerification] = null,
+        [SettingNames.DockerAuthImages] = null,
+        [SettingNames.CheckMember] = null,
     };
 
     public string Host => "Cake";

@@ -9,13 +9,17 @@ namespace ArtifactRegistry.Configuration;
 /// </summary>
 internal static class EnvironmentFile
 {
-    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="FormatException">A line is not an assignment; the message names the file and line (never a value).</exception>
+    /// <exception cref="ConfigurationException">The file does not exist.</exception>
+    /// <exception cref="ConfigurationException">A line is not an assignment; the message names the file and line (never a value).</exception>
     public static IReadOnlyDictionary<string, string> Read(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (!File.Exists(path))
-            throw new FileNotFoundException($"The environment file '{path}' does not exist.", path);
+            throw new ConfigurationException(path,
+                $"The environment file '{path}' does not exist.{Environment.NewLine}" +
+                $"Its variables were to be set for the operation, which cannot run as configured without them " +
+                $"(a relative path is read from {Directory.GetCurrentDirectory()}).{Environment.NewLine}" +
+                "Give the path of an existing file to SetEnvironmentFile, or create the file.");
         return Parse(File.ReadAllText(path), path);
     }
 
@@ -35,7 +39,9 @@ internal static class EnvironmentFile
             var equals = line.IndexOf('=');
             var name = equals > 0 ? line[..equals] : "";
             if (!IsName(name))
-                throw new FormatException($"{source}, line {lineNumber}: expected NAME=value or export NAME='value'.");
+                throw Malformed(source, lineNumber, "is not an assignment",
+                    "Each line must be NAME=value or export NAME='value' (a # starts a comment); the file is read, not run by a shell.",
+                    "Make the line an assignment, start it with # to keep it as a comment, or delete it.");
             variables[name] = Unquote(line[(equals + 1)..], source, lineNumber);
         }
         return variables;
@@ -52,7 +58,9 @@ internal static class EnvironmentFile
             {
                 var end = value.IndexOf('\'', i + 1);
                 if (end < 0)
-                    throw new FormatException($"{source}, line {lineNumber}: a single quote is not closed.");
+                    throw Malformed(source, lineNumber, "opens a single quote it does not close",
+                        "A quoted value ends at its closing quote on the same line; multi-line values are not read.",
+                        @"Close the quote on that line; write a quote inside a single-quoted value as '\''.");
                 result.Append(value, i + 1, end - i - 1);
                 i = end + 1;
             }
@@ -67,7 +75,9 @@ internal static class EnvironmentFile
                     i++;
                 }
                 if (i >= value.Length)
-                    throw new FormatException($"{source}, line {lineNumber}: a double quote is not closed.");
+                    throw Malformed(source, lineNumber, "opens a double quote it does not close",
+                        "A quoted value ends at its closing quote on the same line; multi-line values are not read.",
+                        @"Close the quote on that line; write a quote inside a double-quoted value as \"".");
                 i++;
             }
             else if (c == '\\' && i + 1 < value.Length)
@@ -87,6 +97,9 @@ internal static class EnvironmentFile
         }
         return result.ToString();
     }
+
+    private static ConfigurationException Malformed(string source, int lineNumber, string what, string why, string fix) =>
+        new($"{source}, line {lineNumber}", $"The environment file {source}, line {lineNumber}, {what}.{Environment.NewLine}{why}{Environment.NewLine}{fix}");
 
     private static bool IsName(string name) =>
         name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');

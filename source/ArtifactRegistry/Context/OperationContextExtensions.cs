@@ -25,8 +25,7 @@ public static class OperationContextExtensions
         context with { EnvironmentVariables = context.EnvironmentVariables.SetItems(variables.Select(pair => new KeyValuePair<string, string?>(pair.Key, pair.Value))) };
 
     /// <summary>Takes the variables of a shell-sourceable file (<c>export NAME='value'</c> lines), as <c>source FILE</c> would.</summary>
-    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="FormatException">A line is not an assignment.</exception>
+    /// <exception cref="Configuration.ConfigurationException">The file does not exist, or a line is not an assignment.</exception>
     [Pure]
     public static OperationContext SetEnvironmentFile(this OperationContext context, string path) =>
         context.SetEnvironmentVariables(Configuration.EnvironmentFile.Read(path));

@@ -94,7 +94,7 @@ internal sealed class DeployOperation(OperationContext context, DeploySettings s
                 $"Deploy was given no image, so there is nothing to build and roll out: {image} with the workloads that run it ({workloads}).", image, workloads);
         }
         if (settings.ReaderMember is { } member)
-            IamMember.Parse(member);
+            IamMember.Parse(member, SettingNames.ReaderMember.With("serviceAccount:NAME@PROJECT.iam.gserviceaccount.com"));
         var planned = new List<PlannedImage>();
         foreach (var image in settings.Images)
         {
@@ -124,7 +124,10 @@ internal sealed class DeployOperation(OperationContext context, DeploySettings s
             KustomizationFile.Check(kustomization);
         var duplicate = planned.GroupBy(image => image.Reference.Name).FirstOrDefault(group => group.Count() > 1);
         if (duplicate is not null)
-            throw new ArgumentException($"Deploy was given {duplicate.Key} {duplicate.Count()} times; give each image once, with all its workloads.", nameof(DeploySettings.Images));
+            throw new SettingsException(
+                $"Deploy was given {duplicate.Key} {duplicate.Count()} times.{Environment.NewLine}" +
+                $"Each image is built, pushed and rolled out once, so the library cannot tell which entry's build and workloads you meant.{Environment.NewLine}" +
+                $"Give each image once with {SettingNames.DeployImages}, with all the workloads that run it.", SettingNames.DeployImages);
         return planned;
     }
 

@@ -13,7 +13,8 @@ namespace ArtifactRegistry.Deploying;
 /// </summary>
 internal static class ImageResolver
 {
-    /// <exception cref="ArgumentException">No image, or a bare name without tag or digest.</exception>
+    /// <exception cref="SettingsException">No image.</exception>
+    /// <exception cref="References.InvalidImageReferenceException">Not a valid reference, or a bare name without tag or digest.</exception>
     public static ImageReference Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -34,10 +35,14 @@ internal static class ImageResolver
         using var client = context.CreateRestClient(tokens);
         var tag = await client.FindTagAsync(image.TagName, cancellationToken).ConfigureAwait(false);
         if (tag?.Version is not { } version)
-            throw new ArgumentException(
-                $"Tag {image.Tag} of {image.Name} does not exist in Artifact Registry, so there is no digest to deploy. " +
-                $"List the tags with `gcloud artifacts docker tags list {image.Name}`, or deploy what BuildAndPush pushed in the same build.",
-                nameof(SetImageSettings.Image));
+        {
+            var setting = SettingNames.DeployImage.With($"{image.Name}:TAG");
+            throw new SettingsException(
+                $"Tag {image.Tag} of {image.Name} does not exist in Artifact Registry.{Environment.NewLine}" +
+                $"SetImage deploys the digest a tag points at, so without the tag there is nothing to deploy.{Environment.NewLine}" +
+                $"Name a tag that exists with {setting} (list them with `gcloud artifacts docker tags list {image.Name}`), " +
+                "or deploy what BuildAndPush pushed in the same build.", setting);
+        }
         var pinned = image.WithDigest(VersionName.Parse(version).Digest);
         context.Logger.LogInformation("Resolved {Image} to {Digest} in Artifact Registry", image, pinned.Digest!.ToShortString());
         return pinned;

@@ -60,7 +60,13 @@ internal sealed class SetImageOperation(OperationContext context, SetImageSettin
                 problems.Add(problem);
         }
         if (problems.Count > 0)
-            throw new ArgumentException(string.Join(" ", problems), nameof(SetImageSettings.Workloads));
+        {
+            var setting = SettingNames.Workloads.With("deployment/NAME");
+            throw new SettingsException(
+                $"SetImage was given {(problems.Count == 1 ? "a workload" : $"{problems.Count} workloads")} it cannot roll out.{Environment.NewLine}" +
+                string.Join(Environment.NewLine, problems) + Environment.NewLine +
+                $"Name each workload as kubectl does, KIND/NAME, with {setting}.", setting);
+        }
         return workloads.Distinct().ToList();
     }
 }

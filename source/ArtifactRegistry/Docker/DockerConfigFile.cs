@@ -1,3 +1,4 @@
+using ArtifactRegistry.Hints;
 using ArtifactRegistry.FileSystem;
 
 namespace ArtifactRegistry.Docker;
@@ -60,6 +61,7 @@ public sealed class DockerConfigFile
     /// When that is already so the file is only read. Otherwise it is re-read under a lock shared with other builds, changed,
     /// and replaced atomically (mode 0600), so two builds adding different hosts at once both end up in a valid file.
     /// </summary>
+    /// <exception cref="Hints.SettingsException">A host is not a bare registry host.</exception>
     /// <exception cref="DockerConfigMalformedException">The file is not valid JSON; it is left untouched.</exception>
     /// <exception cref="DockerConfigBusyException">Another build held the lock longer than <paramref name="lockTimeout"/>.</exception>
     public CredentialHelperChange EnsureCredentialHelper(IEnumerable<string> hosts, string helper = GcloudHelper, TimeSpan? lockTimeout = null)
@@ -156,8 +158,10 @@ public sealed class DockerConfigFile
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(host);
         if (host.Contains("://", StringComparison.Ordinal) || host.Contains('/') || host.Any(char.IsWhiteSpace))
-            throw new ArgumentException(
-                $"'{host}' is not a registry host: docker looks credential helpers up by the bare host, e.g. 'asia-docker.pkg.dev'.", nameof(host));
+            throw new SettingsException(
+                $"'{host}' is not a registry host.{Environment.NewLine}" +
+                $"Docker looks credential helpers up by the bare host, so a scheme, a path or a blank would never match.{Environment.NewLine}" +
+                "Give the bare host, e.g. AddExtraHosts(\"asia-docker.pkg.dev\").");
         return host;
     }
 }

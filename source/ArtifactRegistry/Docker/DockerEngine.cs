@@ -1,3 +1,4 @@
+using ArtifactRegistry.Hints;
 using ArtifactRegistry.Processes;
 
 namespace ArtifactRegistry.Docker;
@@ -32,7 +33,7 @@ internal sealed class DockerEngine
     }
 
     /// <summary>Buildx when <paramref name="preference"/> allows it and the plugin answers <c>docker buildx version</c>, else the legacy builder.</summary>
-    /// <exception cref="InvalidOperationException">Buildx was required but is not installed.</exception>
+    /// <exception cref="SettingsException">Buildx was required but is not installed.</exception>
     public async Task<DockerBuilder> ResolveBuilderAsync(DockerBuilder preference, CancellationToken cancellationToken = default)
     {
         if (preference is DockerBuilder.Legacy)
@@ -44,10 +45,13 @@ internal sealed class DockerEngine
         if (result.IsSuccess)
             return DockerBuilder.Buildx;
         if (preference is DockerBuilder.Buildx)
-            throw new InvalidOperationException(
-                $"The build was set to use buildx, but `{_client.Program} buildx version` failed: {result.StandardError.Trim()} " +
+        {
+            throw new SettingsException(
+                $"The build was set to use buildx, but buildx is not available: `{_client.Program} buildx version` failed.{Environment.NewLine}" +
+                $"{result.StandardError.Trim()}{Environment.NewLine}" +
                 "Install the buildx plugin (`sudo apt-get install docker-buildx-plugin` from Docker's apt repository, or see " +
-                "https://docs.docker.com/go/buildx/), or let the build choose with SetBuilder(DockerBuilder.Auto).");
+                $"https://docs.docker.com/go/buildx/), or let the build choose: {SettingNames.Builder} with DockerBuilder.Auto.", SettingNames.Builder);
+        }
         return DockerBuilder.Legacy;
     }
 

@@ -1,3 +1,4 @@
+using ArtifactRegistry.Configuration;
 using ArtifactRegistry.References;
 
 namespace ArtifactRegistry.Docker;
@@ -30,7 +31,7 @@ public sealed class RegistryHostMap
     public static RegistryHostMap FromEnvironment() => Parse(Environment.GetEnvironmentVariable(EnvironmentVariable));
 
     /// <summary>Parses <c>HOST=ACTUAL[,HOST=ACTUAL…]</c>; blank means <see cref="Identity"/>.</summary>
-    /// <exception cref="FormatException">An entry is not of the form <c>HOST=ACTUAL</c>, or a host appears twice.</exception>
+    /// <exception cref="ConfigurationException">An entry is not of the form <c>HOST=ACTUAL</c>, or a host appears twice.</exception>
     public static RegistryHostMap Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -41,12 +42,15 @@ public sealed class RegistryHostMap
         {
             var parts = entry.Split('=', StringSplitOptions.TrimEntries);
             if (parts.Length != 2 || !IsHost(parts[0]) || !IsHost(parts[1]))
-                throw new FormatException(
-                    $"{EnvironmentVariable} has an entry '{entry}' that is not of the form CANONICAL_HOST=ACTUAL_HOST[:PORT] " +
-                    $"(e.g. {EnvironmentVariable}=asia-docker.pkg.dev=127.0.0.1:5001,us-docker.pkg.dev=127.0.0.1:5002). " +
-                    "Fix the variable or unset it to talk to the real hosts.");
+                throw new ConfigurationException(EnvironmentVariable,
+                    $"{EnvironmentVariable} has an entry '{entry}' that is not of the form CANONICAL_HOST=ACTUAL_HOST[:PORT].{Environment.NewLine}" +
+                    $"Docker would not know where to send the images of that host.{Environment.NewLine}" +
+                    $"Fix the variable (e.g. {EnvironmentVariable}=asia-docker.pkg.dev=127.0.0.1:5001,us-docker.pkg.dev=127.0.0.1:5002) or unset it to talk to the real hosts.");
             if (!entries.TryAdd(parts[0], parts[1]))
-                throw new FormatException($"{EnvironmentVariable} maps '{parts[0]}' twice; keep one entry per host.");
+                throw new ConfigurationException(EnvironmentVariable,
+                    $"{EnvironmentVariable} maps '{parts[0]}' twice.{Environment.NewLine}" +
+                    $"A host can be sent to one address only, and the library does not guess which entry you meant.{Environment.NewLine}" +
+                    $"Keep one entry for {parts[0]} in {EnvironmentVariable}.");
         }
         return new RegistryHostMap(entries);
     }
@@ -58,17 +62,17 @@ public sealed class RegistryHostMap
     /// Refuses an image whose host a configured map does not name: docker would leave the mapped registries for the real host,
     /// carrying credentials (and pushing images) meant for the mapped ones.
     /// </summary>
-    /// <exception cref="ArgumentException">The map is configured and lacks the image's host.</exception>
+    /// <exception cref="ConfigurationException">The map is configured and lacks the image's host.</exception>
     internal void RequireMapped(ImageReference image)
     {
         if (IsIdentity || _entries.ContainsKey(image.Host))
             return;
         var mapped = _entries.Keys.Order(StringComparer.Ordinal).ToList();
-        throw new ArgumentException(
-            $"The image's host {image.Host} is not in the registry host map ({ToString()}), so docker would talk to the real {image.Host} " +
-            "with the credentials and endpoints meant for the mapped registries. " +
+        throw new ConfigurationException(EnvironmentVariable,
+            $"The image's host {image.Host} is not in the registry host map ({ToString()}).{Environment.NewLine}" +
+            $"Docker would talk to the real {image.Host} with the credentials and endpoints meant for the mapped registries.{Environment.NewLine}" +
             $"Use one of the mapped hosts (e.g. {mapped[0]}{image.Name[image.Host.Length..]}), add {image.Host} to the map, " +
-            $"or unset {EnvironmentVariable} (and OperationContext.SetHostMap) to talk to the real hosts.", nameof(image));
+            $"or unset {EnvironmentVariable} (and OperationContext.SetHostMap) to talk to the real hosts.");
     }
 
     /// <summary>The canonical host an actual host stands for (the reverse of <see cref="Resolve"/>).</summary>

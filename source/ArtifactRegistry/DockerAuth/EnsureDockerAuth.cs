@@ -1,3 +1,4 @@
+using ArtifactRegistry.Hints;
 using System.Diagnostics;
 using ArtifactRegistry.Access;
 using ArtifactRegistry.Auth;
@@ -26,6 +27,7 @@ public static class EnsureDockerAuth
         return RunAsync(context, configure(new EnsureDockerAuthSettings()), cancellationToken);
     }
 
+    /// <exception cref="SettingsException">No image and no extra host.</exception>
     /// <exception cref="DockerAuthUnavailableException">Auto mode found no credentials at all.</exception>
     /// <exception cref="DockerConfigMalformedException">The docker config is not valid JSON (it is left untouched).</exception>
     /// <exception cref="DockerCredentialHelperException">docker-credential-gcloud is missing or has no account.</exception>
@@ -42,7 +44,11 @@ public static class EnsureDockerAuth
         var hostMap = context.ResolveHostMap();
         var hosts = settings.Images.Select(image => image.Host).Concat(settings.ExtraHosts).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (hosts.Count == 0)
-            throw new ArgumentException("EnsureDockerAuth needs the images the build will touch (SetImages) or their hosts (AddExtraHosts).", nameof(settings));
+            throw new SettingsException(
+                $"EnsureDockerAuth was given no image and no host.{Environment.NewLine}" +
+                $"It logs docker in to the hosts of the images the build will touch, so without them it has nowhere to log in.{Environment.NewLine}" +
+                $"Name the images with {SettingNames.DockerAuthImages}, or their hosts with AddExtraHosts(\"LOCATION-docker.pkg.dev\").",
+                SettingNames.DockerAuthImages);
         var actualHosts = hosts.Select(hostMap.Resolve).ToList();
         logger.LogInformation("EnsureDockerAuth: hosts {Hosts}", Describe(hosts, actualHosts));
         foreach (var unlisted in settings.Images.Select(image => image.Location).Distinct().Select(ArtifactRegistryLocations.DescribeUnlisted).OfType<string>())

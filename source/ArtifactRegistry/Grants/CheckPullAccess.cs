@@ -22,7 +22,7 @@ public static class CheckPullAccess
         return RunAsync(context, configure(new CheckPullAccessSettings()), cancellationToken);
     }
 
-    /// <exception cref="ArgumentException">No repository or member, or a malformed one.</exception>
+    /// <exception cref="SettingsException">No repository or member, or a malformed one.</exception>
     /// <exception cref="RepositoryNotFoundException">The repository does not exist.</exception>
     /// <exception cref="Auth.GoogleCredentialException">No credentials: the context has no token source and Application Default Credentials find none.</exception>
     public static async Task<PullAccessResult> RunAsync(OperationContext context, CheckPullAccessSettings settings, CancellationToken cancellationToken = default)
@@ -30,8 +30,14 @@ public static class CheckPullAccess
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
         if (string.IsNullOrWhiteSpace(settings.Member))
-            throw new ArgumentException("CheckPullAccess needs the member to check: SetMember(\"serviceAccount:NAME@PROJECT.iam.gserviceaccount.com\").");
-        var member = IamMember.Parse(settings.Member);
+        {
+            var setting = SettingNames.CheckMember.With("serviceAccount:NAME@PROJECT.iam.gserviceaccount.com");
+            throw new SettingsException(
+                $"CheckPullAccess was given no member to check.{Environment.NewLine}" +
+                $"It reports whether one member may pull from the repository, so it needs to know whose access to check.{Environment.NewLine}" +
+                $"Name it: {setting}, e.g. the node pool's service account.", setting);
+        }
+        var member = IamMember.Parse(settings.Member, SettingNames.CheckMember.With("serviceAccount:NAME@PROJECT.iam.gserviceaccount.com"));
         var repository = RepositoryArgument.Parse(settings.Repository, nameof(CheckPullAccess), SettingNames.CheckRepository);
 
         using var client = await RestOnlyClient.OpenAsync(context, nameof(CheckPullAccess), cancellationToken).ConfigureAwait(false);

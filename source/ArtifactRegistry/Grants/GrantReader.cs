@@ -102,7 +102,7 @@ public static class GrantReader
 
     private static readonly SettingName Member = SettingNames.ReaderMember.With("serviceAccount:NAME@PROJECT.iam.gserviceaccount.com");
 
-    /// <exception cref="ArgumentException">Missing, malformed, or public.</exception>
+    /// <exception cref="SettingsException">Missing, malformed, or public.</exception>
     private static IamMember ParseMember(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -110,11 +110,13 @@ public static class GrantReader
                 $"GrantReader was given no member to let pull: {Member}. " +
                 "For GKE nodes that is the node pool's service account: gcloud container node-pools describe POOL --cluster=CLUSTER --location=LOCATION " +
                 "--format='value(config.serviceAccount)' prints it.", Member);
-        var member = IamMember.Parse(text);
+        var member = IamMember.Parse(text, Member);
         if (member.IsPublic)
-            throw new ArgumentException(
-                $"GrantReader will not grant {member}: that makes the repository readable by {(member.Kind == IamMemberKind.AllUsers ? "anyone on the internet" : "anyone with a Google account")}. " +
-                "If a public repository is really meant, make it so deliberately with gcloud artifacts repositories add-iam-policy-binding.");
+            throw new SettingsException(
+                $"GrantReader will not grant {member}.{Environment.NewLine}" +
+                $"That makes the repository readable by {(member.Kind == IamMemberKind.AllUsers ? "anyone on the internet" : "anyone with a Google account")}.{Environment.NewLine}" +
+                $"Grant a service account instead ({Member}); if a public repository is really meant, make it so deliberately with gcloud artifacts repositories add-iam-policy-binding.",
+                Member);
         return member;
     }
 

@@ -30,6 +30,18 @@ public static class SettingNames
     /// <summary><c>ImageBuildSettings.DockerfilePath</c>: the Dockerfile.</summary>
     public static SettingName Dockerfile { get; } = new("ImageBuildSettings", "DockerfilePath", "SetDockerfile");
 
+    /// <summary><c>ImageBuildSettings.Builder</c>: which docker build front end runs the build.</summary>
+    public static SettingName Builder { get; } = new("ImageBuildSettings", "Builder");
+
+    /// <summary><c>BuildAndPushSettings.RegistryVerification</c>: whether the pushed digest is read back from the registry.</summary>
+    public static SettingName RegistryVerification { get; } = new("BuildAndPushSettings", "RegistryVerification", "EnableRegistryVerification");
+
+    /// <summary><c>EnsureDockerAuthSettings.Images</c>: the images whose hosts docker is logged in to.</summary>
+    public static SettingName DockerAuthImages { get; } = new("EnsureDockerAuthSettings", "Images", "SetImages");
+
+    /// <summary><c>CheckPullAccessSettings.Member</c>: the member whose pull access is checked.</summary>
+    public static SettingName CheckMember { get; } = new("CheckPullAccessSettings", "Member");
+
     /// <summary><c>BuildAndPushSettings.Image</c>: the image BuildAndPush builds and pushes.</summary>
     public static SettingName BuildImage { get; } = new("BuildAndPushSettings", "Image");
 

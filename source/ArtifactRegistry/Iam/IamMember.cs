@@ -1,3 +1,4 @@
+using ArtifactRegistry.Hints;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 
@@ -43,9 +44,14 @@ internal sealed partial record IamMember
     /// <summary>A binding to it may include more principals than itself (a group, a domain, a principal set).</summary>
     public bool IsCollective => Kind is IamMemberKind.Group or IamMemberKind.Domain or IamMemberKind.PrincipalSet;
 
-    /// <exception cref="ArgumentException">The text is not a member Google accepts; the message shows the forms and, where it can, the corrected text.</exception>
-    public static IamMember Parse(string text) =>
-        TryParse(text, out var member, out var problem) ? member : throw new ArgumentException(problem);
+    /// <exception cref="SettingsException">The text is not a member Google accepts; the message shows the forms and, where it can, the corrected text.</exception>
+    public static IamMember Parse(string text) => Parse(text, null);
+
+    /// <summary>Parses the member an operation was given in <paramref name="setting"/>, which a refusal names as the fix.</summary>
+    internal static IamMember Parse(string? text, SettingName? setting) =>
+        TryParse(text, out var member, out var problem) ? member
+        : setting is null ? throw new SettingsException(problem)
+        : throw new SettingsException($"{problem}{Environment.NewLine}Give the corrected member to {setting}.", setting);
 
     public static bool TryParse(string? text, [NotNullWhen(true)] out IamMember? member, [NotNullWhen(false)] out string? problem)
     {

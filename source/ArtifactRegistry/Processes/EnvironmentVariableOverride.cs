@@ -3,12 +3,15 @@ namespace ArtifactRegistry.Processes;
 /// <summary>A change to the environment a program inherits: a new value, or (when <see cref="Value"/> is null) removal.</summary>
 public sealed class EnvironmentVariableOverride
 {
-    /// <summary>Creates an override; throws <see cref="ArgumentException"/> when <paramref name="name"/> is empty or contains <c>=</c>.</summary>
+    /// <summary>Creates an override; throws <see cref="ArgumentException"/> when <paramref name="name"/> is empty, and <see cref="Hints.SettingsException"/> when it contains <c>=</c>.</summary>
     public EnvironmentVariableOverride(string name, string? value, bool isSecret = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         if (name.Contains('='))
-            throw new ArgumentException($"Environment variable name '{name}' must not contain '='.", nameof(name));
+            throw new Hints.SettingsException(
+                $"Environment variable name '{name}' contains '='.{Environment.NewLine}" +
+                $"A variable's name ends at its first '=', so the program would get another variable than the one meant.{Environment.NewLine}" +
+                "Pass the name and the value separately: SetEnvironmentVariable(\"NAME\", \"value\").");
         Name = name;
         Value = value;
         IsSecret = isSecret;

@@ -99,7 +99,7 @@ public sealed partial class CleanupPolicyTranslation
     }
 
     /// <summary>The policies of <paramref name="existing"/> not written by this library, with these added (at most 10 in all).</summary>
-    /// <exception cref="InvalidOperationException">The repository would hold more than 10 policies.</exception>
+    /// <exception cref="InvalidPrunePolicyException">The repository would hold more than 10 policies.</exception>
     public IReadOnlyDictionary<string, CleanupPolicy> MergeInto(RepositoryName repository, IReadOnlyDictionary<string, CleanupPolicy>? existing)
     {
         var merged = (existing ?? new Dictionary<string, CleanupPolicy>())
@@ -108,8 +108,10 @@ public sealed partial class CleanupPolicyTranslation
         foreach (var (id, policy) in Policies)
             merged[id] = policy;
         if (merged.Count > 10)
-            throw new InvalidOperationException(
-                $"Repository {repository} would have {merged.Count} cleanup policies, but Artifact Registry allows 10: remove some of its own " +
+            throw new InvalidPrunePolicyException(
+                $"Repository {repository} would have {merged.Count} cleanup policies, but Artifact Registry allows 10.{Environment.NewLine}" +
+                $"The library replaces only the policies it wrote, so the others must make room.{Environment.NewLine}" +
+                "Remove some of the repository's own " +
                 $"({string.Join(", ", merged.Keys.Where(k => !k.StartsWith(IdPrefix, StringComparison.Ordinal)))}) with " +
                 $"gcloud artifacts repositories delete-cleanup-policies {repository.RepositoryId} --location={repository.LocationId} --project={repository.ProjectId} --policynames=NAME.");
         return merged;

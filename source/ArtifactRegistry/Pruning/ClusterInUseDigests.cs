@@ -33,7 +33,9 @@ internal sealed partial class ClusterInUseDigests(OperationContext context, IRea
                 continue;
             }
 
-            var tag = await client.FindTagAsync(image.TagName, cancellationToken).ConfigureAwait(false);
+            // A pod's image without a tag runs :latest (the kubelet pulls it), so that is the tag whose version is in use.
+            var tagged = image.HasTag ? image : image.WithTag(image.TagOrImplicitLatest);
+            var tag = await client.FindTagAsync(tagged.TagName, cancellationToken).ConfigureAwait(false);
             if (tag?.Version is { } version && VersionName.TryParse(version, out var versionName))
             {
                 digests.Add(versionName.Digest);

@@ -1,3 +1,4 @@
+using ArtifactRegistry.Hints;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using ArtifactRegistry.Context;
@@ -75,9 +76,11 @@ internal sealed class BuildAndPushOperation(OperationContext context, BuildAndPu
             verified = true;
         }
         if (digest is null)
-            throw new InvalidOperationException(
-                $"docker push printed no digest line for {image} and registry verification is off, so the digest is unknown. " +
-                "Enable registry verification (EnableRegistryVerification), which reads the digest from the registry.");
+            throw new SettingsException(
+                $"The digest of {image} is unknown: docker push printed no digest line and registry verification is off.{Environment.NewLine}" +
+                $"Without a digest the result cannot name the exact image that was pushed, and a deploy could not pin it.{Environment.NewLine}" +
+                $"Turn registry verification back on with {SettingNames.RegistryVerification}: it reads the digest from the registry.",
+                SettingNames.RegistryVerification);
 
         var result = new BuildAndPushResult
         {
@@ -101,14 +104,22 @@ internal sealed class BuildAndPushOperation(OperationContext context, BuildAndPu
     private static ImageReference ParseImage(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
-            throw new ArgumentException(
-                "BuildAndPush needs the image to push: SetImage(\"LOCATION-docker.pkg.dev/PROJECT-ID/REPOSITORY/IMAGE\"), " +
-                "e.g. asia-docker.pkg.dev/my-project/my-repo/app.", nameof(BuildAndPushSettings.Image));
+        {
+            var setting = SettingNames.BuildImage.With("LOCATION-docker.pkg.dev/PROJECT-ID/REPOSITORY/IMAGE");
+            throw new SettingsException(
+                $"BuildAndPush was given no image to push.{Environment.NewLine}" +
+                $"The image's name says which repository receives the push, so nothing can be built without it.{Environment.NewLine}" +
+                $"Name it: {setting}, e.g. asia-docker.pkg.dev/my-project/my-repo/app.", setting);
+        }
         var image = ImageReference.Parse(text.Trim());
         if (image.HasDigest)
-            throw new ArgumentException(
-                $"'{text}' names a digest, but a push cannot choose its digest: the registry computes it from what is pushed. " +
-                $"Give the image without it ({image.WithoutDigest()}); the digest is in the result.", nameof(BuildAndPushSettings.Image));
+        {
+            var setting = SettingNames.BuildImage.With(image.WithoutDigest().ToString());
+            throw new SettingsException(
+                $"BuildAndPush was given an image with a digest, '{text}'.{Environment.NewLine}" +
+                $"A push cannot choose its digest: the registry computes it from what is pushed.{Environment.NewLine}" +
+                $"Give the image without it, {setting}; the digest is in the result.", setting);
+        }
         return image;
     }
 

@@ -35,7 +35,7 @@ public sealed record DockerImageName
     public VersionName VersionName => RepositoryName.Package(ImagePath).Version(Digest);
 
     /// <param name="dockerImageId"><c>team%2Fapp@sha256:HEX</c>.</param>
-    /// <exception cref="ArgumentException">An ID breaks its rules.</exception>
+    /// <exception cref="InvalidResourceNameException">An ID breaks its rules.</exception>
     public static DockerImageName FromProjectLocationRepositoryDockerImage(string projectId, string locationId, string repositoryId, string dockerImageId)
     {
         ArgumentNullException.ThrowIfNull(projectId);

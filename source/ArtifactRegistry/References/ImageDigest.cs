@@ -22,11 +22,11 @@ public sealed class ImageDigest : IEquatable<ImageDigest>
     public string Hex { get; }
 
     /// <summary>Parses <c>sha256:&lt;64 lowercase hex&gt;</c>.</summary>
-    /// <exception cref="FormatException">The text is not such a digest; the message says what is wrong.</exception>
+    /// <exception cref="InvalidImageDigestException">The text is not such a digest; the message says what is wrong.</exception>
     public static ImageDigest Parse(string digest)
     {
         ArgumentNullException.ThrowIfNull(digest);
-        return TryParse(digest, out var result, out var problem) ? result : throw new FormatException(problem);
+        return TryParse(digest, out var result, out var problem) ? result : throw new InvalidImageDigestException(digest, problem);
     }
 
     /// <summary>Parses <c>sha256:&lt;64 lowercase hex&gt;</c>; false when the text is not such a digest.</summary>

@@ -29,7 +29,7 @@ public sealed record PackageName
     public RepositoryName RepositoryName => RepositoryName.FromValidParts(_parts);
 
     /// <param name="packageId">The resource-name form (<c>team%2Fapp</c>); for an image path use <see cref="RepositoryName.Package"/>.</param>
-    /// <exception cref="ArgumentException">An ID breaks its rules, e.g. a raw '/' in <paramref name="packageId"/>.</exception>
+    /// <exception cref="InvalidResourceNameException">An ID breaks its rules, e.g. a raw '/' in <paramref name="packageId"/>.</exception>
     public static PackageName FromProjectLocationRepositoryPackage(string projectId, string locationId, string repositoryId, string packageId)
     {
         ArgumentNullException.ThrowIfNull(projectId);
@@ -68,7 +68,7 @@ public sealed record PackageName
     }
 
     /// <summary>The tag <paramref name="tagId"/> of this package.</summary>
-    /// <exception cref="ArgumentException">The tag ID breaks the Artifact Registry tag ID grammar.</exception>
+    /// <exception cref="InvalidResourceNameException">The tag ID breaks the Artifact Registry tag ID grammar.</exception>
     public TagName Tag(string tagId)
     {
         ArgumentNullException.ThrowIfNull(tagId);

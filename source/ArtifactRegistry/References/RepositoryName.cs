@@ -34,7 +34,7 @@ public sealed record RepositoryName
         ? $"{DockerHost}/{ImageReferenceParts.ProjectPathOf(ProjectId)}"
         : $"{DockerHost}/{ImageReferenceParts.ProjectPathOf(ProjectId)}/{RepositoryId}";
 
-    /// <exception cref="ArgumentException">An ID breaks its rules; the message says which and why.</exception>
+    /// <exception cref="InvalidResourceNameException">An ID breaks its rules; the message says which and why.</exception>
     public static RepositoryName FromProjectLocationRepository(string projectId, string locationId, string repositoryId)
     {
         ArgumentNullException.ThrowIfNull(projectId);

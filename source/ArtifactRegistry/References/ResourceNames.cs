@@ -2,11 +2,11 @@ namespace ArtifactRegistry.References;
 
 internal static class ResourceNames
 {
-    /// <summary>The parts when valid; otherwise an <see cref="ArgumentException"/> naming every problem.</summary>
+    /// <summary>The parts when valid; otherwise an <see cref="InvalidResourceNameException"/> naming every problem.</summary>
     public static ResourceNameParts Validated(ResourceNameParts parts, ResourceNameKind kind)
     {
         var error = ResourceNameParser.Validate(parts, kind);
-        if (error is not null) throw new ArgumentException(error.Message, innerException: error);
+        if (error is not null) throw error;
         return Canonical(parts);
     }
 

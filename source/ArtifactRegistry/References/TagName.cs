@@ -37,7 +37,7 @@ public sealed record TagName
     public PackageName PackageName => PackageName.FromValidParts(_parts);
 
     /// <param name="packageId">Resource-name form (<c>team%2Fapp</c>).</param>
-    /// <exception cref="ArgumentException">An ID breaks its rules.</exception>
+    /// <exception cref="InvalidResourceNameException">An ID breaks its rules.</exception>
     public static TagName FromProjectLocationRepositoryPackageTag(
         string projectId, string locationId, string repositoryId, string packageId, string tagId)
     {

@@ -42,7 +42,7 @@ public sealed record VersionName
 
     /// <param name="packageId">Resource-name form (<c>team%2Fapp</c>).</param>
     /// <param name="versionId">The digest, <c>sha256:HEX</c>.</param>
-    /// <exception cref="ArgumentException">An ID breaks its rules.</exception>
+    /// <exception cref="InvalidResourceNameException">An ID breaks its rules.</exception>
     public static VersionName FromProjectLocationRepositoryPackageVersion(
         string projectId, string locationId, string repositoryId, string packageId, string versionId)
     {

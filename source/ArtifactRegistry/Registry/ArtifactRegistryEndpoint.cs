@@ -1,3 +1,5 @@
+using ArtifactRegistry.Configuration;
+
 namespace ArtifactRegistry.Registry;
 
 /// <summary>
@@ -21,13 +23,24 @@ internal static class ArtifactRegistryEndpoint
     }
 
     /// <summary>The API root this process should use.</summary>
+    /// <exception cref="ConfigurationException">The override is set but is not an http(s) URL.</exception>
     public static Uri FromEnvironment(Func<string, string?>? environment = null)
     {
         var value = (environment ?? Environment.GetEnvironmentVariable)(OverrideVariable);
         if (string.IsNullOrWhiteSpace(value))
             return ApiRoot(Google);
-        if (!Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-            throw new FormatException($"{OverrideVariable}='{value}' is not an http(s) URL; set it like gcloud's (e.g. http://127.0.0.1:8080/) or unset it.");
-        return ApiRoot(uri);
+        return ApiRoot(ParseOverride(OverrideVariable, value, Google));
+    }
+
+    /// <summary>The service root an endpoint override names.</summary>
+    /// <exception cref="ConfigurationException">It is not an http(s) URL.</exception>
+    internal static Uri ParseOverride(string variable, string value, Uri google)
+    {
+        if (Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+            return uri;
+        throw new ConfigurationException(variable,
+            $"{variable}='{value}' is not an http(s) URL.{Environment.NewLine}" +
+            $"Like gcloud, the library sends its requests to the endpoint this variable names instead of {google}, so it must be a URL.{Environment.NewLine}" +
+            $"Set {variable} to a service root such as http://127.0.0.1:8080/, or unset it to use {google}.");
     }
 }

@@ -11,14 +11,12 @@ internal static class ResourceManagerEndpoint
     public static readonly Uri Google = new("https://cloudresourcemanager.googleapis.com/");
 
     /// <summary>The API root (ending in <c>v1/</c>) this environment names.</summary>
-    /// <exception cref="FormatException">The override is set but is not an http(s) URL.</exception>
+    /// <exception cref="Configuration.ConfigurationException">The override is set but is not an http(s) URL.</exception>
     public static Uri FromEnvironment(Func<string, string?>? environment = null)
     {
         var value = (environment ?? Environment.GetEnvironmentVariable)(OverrideVariable);
         if (string.IsNullOrWhiteSpace(value))
             return ArtifactRegistryEndpoint.ApiRoot(Google);
-        if (!Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-            throw new FormatException($"{OverrideVariable}='{value}' is not an http(s) URL; set it like gcloud's (e.g. http://127.0.0.1:8080/) or unset it.");
-        return ArtifactRegistryEndpoint.ApiRoot(uri);
+        return ArtifactRegistryEndpoint.ApiRoot(ArtifactRegistryEndpoint.ParseOverride(OverrideVariable, value, Google));
     }
 }

@@ -1,3 +1,4 @@
+using ArtifactRegistry.Hints;
 using System.Diagnostics.CodeAnalysis;
 
 namespace ArtifactRegistry.Rollouts;
@@ -5,9 +6,11 @@ namespace ArtifactRegistry.Rollouts;
 /// <summary>A workload as kubectl writes it: <c>deployment/api</c>, <c>statefulset/db</c>, <c>daemonset/agent</c> (and kubectl's short forms, <c>deploy/api</c>).</summary>
 public sealed record WorkloadReference(WorkloadKind Kind, string Name)
 {
-    /// <exception cref="FormatException">Not <c>KIND/NAME</c> with a supported kind and a valid object name; the message shows the accepted forms.</exception>
+    /// <exception cref="SettingsException">Not <c>KIND/NAME</c> with a supported kind and a valid object name; the message shows the accepted forms.</exception>
     public static WorkloadReference Parse(string text) =>
-        TryParse(text, out var reference, out var problem) ? reference : throw new FormatException(problem);
+        TryParse(text, out var reference, out var problem) ? reference
+        : throw new SettingsException($"{problem}{Environment.NewLine}Name the workload as kubectl does, with {SettingNames.Workloads.With("deployment/NAME")}.",
+            SettingNames.Workloads.With("deployment/NAME"));
 
     /// <summary>Parses <c>KIND/NAME</c>; false, with the reason and the accepted forms in <paramref name="problem"/>, when the text is not one.</summary>
     public static bool TryParse(string? text, [NotNullWhen(true)] out WorkloadReference? reference, [NotNullWhen(false)] out string? problem)

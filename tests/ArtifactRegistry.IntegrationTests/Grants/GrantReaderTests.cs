@@ -1,3 +1,4 @@
+using ArtifactRegistry.Hints;
 using ArtifactRegistry.Access;
 using ArtifactRegistry.Grants;
 using ArtifactRegistry.Sandbox;
@@ -109,7 +110,7 @@ public class GrantReaderTests
     [TestCase("allAuthenticatedUsers", "anyone with a Google account")]
     public async Task A_member_that_is_malformed_or_public_is_refused_before_any_request(string member, string message)
     {
-        var error = (await Assert.ThrowsAsync<ArgumentException>(() =>
+        var error = (await Assert.ThrowsAsync<SettingsException>(() =>
             GrantReader.RunAsync(_world.As(SandboxPrincipals.Admin), s => s.SetRepository(GrantWorld.Repository).SetMember(member))))!;
 
         Assert.That(error.Message, Does.Contain(message));

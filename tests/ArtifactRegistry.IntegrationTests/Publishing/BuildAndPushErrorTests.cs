@@ -1,3 +1,4 @@
+using ArtifactRegistry.Configuration;
 using ArtifactRegistry.Access;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.Context;
@@ -47,7 +48,7 @@ public class BuildAndPushErrorTests
         var context = _world.Context().SetHostMap(null).SetEnvironmentVariable("ARTIFACT_REGISTRY_HOST_MAP", _world.HostMap.ToString());
         var settings = PublishWorld.Settings(_source, "app").SetImage($"europe-west1-docker.pkg.dev/{PublishWorld.Project}/{PublishWorld.Repository}/app");
 
-        var exception = await Assert.ThrowsAsync<ArgumentException>(() => BuildAndPush.RunAsync(context, settings));
+        var exception = await Assert.ThrowsAsync<ConfigurationException>(() => BuildAndPush.RunAsync(context, settings));
 
         Assert.That(_world.Runner.Count, Is.Zero, "no docker login at the real host with the mapped registry's token");
         Assert.That(exception!.Message, Does.StartWith("The image's host europe-west1-docker.pkg.dev is not in the registry host map ("));

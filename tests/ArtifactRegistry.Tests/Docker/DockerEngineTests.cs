@@ -1,3 +1,4 @@
+using ArtifactRegistry.Hints;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.Processes;
 using ArtifactRegistry.Testing;
@@ -45,8 +46,9 @@ public sealed class DockerEngineTests
             Assert.Ignore("This machine's docker has the buildx plugin, so the fallback cannot be observed with the real CLI.");
 
         Assert.That(await engine.ResolveBuilderAsync(DockerBuilder.Auto), Is.EqualTo(DockerBuilder.Legacy));
-        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => engine.ResolveBuilderAsync(DockerBuilder.Buildx));
-        Assert.That(exception!.Message, Does.Contain("Install the buildx plugin"));
+        var exception = await Assert.ThrowsAsync<SettingsException>(() => engine.ResolveBuilderAsync(DockerBuilder.Buildx));
+        Assert.That(exception!.Message, Does.StartWith("The build was set to use buildx, but buildx is not available"));
+        Assert.That(exception.Message, Does.Contain("Install the buildx plugin").And.Contain("SetBuilder(…) with DockerBuilder.Auto"));
     }
 
     [Test]

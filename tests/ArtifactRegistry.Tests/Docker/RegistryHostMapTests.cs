@@ -1,3 +1,4 @@
+using ArtifactRegistry.Configuration;
 using ArtifactRegistry.Docker;
 
 namespace ArtifactRegistry.Tests.Docker;
@@ -41,14 +42,18 @@ public class RegistryHostMapTests
     [TestCase("a=b=c")]
     public void A_malformed_entry_is_refused_with_the_expected_form(string text)
     {
-        var error = Assert.Throws<FormatException>(() => RegistryHostMap.Parse(text))!;
+        var error = Assert.Throws<ConfigurationException>(() => RegistryHostMap.Parse(text))!;
 
-        Assert.That(error.Message, Does.Contain("ARTIFACT_REGISTRY_HOST_MAP").And.Contain("CANONICAL_HOST=ACTUAL_HOST"));
+        Assert.That(error.Message.Split(Environment.NewLine)[0], Does.StartWith("ARTIFACT_REGISTRY_HOST_MAP has an entry").And.Contain("CANONICAL_HOST=ACTUAL_HOST"));
+        Assert.That(error.Message, Does.Contain("unset it to talk to the real hosts"));
     }
 
     [Test]
     public void A_host_mapped_twice_is_refused()
     {
-        Assert.Throws<FormatException>(() => RegistryHostMap.Parse("asia-docker.pkg.dev=127.0.0.1:1,asia-docker.pkg.dev=127.0.0.1:2"));
+        var error = Assert.Throws<ConfigurationException>(() => RegistryHostMap.Parse("asia-docker.pkg.dev=127.0.0.1:1,asia-docker.pkg.dev=127.0.0.1:2"))!;
+
+        Assert.That(error.Message.Split(Environment.NewLine)[0], Is.EqualTo("ARTIFACT_REGISTRY_HOST_MAP maps 'asia-docker.pkg.dev' twice."));
+        Assert.That(error.Message, Does.Contain("Keep one entry for asia-docker.pkg.dev"));
     }
 }

@@ -1,3 +1,4 @@
+using ArtifactRegistry.Hints;
 using ArtifactRegistry.Iam;
 
 namespace ArtifactRegistry.Tests.Iam;
@@ -35,7 +36,7 @@ public class IamMemberTests
     [TestCase("user:ana@example.com user:bob@example.com", "whitespace")]
     public void A_member_IAM_would_refuse_is_refused_with_the_form_to_write(string text, string fix)
     {
-        var error = Assert.Throws<ArgumentException>(() => IamMember.Parse(text))!;
+        var error = Assert.Throws<SettingsException>(() => IamMember.Parse(text))!;
 
         Assert.That(error.Message, Does.Contain(fix));
     }

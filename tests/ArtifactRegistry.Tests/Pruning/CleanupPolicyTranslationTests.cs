@@ -69,12 +69,13 @@ public sealed class CleanupPolicyTranslationTests
         var crowded = Enumerable.Range(0, 9).ToDictionary(i => $"team-{i}", i => new CleanupPolicy { Id = $"team-{i}", Action = "KEEP" });
 
         var merged = translation.MergeInto(Repository, existing);
-        var refused = Assert.Throws<InvalidOperationException>(() => translation.MergeInto(Repository, crowded));
+        var refused = Assert.Throws<InvalidPrunePolicyException>(() => translation.MergeInto(Repository, crowded));
 
         Assert.Multiple(() =>
         {
             Assert.That(merged.Keys, Is.EquivalentTo(new[] { "team-keep", "arnuke-delete-untagged", "arnuke-keep-most-recent" }));
-            Assert.That(refused!.Message, Does.Contain("allows 10").And.Contain("delete-cleanup-policies"));
+            Assert.That(refused!.Message.Split(Environment.NewLine)[0], Does.EndWith("but Artifact Registry allows 10."));
+            Assert.That(refused.Message, Does.Contain("delete-cleanup-policies"));
         });
     }
 }

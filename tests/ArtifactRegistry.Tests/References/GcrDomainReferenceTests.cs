@@ -60,7 +60,7 @@ public class GcrDomainReferenceTests
     [Test]
     public void A_gcr_repository_in_the_wrong_location_is_refused_with_its_real_location()
     {
-        var exception = Assert.Throws<ArgumentException>(() => RepositoryName.FromProjectLocationRepository("my-project", "asia", "eu.gcr.io"));
+        var exception = Assert.Throws<InvalidResourceNameException>(() => RepositoryName.FromProjectLocationRepository("my-project", "asia", "eu.gcr.io"));
 
         Assert.That(exception!.Message, Does.Contain("the eu.gcr.io repository always lives in location 'europe', not 'asia'"));
     }

@@ -46,7 +46,7 @@ public class ImageDigestTests
     public void A_malformed_digest_is_refused_with_what_is_wrong(string text, string phrase)
     {
         var parsed = ImageDigest.TryParse(text, out var digest, out var problem);
-        var exception = Assert.Throws<FormatException>(() => ImageDigest.Parse(text));
+        var exception = Assert.Throws<InvalidImageDigestException>(() => ImageDigest.Parse(text));
 
         Assert.Multiple(() =>
         {

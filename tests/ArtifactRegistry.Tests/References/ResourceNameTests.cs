@@ -227,7 +227,7 @@ public class ResourceNameTests
     [Test]
     public void Making_a_name_from_invalid_ids_names_every_problem()
     {
-        var exception = Assert.Throws<ArgumentException>(() =>
+        var exception = Assert.Throws<InvalidResourceNameException>(() =>
             PackageName.FromProjectLocationRepositoryPackage("Sample_Project", "tokyo", "my-repo", "team/app"));
 
         Assert.Multiple(() =>
@@ -249,7 +249,7 @@ public class ResourceNameTests
         {
             Assert.That(version, Is.EqualTo(PackageName.FromProjectLocationRepositoryPackage("my-project", "asia", "my-repo", "app")
                 .Version(ImageDigest.FromSha256Hex(Hex))));
-            Assert.Throws<ArgumentException>(() =>
+            Assert.Throws<InvalidResourceNameException>(() =>
                 VersionName.FromProjectLocationRepositoryPackageVersion("my-project", "asia", "my-repo", "app", "v1"));
         });
     }

@@ -1,3 +1,4 @@
+using ArtifactRegistry.Configuration;
 using ArtifactRegistry.Registry;
 
 namespace ArtifactRegistry.Tests.Registry;
@@ -23,8 +24,9 @@ public class ResourceManagerEndpointTests
     [Test]
     public void An_override_that_is_not_a_URL_is_named_with_the_fix()
     {
-        var error = Assert.Throws<FormatException>(() => ResourceManagerEndpoint.FromEnvironment(_ => "localhost:8080"))!;
+        var error = Assert.Throws<ConfigurationException>(() => ResourceManagerEndpoint.FromEnvironment(_ => "localhost:8080"))!;
 
-        Assert.That(error.Message, Does.Contain("CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER").And.Contain("unset it"));
+        Assert.That(error.Message.Split(Environment.NewLine)[0], Is.EqualTo("CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER='localhost:8080' is not an http(s) URL."));
+        Assert.That(error.Message, Does.Contain("or unset it to use https://cloudresourcemanager.googleapis.com/"));
     }
 }

@@ -1,3 +1,4 @@
+using ArtifactRegistry.Hints;
 using ArtifactRegistry.Rollouts;
 
 namespace ArtifactRegistry.Tests.Rollouts;
@@ -21,18 +22,19 @@ public sealed class WorkloadReferenceTests
     [Test]
     public void A_bare_name_is_refused_with_the_kind_spelled_out() =>
         Assert.That(() => WorkloadReference.Parse("api"),
-            Throws.TypeOf<FormatException>().With.Message.EqualTo(
-                "Workload 'api' does not say its kind. Write the workload as deployment/NAME, statefulset/NAME or daemonset/NAME, so e.g. deployment/api."));
+            Throws.TypeOf<SettingsException>().With.Message.EqualTo(
+                "Workload 'api' does not say its kind. Write the workload as deployment/NAME, statefulset/NAME or daemonset/NAME, so e.g. deployment/api." +
+                Environment.NewLine + "Name the workload as kubectl does, with SetWorkloads(\"deployment/NAME\")."));
 
     [Test]
     public void A_kind_set_image_cannot_roll_out_is_refused() =>
         Assert.That(() => WorkloadReference.Parse("job/migrate"),
-            Throws.TypeOf<FormatException>().With.Message.Contains("has kind 'job', which SetImage cannot roll out"));
+            Throws.TypeOf<SettingsException>().With.Message.Contains("has kind 'job', which SetImage cannot roll out"));
 
     [TestCase("deployment/Api", "'Api' contains 'A'")]
     [TestCase("deployment/api_v2", "contains '_'")]
     [TestCase("deployment/-api", "must start and end with a letter or digit")]
     [TestCase("deployment/", "it is empty")]
     public void An_invalid_object_name_is_refused_saying_why(string text, string problem) =>
-        Assert.That(() => WorkloadReference.Parse(text), Throws.TypeOf<FormatException>().With.Message.Contains(problem));
+        Assert.That(() => WorkloadReference.Parse(text), Throws.TypeOf<SettingsException>().With.Message.Contains(problem));
 }
