@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ArtifactRegistry.Sandbox.Tests.Support;
 using ArtifactRegistry.Testing.Json;
 using ArtifactRegistry.Testing.Processes;
