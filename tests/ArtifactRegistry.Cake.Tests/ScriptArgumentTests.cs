@@ -1,4 +1,5 @@
 using ArtifactRegistry.Cake.Arguments;
+using ArtifactRegistry.Context;
 using ArtifactRegistry.Deploying;
 using ArtifactRegistry.DockerAuth;
 
@@ -61,5 +62,36 @@ public class ScriptArgumentTests
 
         Assert.That(exception.Message, Does.StartWith("--docker-auth-mode=Token is not a docker auth mode: give one of Auto, "));
         Assert.That(ArgumentDefaults.EnsureDockerAuth(new ArgumentsStub(("docker-auth-mode", "accesstoken"))).Mode, Is.EqualTo(DockerAuthMode.AccessToken));
+    }
+
+    [Test]
+    public void The_result_arguments_set_the_run_s_result_files()
+    {
+        var context = ArgumentDefaults.Context(OperationContext.Default,
+            new ArgumentsStub(("result-file", "artifacts/result.json"), ("result-dotenv", "artifacts/image.env")));
+
+        Assert.That((context.ResultFile, context.ResultDotenv), Is.EqualTo(("artifacts/result.json", "artifacts/image.env")));
+        Assert.That(ArgumentDefaults.Context(OperationContext.Default, new ArgumentsStub()).ResultFile, Is.Null);
+    }
+
+    [Test]
+    public void Dry_run_makes_Deploy_and_SetImage_dry_runs_and_is_off_by_default()
+    {
+        var dry = new ArgumentsStub(("dry-run", ""));
+        var off = new ArgumentsStub(("dry-run", "false"));
+
+        Assert.That(ArgumentDefaults.Deploy(dry).DryRun, Is.True);
+        Assert.That(ArgumentDefaults.SetImage(dry, pushed: null).DryRun, Is.True);
+        Assert.That(ArgumentDefaults.Deploy(off).DryRun || ArgumentDefaults.SetImage(off, null).DryRun, Is.False);
+        Assert.That(ArgumentDefaults.Deploy(new ArgumentsStub()).DryRun || ArgumentDefaults.SetImage(new ArgumentsStub(), null).DryRun, Is.False);
+    }
+
+    [Test]
+    public void Kustomization_is_Deploy_s_kustomization()
+    {
+        var arguments = new ArgumentsStub(("kustomization", "deploy/prod"));
+
+        Assert.That(ArgumentDefaults.Deploy(arguments).Kustomization, Is.EqualTo("deploy/prod"));
+        Assert.That(ArgumentDefaults.Deploy(new ArgumentsStub()).Kustomization, Is.Null);
     }
 }

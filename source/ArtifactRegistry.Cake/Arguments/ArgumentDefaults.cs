@@ -27,6 +27,10 @@ internal static class ArgumentDefaults
             context = context.SetKubeconfig(kubeconfig);
         if (KubeContext.Value(arguments) is { } kubeContext)
             context = context.SetKubeContext(kubeContext);
+        if (ResultFile.Value(arguments) is { } resultFile)
+            context = context.SetResultFile(resultFile);
+        if (ResultDotenv.Value(arguments) is { } resultDotenv)
+            context = context.SetResultDotenv(resultDotenv);
         return context;
     }
 
@@ -39,7 +43,7 @@ internal static class ArgumentDefaults
     /// <summary>The image, where none was given: the one pushed last in this run, else <c>--image</c>.</summary>
     public static SetImageSettings SetImage(ICakeArguments arguments, BuildAndPushResult? pushed)
     {
-        var settings = Rollout(arguments);
+        var settings = DryRun.Switch(arguments) is { } dryRun ? Rollout(arguments).SetDryRun(dryRun) : Rollout(arguments);
         if (pushed is not null)
             return settings.SetImage(pushed);
         return Image.Value(arguments) is { } image ? settings.SetImage(image) : settings;
@@ -48,6 +52,10 @@ internal static class ArgumentDefaults
     public static DeploySettings Deploy(ICakeArguments arguments)
     {
         var settings = new DeploySettings().SetBuild(_ => Build(arguments)).SetRollout(_ => Rollout(arguments));
+        if (Kustomization.Value(arguments) is { } kustomization)
+            settings = settings.SetKustomization(kustomization);
+        if (DryRun.Switch(arguments) is { } dryRun)
+            settings = settings.SetDryRun(dryRun);
         return ReaderMember.Value(arguments) is { } member ? settings.SetReaderMember(member) : settings;
     }
 

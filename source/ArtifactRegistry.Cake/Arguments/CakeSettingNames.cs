@@ -40,6 +40,9 @@ internal sealed class CakeSettingNames : IHostSettingNames
         [SettingNames.DeleteImage] = Image,
         // Deleting tags with their image is a decision for the script, not a command-line switch.
         [SettingNames.DeleteTags] = null,
+        [SettingNames.ResultFile] = ResultFile,
+        [SettingNames.ResultDotenv] = ResultDotenv,
+        [SettingNames.Kustomization] = Kustomization,
         // Settable in code only.
         [SettingNames.Builder] = null,
         [SettingNames.RegistryVerification] = null,

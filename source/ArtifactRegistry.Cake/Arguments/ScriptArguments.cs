@@ -22,6 +22,9 @@ internal static class ScriptArguments
     public static ScriptArgument PruneOlderThan { get; } = new("prune-older-than", "7d");
     public static ScriptArgument DryRun { get; } = new("dry-run", "true");
     public static ScriptArgument AddTags { get; } = new("add-tags", "stable");
+    public static ScriptArgument Kustomization { get; } = new("kustomization", "deploy/prod/kustomization.yaml");
+    public static ScriptArgument ResultFile { get; } = new("result-file", "artifacts/result.json");
+    public static ScriptArgument ResultDotenv { get; } = new("result-dotenv", "artifacts/image.env");
 
     public static IReadOnlyList<ScriptArgument> All { get; } = typeof(ScriptArguments)
         .GetProperties(BindingFlags.Public | BindingFlags.Static)

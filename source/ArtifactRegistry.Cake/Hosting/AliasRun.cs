@@ -8,8 +8,9 @@ namespace ArtifactRegistry.Cake.Hosting;
 internal static class AliasRun
 {
     /// <summary>
-    /// Runs <paramref name="operation"/>; its exceptions reach Cake as they are, with the settings their messages name shown
-    /// as this script's arguments, so the task fails with the operation's own explanation.
+    /// Runs <paramref name="operation"/> through the run's result, which records what it returned or how it failed; its exceptions
+    /// reach Cake as they are, with the settings their messages name shown as this script's arguments, so the task fails with
+    /// the operation's own explanation.
     /// </summary>
     /// <exception cref="CakeException">A signal stopped the operation.</exception>
     public static T Run<T>(ICakeContext cake, string alias, Func<ScriptSession, CancellationToken, Task<T>> operation)
@@ -18,7 +19,7 @@ internal static class AliasRun
         using var signals = StopSignals.Register();
         try
         {
-            return operation(session, signals.Token).GetAwaiter().GetResult();
+            return session.Results.RecordAsync(alias, () => operation(session, signals.Token)).GetAwaiter().GetResult();
         }
         catch (OperationCanceledException) when (signals.Received is { } signal)
         {

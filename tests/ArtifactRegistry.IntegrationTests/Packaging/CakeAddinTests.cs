@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using ArtifactRegistry.IntegrationTests.Publishing;
 using ArtifactRegistry.Sandbox;
@@ -13,8 +14,9 @@ namespace ArtifactRegistry.IntegrationTests.Packaging;
 /// <summary>
 /// The Cake addin as a Cake user gets it: packed as the Pack target packs it, loaded by a <c>build.cake</c> with
 /// <c>#addin nuget:</c> from a folder feed, run by the real <c>dotnet cake</c> (cake.tool 7.0.0, installed into the test's own
-/// folder) against the sandbox: a fresh deploy, a changed sample (a new digest rolls out), an unchanged rerun (already running);
-/// a reference without its REPOSITORY segment and a missing workload fail the Cake task with the library's message, the latter
+/// folder) against the sandbox: a fresh deploy (its result file and GitHub outputs read back), a changed sample (a new digest
+/// rolls out), an unchanged rerun (already running), a dry run of another change (the deployment untouched); a reference
+/// without its REPOSITORY segment and a missing workload fail the Cake task with the library's message, the latter
 /// naming the script argument that fixes it.
 /// </summary>
 [CancelAfter(900_000)]
@@ -46,7 +48,7 @@ public class CakeAddinTests
     }
 
     [Test]
-    public async Task A_build_cake_deploys_with_the_packed_addin_then_the_change_then_finds_it_running_and_fails_a_bad_reference_and_a_missing_workload_with_their_explanations()
+    public async Task A_build_cake_deploys_with_the_packed_addin_then_the_change_then_finds_it_running_dry_runs_another_and_fails_a_bad_reference_and_a_missing_workload_with_their_explanations()
     {
         var feed = await PackAsync();
         var cake = await InstallCakeAsync();
@@ -58,18 +60,36 @@ public class CakeAddinTests
         });
 
         string[] deploy = ["--image=" + Image, "--workloads=deployment/sample-api", "--kube-namespace=sample-namespace", "--docker-auth-mode=AccessToken"];
-        var first = await RunCakeAsync(cake, source.Path, deploy);
+        // A result folder that does not exist yet: the addin creates it.
+        var resultFile = _work.Combine("results/first/result.json");
+        var github = new Dictionary<string, string?> { ["GITHUB_OUTPUT"] = _work.Combine("github-output"), ["GITHUB_STEP_SUMMARY"] = _work.Combine("github-summary") };
+        var first = await RunCakeAsync(cake, source.Path, [.. deploy, "--result-file=" + resultFile], github);
         source.Write("payload.txt", "cake deploy, changed " + Guid.NewGuid());
         await source.CommitAsync("change the payload");
         var second = await RunCakeAsync(cake, source.Path, deploy);
         var third = await RunCakeAsync(cake, source.Path, deploy);
+        source.Write("payload.txt", "cake deploy, previewed only " + Guid.NewGuid());
+        await source.CommitAsync("change the payload again");
+        var generation = await GenerationAsync();
+        var dryRun = await RunCakeAsync(cake, source.Path, [.. deploy, "--dry-run"]);
+        var generationAfterDryRun = await GenerationAsync();
         var bad = await RunCakeAsync(cake, source.Path, ["--image=asia-docker.pkg.dev/sample-project/cake-api", .. deploy[1..]]);
         var noWorkload = await RunCakeAsync(cake, source.Path, ["--image=" + Image, "--kube-namespace=sample-namespace"]);
 
         var (firstImage, secondImage, thirdImage) = (PushedImage(first.Output), PushedImage(second.Output), PushedImage(third.Output));
+        using var result = JsonDocument.Parse(File.ReadAllText(resultFile));
         Assert.Multiple(() =>
         {
             Assert.That(first.ExitCode, Is.Zero, first.Output);
+            var root = result.RootElement;
+            Assert.That(root.GetProperty("operations").EnumerateArray().Select(operation => operation.GetString()), Is.EqualTo(new[] { "EnsureDockerAuth", "Deploy" }),
+                "one result for the script run, with every alias it ran");
+            Assert.That(root.GetProperty("images")[0].GetProperty("digest").GetString(), Is.EqualTo(Digest(firstImage)));
+            var workload = root.GetProperty("workloads")[0];
+            Assert.That((workload.GetProperty("workload").GetString(), workload.GetProperty("outcome").GetString(), workload.GetProperty("newDigest").GetString()),
+                Is.EqualTo(("deployment/sample-api", "rolledOut", Digest(firstImage))));
+            Assert.That(File.ReadAllLines(github["GITHUB_OUTPUT"]!), Does.Contain("digest=" + Digest(firstImage)));
+            Assert.That(File.ReadAllText(github["GITHUB_STEP_SUMMARY"]!), Does.Contain("rolled out (revision 2)"));
             Assert.That(first.Output, Does.Contain("rolled out (revision 2)"));
             Assert.That(Regex.Matches(first.Output, "EnsureDockerAuth: docker logged in to").Count, Is.EqualTo(1),
                 "EnsureDockerAuth's session is the one Deploy uses, not a second login:" + Environment.NewLine + first.Output);
@@ -79,6 +99,9 @@ public class CakeAddinTests
             Assert.That(third.ExitCode, Is.Zero, third.Output);
             Assert.That(Digest(thirdImage), Is.EqualTo(Digest(secondImage)), "the unchanged source builds the same image");
             Assert.That(third.Output, Does.Contain("nothing new (all layers present)").And.Contain("already running this digest"));
+            Assert.That(dryRun.ExitCode, Is.Zero, dryRun.Output);
+            Assert.That(dryRun.Output, Does.Contain("@<digest of the next build>").And.Contain("not built (dry run)"));
+            Assert.That(generationAfterDryRun, Is.EqualTo(generation), "a dry run patches with dryRun=All: the deployment is not changed");
             Assert.That(bad.ExitCode, Is.Not.Zero, bad.Output);
             Assert.That(bad.Output, Does.Contain("An error occurred when executing task 'Deploy'")
                 .And.Contain("'asia-docker.pkg.dev/sample-project/cake-api' is not a valid Artifact Registry image reference: the REPOSITORY segment is missing"));
@@ -149,13 +172,16 @@ public class CakeAddinTests
     }
 
     /// <summary><c>dotnet cake</c> in the script's folder with the sandbox's environment (as after <c>source sandbox.env</c>).</summary>
-    private async Task<(int ExitCode, string Output)> RunCakeAsync(string cake, string directory, string[] arguments)
+    private async Task<(int ExitCode, string Output)> RunCakeAsync(string cake, string directory, string[] arguments, IReadOnlyDictionary<string, string?>? more = null)
     {
         using var timeout = new CancellationTokenSource(CommandLimit);
+        var environment = await CakeEnvironmentAsync(directory);
+        foreach (var (name, value) in more ?? new Dictionary<string, string?>())
+            environment[name] = value;
         var result = await Cli.Wrap(cake)
             .WithArguments(["build.cake", .. arguments])
             .WithWorkingDirectory(directory)
-            .WithEnvironmentVariables(await CakeEnvironmentAsync(directory))
+            .WithEnvironmentVariables(environment)
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync(timeout.Token);
         // Cake colours its lines even when they are redirected; the assertions read the text.
@@ -206,7 +232,9 @@ public class CakeAddinTests
             await _world.Sandbox.WriteEnvFileAsync(envFile, _work.Combine("sandbox-keys"));
         var variables = Environment.GetEnvironmentVariables().Keys.Cast<string>()
             .Where(name => name.StartsWith("CLOUDSDK_", StringComparison.Ordinal) || name.StartsWith("DOCKER_", StringComparison.Ordinal)
-                           || name.StartsWith("ARTIFACT_REGISTRY_", StringComparison.Ordinal) || name is "GOOGLE_APPLICATION_CREDENTIALS" or "KUBECONFIG")
+                           || name.StartsWith("ARTIFACT_REGISTRY_", StringComparison.Ordinal)
+                           // A CI runner's own step files are not the script's: only the run that sets them writes them.
+                           || name is "GOOGLE_APPLICATION_CREDENTIALS" or "KUBECONFIG" or "GITHUB_OUTPUT" or "GITHUB_STEP_SUMMARY")
             .ToDictionary(name => name, _ => (string?)null, StringComparer.Ordinal);
         foreach (var line in File.ReadAllLines(envFile).Where(line => line.StartsWith("export ", StringComparison.Ordinal)))
         {
@@ -248,10 +276,22 @@ public class CakeAddinTests
 
     private async Task<IReadOnlyList<string>> PodImagesAsync()
     {
-        var kubeconfig = await _world.Sandbox.WriteKubeconfigAsync(Path.Combine(_world.Home, "admin-kubeconfig"), SandboxPrincipals.Admin);
-        using var admin = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
+        using var admin = await AdminAsync();
         var pods = await admin.CoreV1.ListNamespacedPodAsync("sample-namespace", labelSelector: "app=sample-api");
         return pods.Items.Where(pod => pod.Metadata.DeletionTimestamp is null).Select(pod => pod.Spec.Containers.Single().Image).Distinct().ToList();
+    }
+
+    private async Task<long?> GenerationAsync()
+    {
+        using var admin = await AdminAsync();
+        return (await admin.AppsV1.ReadNamespacedDeploymentAsync("sample-api", "sample-namespace")).Metadata.Generation;
+    }
+
+    /// <summary>A client of the test's own, as the cluster's admin.</summary>
+    private async Task<k8s.Kubernetes> AdminAsync()
+    {
+        var kubeconfig = await _world.Sandbox.WriteKubeconfigAsync(Path.Combine(_world.Home, "admin-kubeconfig"), SandboxPrincipals.Admin);
+        return new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
     }
 
     /// <summary>The configuration this test assembly was built in, which the packed assemblies were built in too.</summary>
