@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ArtifactRegistry.Hints;
 
 namespace ArtifactRegistry.Docker;
 
@@ -13,13 +14,13 @@ namespace ArtifactRegistry.Docker;
 /// </remarks>
 public sealed partial record BuildArgument
 {
-    /// <summary>Creates a build argument; throws <see cref="ArgumentException"/> when <paramref name="name"/> is not a valid build argument name.</summary>
+    /// <summary>Creates a build argument; throws <see cref="SettingsException"/> when <paramref name="name"/> is not a valid build argument name.</summary>
     public BuildArgument(string name, string value, bool isSecret = false)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(value);
         if (FindNameViolation(name, isSecret) is { } violation)
-            throw new ArgumentException(violation, nameof(name));
+            throw new SettingsException(violation);
         Name = name;
         Value = value;
         IsSecret = isSecret;

@@ -1,4 +1,5 @@
 using System.Diagnostics.Contracts;
+using ArtifactRegistry.Hints;
 
 namespace ArtifactRegistry.Docker;
 
@@ -83,7 +84,7 @@ public static class ImageBuildSettingsExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         ArgumentNullException.ThrowIfNull(value);
         if (key.Contains('='))
-            throw new ArgumentException($"Label key '{key}' contains '='; pass the key and the value separately.", nameof(key));
+            throw new SettingsException($"Label key '{key}' contains '=', which docker would read as the end of the key; pass the key and the value separately: AddLabel(\"KEY\", \"value\").");
         return (T)(settings with { Labels = settings.Labels.SetItem(key, value) });
     }
 

@@ -40,7 +40,10 @@ internal static class KustomizationFile
         var (_, check) = Read(file, updated);
         var pinned = check!.Children.OfType<YamlMappingNode>().Where(item => Value(item, "name") == name).ToList();
         if (pinned is not [var only] || Value(only, "digest") != digest || Value(only, "newName") != newName || Value(only, "newTag") is not null)
-            throw new InvalidOperationException($"Pinning {newName} in {file} did not give the expected images: entry; the file was left untouched.");
+            throw new KustomizationException(
+                $"Pinning {newName} in {file} did not give the expected images: entry, so the file was left untouched. " +
+                "Its images: list is written in a form this edit does not change safely (a flow list, anchors or a duplicated name); " +
+                $"write it as a block list with one entry per name, or pin it with: kustomize edit set image {name}={newName}@{digest}");
 
         if (write)
         {

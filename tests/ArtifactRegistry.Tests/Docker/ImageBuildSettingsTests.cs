@@ -1,3 +1,4 @@
+using ArtifactRegistry.Hints;
 using ArtifactRegistry.Docker;
 
 namespace ArtifactRegistry.Tests.Docker;
@@ -72,7 +73,7 @@ public sealed class ImageBuildSettingsTests
     [TestCase("A=B", "contains '='")]
     public void A_build_argument_with_a_malformed_name_is_refused(string name, string expected)
     {
-        var exception = Assert.Throws<ArgumentException>(() => new ImageBuildSettings().AddBuildArg(name, "v"));
+        var exception = Assert.Throws<SettingsException>(() => new ImageBuildSettings().AddBuildArg(name, "v"));
 
         Assert.That(exception!.Message, Does.Contain(expected));
     }
@@ -82,8 +83,16 @@ public sealed class ImageBuildSettingsTests
     [TestCase("PATH", "changes how docker itself runs")]
     public void A_secret_build_argument_whose_name_cannot_be_a_safe_environment_variable_is_refused(string name, string expected)
     {
-        var exception = Assert.Throws<ArgumentException>(() => new ImageBuildSettings().AddSecretBuildArg(name, "v"));
+        var exception = Assert.Throws<SettingsException>(() => new ImageBuildSettings().AddSecretBuildArg(name, "v"));
 
         Assert.That(exception!.Message, Does.Contain(expected));
+    }
+
+    [Test]
+    public void A_label_key_with_an_equals_sign_is_refused_with_the_call_that_works()
+    {
+        var exception = Assert.Throws<SettingsException>(() => new ImageBuildSettings().AddLabel("team=shop", "x"));
+
+        Assert.That(exception!.Message, Does.StartWith("Label key 'team=shop' contains '='").And.Contain("AddLabel(\"KEY\", \"value\")").And.Not.Contain("(Parameter"));
     }
 }

@@ -26,9 +26,7 @@ public partial class BareFrameworkExceptionTests
         // ImageReference: TagName/VersionName of a reference without one (operations check HasTag/HasDigest first), WithTag with a
         // tag the operations validated before (InvalidImageTagException).
         ["References/ImageReference.cs"] = (3, "state and argument checks of the model that operations make before calling"),
-        // Still user errors, raised by builder methods at the user's own call: to convert to the library's types.
-        ["Docker/ImageBuildSettingsExtensions.cs"] = (1, "to convert: AddLabel with a key containing '='"),
-        ["Docker/BuildArgument.cs"] = (1, "to convert: AddBuildArg with a name docker refuses"),
+        ["GitOps/KustomizationFile.cs"] = (1, "Deploy pins only images it pushed, which carry their digest"),
     };
 
     [GeneratedRegex(@"throw\s+new\s+(ArgumentException|FormatException|InvalidOperationException)\s*\(")]
