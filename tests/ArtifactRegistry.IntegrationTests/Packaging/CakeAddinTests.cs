@@ -113,7 +113,7 @@ public class CakeAddinTests
     }
 
     [Test]
-    public async Task Ctrl_C_stops_the_running_alias_and_fails_its_task_instead_of_leaving_docker_behind()
+    public async Task A_stop_signal_stops_the_running_alias_and_fails_its_task_instead_of_leaving_docker_behind()
     {
         await BusyboxBase.EnsureAsync(_world.Engine);
         var feed = await PackAsync();
@@ -135,7 +135,7 @@ public class CakeAddinTests
 
         Assert.That(stopped.ExitCode, Is.Not.Zero, stopped.Output);
         Assert.That(stopped.Output, Does.Contain("An error occurred when executing task 'Push'")
-            .And.Contain("BuildAndPush was stopped by SIGINT: the programs it started were ended, and the script stops here."));
+            .And.Contain("BuildAndPush was stopped by SIGTERM: the programs it started were ended, and the script stops here."));
     }
 
     /// <summary>
@@ -189,8 +189,9 @@ public class CakeAddinTests
     }
 
     /// <summary>
-    /// <c>dotnet cake</c> as <see cref="RunCakeAsync"/>, sent SIGINT (what Ctrl+C sends) once <paramref name="line"/> appears in
-    /// its output; returns when it has exited.
+    /// <c>dotnet cake</c> as <see cref="RunCakeAsync"/>, sent SIGTERM (what CI runners send to cancel a job; the addin treats
+    /// it as Ctrl+C) once <paramref name="line"/> appears in its output; returns when it has exited. Not SIGINT: a shell that
+    /// starts a job in the background makes it ignore SIGINT, and .NET keeps an inherited ignore, so the test would hang.
     /// </summary>
     private async Task<(int ExitCode, string Output)> RunCakeUntilAsync(string cake, string directory, string[] arguments, string line)
     {
@@ -214,13 +215,13 @@ public class CakeAddinTests
             .ExecuteAsync(timeout.Token);
         var first = await Task.WhenAny(seen.Task, run.Task);
         if (first == seen.Task)
-            Assert.That(kill(run.ProcessId, SignalInterrupt), Is.Zero, "kill -INT " + run.ProcessId);
+            Assert.That(kill(run.ProcessId, SignalTerminate), Is.Zero, "kill -TERM " + run.ProcessId);
         var result = await run;
         lock (output)
             return (result.ExitCode, AnsiEscape.Replace(output.ToString(), ""));
     }
 
-    private const int SignalInterrupt = 2;
+    private const int SignalTerminate = 15;
 
     [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
     private static extern int kill(int pid, int signal);
