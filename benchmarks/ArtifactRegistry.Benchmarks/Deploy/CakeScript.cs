@@ -17,8 +17,9 @@ internal sealed partial class CakeScript
 
     private readonly string _cake;
     private readonly string _script;
+    private readonly string _emptyScript;
 
-    private CakeScript(string cake, string script) => (_cake, _script) = (cake, script);
+    private CakeScript(string cake, string script, string emptyScript) => (_cake, _script, _emptyScript) = (cake, script, emptyScript);
 
     public static async Task<CakeScript> PrepareAsync(string root, string work, string envFile, CancellationToken cancellationToken)
     {
@@ -39,7 +40,15 @@ internal sealed partial class CakeScript
 
             RunTarget("Deploy");
             """, cancellationToken);
-        return new CakeScript(Path.Combine(tools, "dotnet-cake"), script);
+        // Cake's own floor: the same tool and cache setting with a script that loads no addin and does nothing.
+        var emptyScript = Path.Combine(work, "cake-empty", "build.cake");
+        Directory.CreateDirectory(Path.GetDirectoryName(emptyScript)!);
+        await File.WriteAllTextAsync(emptyScript, """
+            Task("Default").Does(() => { });
+
+            RunTarget("Default");
+            """, cancellationToken);
+        return new CakeScript(Path.Combine(tools, "dotnet-cake"), script, emptyScript);
     }
 
     /// <summary>One cold <c>dotnet cake</c> process: its wall time, and what Deploy's summary says of the operation.</summary>
@@ -53,6 +62,15 @@ internal sealed partial class CakeScript
             new Dictionary<string, string>(Quiet) { ["DOCKER_HOST"] = engine.DockerHost, ["CAKE_SETTINGS_ENABLESCRIPTCACHE"] = "true" },
             timeout: TimeSpan.FromMinutes(5), cancellationToken: cancellationToken)).EnsureSuccess();
         return (stopwatch.Elapsed, AnsiEscape().Replace(result.StandardOutput, ""));
+    }
+
+    /// <summary>One cold <c>dotnet cake</c> process running the empty script: what any Cake script pays before its first alias.</summary>
+    public async Task<TimeSpan> RunEmptyAsync(CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        (await ExternalProgram.RunAsync(_cake, [_emptyScript], new Dictionary<string, string>(Quiet) { ["CAKE_SETTINGS_ENABLESCRIPTCACHE"] = "true" },
+            timeout: TimeSpan.FromMinutes(5), cancellationToken: cancellationToken)).EnsureSuccess();
+        return stopwatch.Elapsed;
     }
 
     private static Dictionary<string, string> Quiet => new() { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" };
