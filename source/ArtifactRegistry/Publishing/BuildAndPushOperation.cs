@@ -60,7 +60,8 @@ internal sealed class BuildAndPushOperation(OperationContext context, BuildAndPu
         }
 
         var dockerNames = taggedImages.Select(tagged => DockerName(tagged, hostMap)).ToList();
-        var cache = await PrepareBuildCacheAsync(docker, session, builder, image, plan.Tags, hostMap, cancellationToken).ConfigureAwait(false);
+        var cache = await new BuildCachePreparation(context, settings)
+            .RunAsync(docker, session, builder, image, plan.Tags, hostMap, cancellationToken).ConfigureAwait(false);
         var build = await new DockerImageBuild(context.ProcessRunner, _logger, settings.DockerOutputLogLevel)
             .RunAsync(docker, settings, builder, dockerNames, labels, cancellationToken, cache).ConfigureAwait(false);
         _logger.LogInformation("Built {ImageId} in {Seconds:0.00} s ({Steps} steps, {Cached} from cache)",
@@ -103,22 +104,6 @@ internal sealed class BuildAndPushOperation(OperationContext context, BuildAndPu
         };
         _logger.LogInformation("Pushed {Image}{NewLine}{Table}", result.Image, Environment.NewLine, result);
         return result;
-    }
-
-    /// <summary>The build's registry cache; the legacy builder's cache image is pulled here, and left out when that fails.</summary>
-    private async Task<BuildCache?> PrepareBuildCacheAsync(
-        DockerClient docker, IPublishingSession session, DockerBuilder builder, ImageReference image, IReadOnlyList<string> tags,
-        RegistryHostMap hostMap, CancellationToken cancellationToken)
-    {
-        var client = BuildCacheClients.Of(builder);
-        var immutableTags = session.Repositories.Any(access => access.Repository == image.RepositoryName && access.ImmutableTags);
-        var cache = BuildCacheChoice.Decide(settings, client, image, tags, immutableTags, hostMap, _logger);
-        if (cache?.From is not { } cacheImage || client is not BuildCacheClient.Legacy)
-            return cache;
-        await session.BeforePushAsync(cancellationToken).ConfigureAwait(false);
-        var pulled = await new DockerCachePull(context.ProcessRunner, _logger, settings.DockerOutputLogLevel)
-            .RunAsync(docker, cacheImage, cancellationToken).ConfigureAwait(false);
-        return pulled ? cache : cache.WithoutSource();
     }
 
     private static ImageReference ParseImage(string? text)
