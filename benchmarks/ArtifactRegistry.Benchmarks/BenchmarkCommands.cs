@@ -22,7 +22,7 @@ internal static class BenchmarkCommands
 {
     private static readonly IBenchmarkCommand[] All =
         [new SandboxBenchmark(), new AuthBenchmark(), new PushBenchmark(), new ProcessStartBenchmark(), new Cluster.ClusterBenchmark(),
-         new PruneBenchmark(), new SetImageBenchmark(), new Deploy.DeployBenchmark()];
+         new PruneBenchmark(), new SetImageBenchmark(), new Deploy.DeployBenchmark(), new Cache.CacheBenchmark()];
 
     public static async Task<int> RunAsync(string[] args)
     {

@@ -44,6 +44,14 @@ public interface IArtifactRegistryBuildAndPush : IArtifactRegistryDockerAuth
     [Parameter("Build without the build cache (--no-cache)")]
     bool? DockerNoCache => TryGetValue<bool?>(() => DockerNoCache);
 
+    /// <summary>The image the build reads its registry cache from (<c>--cache-from</c>); default: the image's own <c>latest</c>. See <see cref="ImageBuildSettings.CacheFrom"/>.</summary>
+    [Parameter("Image (or buildx cache source) the build reads its registry cache from - Default: the image's latest")]
+    string? DockerCacheFrom => TryGetValue(() => DockerCacheFrom);
+
+    /// <summary>Where buildx writes the build cache (<c>--cache-to</c>); default: inline in the pushed image. See <see cref="ImageBuildSettings.CacheTo"/>.</summary>
+    [Parameter("Image (or buildx cache destination) buildx writes the build cache to - Default: inline in the pushed image")]
+    string? DockerCacheTo => TryGetValue(() => DockerCacheTo);
+
     /// <summary>Looks for newer base images (<c>--pull</c>) when true; default: false.</summary>
     [Parameter("Look for newer base images (--pull)")]
     bool? DockerPull => TryGetValue<bool?>(() => DockerPull);
@@ -87,6 +95,10 @@ public interface IArtifactRegistryBuildAndPush : IArtifactRegistryDockerAuth
             settings = settings.SetTarget(DockerTarget);
         if (DockerPlatform is not null)
             settings = settings.SetPlatform(DockerPlatform);
+        if (DockerCacheFrom is not null)
+            settings = settings.SetCacheFrom(DockerCacheFrom);
+        if (DockerCacheTo is not null)
+            settings = settings.SetCacheTo(DockerCacheTo);
         foreach (var argument in DockerBuildArgs)
         {
             var equals = argument.IndexOf('=');

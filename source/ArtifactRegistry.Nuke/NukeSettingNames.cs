@@ -42,6 +42,9 @@ internal sealed class NukeSettingNames : IHostSettingNames
         [SettingNames.ResultFile] = nameof(IArtifactRegistryContext.ResultFile),
         [SettingNames.ResultDotenv] = nameof(IArtifactRegistryContext.ResultDotenv),
         [SettingNames.Kustomization] = nameof(IArtifactRegistryDeploy.Kustomization),
+        [SettingNames.NoCache] = nameof(IArtifactRegistryBuildAndPush.DockerNoCache),
+        [SettingNames.CacheFrom] = nameof(IArtifactRegistryBuildAndPush.DockerCacheFrom),
+        [SettingNames.CacheTo] = nameof(IArtifactRegistryBuildAndPush.DockerCacheTo),
         // Settable in code only.
         [SettingNames.Builder] = null,
         [SettingNames.RegistryVerification] = null,

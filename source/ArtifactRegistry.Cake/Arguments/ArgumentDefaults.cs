@@ -118,6 +118,12 @@ internal static class ArgumentDefaults
             settings = settings.SetContextDirectory(context);
         if (Dockerfile.Value(arguments) is { } dockerfile)
             settings = settings.SetDockerfile(dockerfile);
+        if (DockerNoCache.Switch(arguments) is { } noCache)
+            settings = settings.SetNoCache(noCache);
+        if (DockerCacheFrom.Value(arguments) is { } cacheFrom)
+            settings = settings.SetCacheFrom(cacheFrom);
+        if (DockerCacheTo.Value(arguments) is { } cacheTo)
+            settings = settings.SetCacheTo(cacheTo);
         return settings.SetDockerAuthSettings(auth => DockerAuth(auth, arguments));
     }
 

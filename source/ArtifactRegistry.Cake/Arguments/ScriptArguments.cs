@@ -9,6 +9,9 @@ internal static class ScriptArguments
     public static ScriptArgument ImageTags { get; } = new("image-tags", "1.4.0,stable");
     public static ScriptArgument DockerContext { get; } = new("docker-context", "src/api");
     public static ScriptArgument Dockerfile { get; } = new("dockerfile", "src/api/Dockerfile");
+    public static ScriptArgument DockerNoCache { get; } = new("docker-no-cache", "true");
+    public static ScriptArgument DockerCacheFrom { get; } = new("docker-cache-from", "asia-docker.pkg.dev/my-project/my-repo/api:buildcache");
+    public static ScriptArgument DockerCacheTo { get; } = new("docker-cache-to", "asia-docker.pkg.dev/my-project/my-repo/api:buildcache");
     public static ScriptArgument DockerAuthMode { get; } = new("docker-auth-mode", "AccessToken");
     public static ScriptArgument Workloads { get; } = new("workloads", "deployment/api");
     public static ScriptArgument KubeContext { get; } = new("kube-context", "gke_my-project_asia-northeast1_prod");

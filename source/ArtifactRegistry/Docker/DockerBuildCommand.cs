@@ -9,13 +9,15 @@ internal static class DockerBuildCommand
     /// <param name="imageNames">Every reference the image gets (<c>--tag</c>), as docker must see them (mapped hosts).</param>
     /// <param name="labels">The final labels, OCI defaults already merged with the user's.</param>
     /// <param name="imageIdFile">Where docker writes the built image id (<c>--iidfile</c>).</param>
+    /// <param name="cache">The registry build cache; null adds no cache arguments.</param>
     public static ProcessCommand Create(
         DockerClient client,
         ImageBuildSettings settings,
         DockerBuilder builder,
         IReadOnlyList<string> imageNames,
         IReadOnlyDictionary<string, string> labels,
-        string imageIdFile)
+        string imageIdFile,
+        BuildCache? cache = null)
     {
         if (builder is DockerBuilder.Auto)
             throw new ArgumentException("Resolve the builder before making the command.", nameof(builder));
@@ -49,6 +51,8 @@ internal static class DockerBuildCommand
                     arguments.Add("--pull");
                 if (settings.NoCache)
                     arguments.Add("--no-cache");
+                else
+                    cache?.AddArguments(arguments, BuildCacheClients.Of(builder));
                 arguments.Add("--iidfile").Add(imageIdFile);
                 arguments.Add(settings.ResolveContextDirectory());
             },

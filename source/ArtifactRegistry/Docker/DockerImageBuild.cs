@@ -13,7 +13,8 @@ internal sealed class DockerImageBuild(IProcessRunner runner, ILogger logger, Lo
         DockerBuilder builder,
         IReadOnlyList<string> imageNames,
         IReadOnlyDictionary<string, string> labels,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        BuildCache? cache = null)
     {
         var secretArguments = settings.BuildArguments.Where(argument => argument.IsSecret).Select(argument => argument.Name).ToList();
         if (secretArguments.Count > 0)
@@ -23,7 +24,7 @@ internal sealed class DockerImageBuild(IProcessRunner runner, ILogger logger, Lo
                 "`RUN --mount=type=secret` (buildx) instead", string.Join(", ", secretArguments));
 
         var imageIdFile = Path.Combine(Path.GetTempPath(), $"ard-iid-{Guid.NewGuid():N}");
-        var command = DockerBuildCommand.Create(client, settings, builder, imageNames, labels, imageIdFile);
+        var command = DockerBuildCommand.Create(client, settings, builder, imageNames, labels, imageIdFile, cache);
         var redactor = SecretRedactor.For(command);
         DockerBuildStep? lastStep = null;
         var steps = 0;

@@ -36,6 +36,19 @@ public record ImageBuildSettings
     /// <summary><c>--no-cache</c>.</summary>
     public bool NoCache { get; init; }
 
+    /// <summary>
+    /// The registry build cache a build reads (<c>--cache-from</c>): an image (<c>asia-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE:buildcache</c>,
+    /// pulled first by the legacy builder) or, with buildx, a cache source (<c>type=registry,ref=…</c>). Null: BuildAndPush reads the
+    /// image's own <c>latest</c> (none where tags are immutable). <see cref="NoCache"/> wins over it.
+    /// </summary>
+    public string? CacheFrom { get; init; }
+
+    /// <summary>
+    /// Where buildx writes the build cache (<c>--cache-to</c>): an image (a registry cache with every stage, <c>mode=max</c>) or a cache
+    /// destination (<c>type=registry,ref=…</c>). Null: the inline cache in the pushed image. Other builders write none but the image itself.
+    /// </summary>
+    public string? CacheTo { get; init; }
+
     /// <summary>Which docker build front end runs the build; default <see cref="DockerBuilder.Auto"/>.</summary>
     public DockerBuilder Builder { get; init; } = DockerBuilder.Auto;
 
@@ -52,6 +65,7 @@ public record ImageBuildSettings
         builder.Append($"BuildArguments = [{string.Join(", ", BuildArguments)}], Target = {Target}, Platform = {Platform}, ");
         builder.Append($"Labels = [{string.Join(", ", Labels.Select(label => $"{label.Key}={label.Value}"))}], ");
         builder.Append($"OciLabels = {OciLabels}, Pull = {Pull}, NoCache = {NoCache}, Builder = {Builder}");
+        builder.Append($", CacheFrom = {CacheFrom}, CacheTo = {CacheTo}");
         return true;
     }
 }

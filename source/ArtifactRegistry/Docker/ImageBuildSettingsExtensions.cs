@@ -129,6 +129,30 @@ public static class ImageBuildSettingsExtensions
     [Pure]
     public static T DisableNoCache<T>(this T settings) where T : ImageBuildSettings => settings.SetNoCache(false);
 
+    /// <summary>Sets <see cref="ImageBuildSettings.CacheFrom"/>, the image (or buildx cache source) the build reads its cache from.</summary>
+    [Pure]
+    public static T SetCacheFrom<T>(this T settings, string cacheFrom) where T : ImageBuildSettings
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(cacheFrom);
+        return (T)(settings with { CacheFrom = cacheFrom.Trim() });
+    }
+
+    /// <summary>Resets <see cref="ImageBuildSettings.CacheFrom"/>: BuildAndPush reads the image's own <c>latest</c>.</summary>
+    [Pure]
+    public static T ResetCacheFrom<T>(this T settings) where T : ImageBuildSettings => (T)(settings with { CacheFrom = null });
+
+    /// <summary>Sets <see cref="ImageBuildSettings.CacheTo"/>, where buildx writes the build cache (an image, or <c>type=…</c>).</summary>
+    [Pure]
+    public static T SetCacheTo<T>(this T settings, string cacheTo) where T : ImageBuildSettings
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(cacheTo);
+        return (T)(settings with { CacheTo = cacheTo.Trim() });
+    }
+
+    /// <summary>Resets <see cref="ImageBuildSettings.CacheTo"/>: the inline cache in the pushed image.</summary>
+    [Pure]
+    public static T ResetCacheTo<T>(this T settings) where T : ImageBuildSettings => (T)(settings with { CacheTo = null });
+
     /// <summary>Sets <see cref="ImageBuildSettings.Builder"/> (default <see cref="DockerBuilder.Auto"/>).</summary>
     [Pure]
     public static T SetBuilder<T>(this T settings, DockerBuilder builder) where T : ImageBuildSettings => (T)(settings with { Builder = builder });

@@ -33,6 +33,15 @@ public static class SettingNames
     /// <summary><c>ImageBuildSettings.Builder</c>: which docker build front end runs the build.</summary>
     public static SettingName Builder { get; } = new("ImageBuildSettings", "Builder");
 
+    /// <summary><c>ImageBuildSettings.NoCache</c>: build without any build cache.</summary>
+    public static SettingName NoCache { get; } = new("ImageBuildSettings", "NoCache");
+
+    /// <summary><c>ImageBuildSettings.CacheFrom</c>: the image the build reads its registry cache from.</summary>
+    public static SettingName CacheFrom { get; } = new("ImageBuildSettings", "CacheFrom");
+
+    /// <summary><c>ImageBuildSettings.CacheTo</c>: where buildx writes the build cache.</summary>
+    public static SettingName CacheTo { get; } = new("ImageBuildSettings", "CacheTo");
+
     /// <summary><c>BuildAndPushSettings.RegistryVerification</c>: whether the pushed digest is read back from the registry.</summary>
     public static SettingName RegistryVerification { get; } = new("BuildAndPushSettings", "RegistryVerification", "EnableRegistryVerification");
 

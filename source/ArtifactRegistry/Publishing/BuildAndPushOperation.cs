@@ -60,10 +60,15 @@ internal sealed class BuildAndPushOperation(OperationContext context, BuildAndPu
         }
 
         var dockerNames = taggedImages.Select(tagged => DockerName(tagged, hostMap)).ToList();
+        var cache = await new BuildCachePreparation(context, settings)
+            .RunAsync(docker, session, builder, image, plan.Tags, hostMap, cancellationToken).ConfigureAwait(false);
         var build = await new DockerImageBuild(context.ProcessRunner, _logger, settings.DockerOutputLogLevel)
-            .RunAsync(docker, settings, builder, dockerNames, labels, cancellationToken).ConfigureAwait(false);
+            .RunAsync(docker, settings, builder, dockerNames, labels, cancellationToken, cache).ConfigureAwait(false);
         _logger.LogInformation("Built {ImageId} in {Seconds:0.00} s ({Steps} steps, {Cached} from cache)",
             ShortId(build.ImageId), build.Duration.TotalSeconds, build.Steps, build.CachedSteps);
+        if (cache is not null)
+            _logger.LogInformation("Build cache {Source} ({Origin}): {Cached} of {Steps} steps came from the cache",
+                cache.From ?? "none", cache.Origin, build.CachedSteps, build.Steps);
 
         var pushes = await PushAllAsync(docker, session, taggedImages, dockerNames, cancellationToken).ConfigureAwait(false);
         var digest = DigestAgreement.OfPushes(image, plan.Tags, pushes.Select(push => push.Digest).ToList());
