@@ -27,7 +27,7 @@ public sealed record DeployResult
     public TimeSpan Duration { get; init; }
 
     /// <summary>Time inside <c>docker build</c> and <c>docker push</c>, every image.</summary>
-    public TimeSpan DockerDuration => Pushed.Aggregate(TimeSpan.Zero, (sum, push) => sum + push.BuildDuration + push.PushDuration);
+    public TimeSpan DockerDuration => Pushed.Aggregate(TimeSpan.Zero, (sum, push) => sum + push.DockerDuration);
 
     /// <summary>Time the patched workloads took to roll out (the wait for pods); workloads already running their digest count as overhead.</summary>
     public TimeSpan RolloutWait => Rollouts.SelectMany(rollout => rollout.Workloads)

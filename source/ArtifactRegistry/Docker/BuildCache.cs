@@ -13,6 +13,9 @@ internal sealed record BuildCache(string? From, string? To, string Origin)
 {
     public const string InlineCache = "type=inline";
 
+    /// <summary>Time inside <c>docker pull</c> of the legacy builder's cache image: docker's time, not the operation's.</summary>
+    public TimeSpan PullDuration { get; init; }
+
     /// <summary>The build arguments for <paramref name="client"/>.</summary>
     public void AddArguments(ArgumentsBuilder arguments, BuildCacheClient client)
     {

@@ -15,6 +15,16 @@ internal sealed class DockerCachePull(IProcessRunner runner, ILogger logger, Log
     /// <returns>Whether the image is now in the engine.</returns>
     public async Task<bool> RunAsync(DockerClient client, string image, CancellationToken cancellationToken)
     {
+        // An engine that kept the image (a developer's machine, a persistent runner, the rerun of a build) has its layers already:
+        // asking the engine costs a few milliseconds where a pull asks the registry first.
+        var local = await runner.ExecuteAsync(client.Command(arguments => arguments.Add("image").Add("inspect").Add("--format").Add("{{.Id}}").Add(image))
+            .WithValidation(ProcessValidation.None), cancellationToken).ConfigureAwait(false);
+        if (local.IsSuccess)
+        {
+            logger.LogInformation("Build cache: {Image} is in the engine already; not pulled", image);
+            return true;
+        }
+
         var stopwatch = Stopwatch.StartNew();
         var command = client.Command(arguments => arguments.Add("pull").Add("--quiet").Add(image))
             .WithLogger(logger)

@@ -98,6 +98,7 @@ internal sealed class BuildAndPushOperation(OperationContext context, BuildAndPu
             LayersAlreadyPresent = pushes[0].LayersAlreadyPresent,
             VerifiedWithRegistry = verified,
             DockerAuthSession = session.TakeKeptDockerAuthSession(),
+            CacheDuration = cache?.PullDuration ?? TimeSpan.Zero,
             BuildDuration = build.Duration,
             PushDuration = pushes.Aggregate(TimeSpan.Zero, (sum, push) => sum + push.Duration),
             TotalDuration = total.Elapsed,

@@ -50,11 +50,17 @@ public sealed record BuildAndPushResult
     /// <summary>Time inside <c>docker push</c>, every tag, retries and their waits included.</summary>
     public TimeSpan PushDuration { get; init; }
 
+    /// <summary>Time docker spent readying the registry build cache before the build (the legacy builder's pull of the cache image).</summary>
+    public TimeSpan CacheDuration { get; init; }
+
+    /// <summary>Everything docker did: cache, build and push.</summary>
+    public TimeSpan DockerDuration => CacheDuration + BuildDuration + PushDuration;
+
     /// <summary>The whole operation, from validation to verification.</summary>
     public TimeSpan TotalDuration { get; init; }
 
     /// <summary>What the operation itself cost beyond docker's build and push: checks, git, auth, preflight, verification.</summary>
-    public TimeSpan Overhead => TotalDuration - BuildDuration - PushDuration;
+    public TimeSpan Overhead => TotalDuration - DockerDuration;
 
     /// <summary>A small table for the build log.</summary>
     public override string ToString()
@@ -67,7 +73,7 @@ public sealed record BuildAndPushResult
             ("size", ImageSizeBytes is { } size ? FormatSize(size) : "-"),
             ("layers", $"{LayersPushed} uploaded, {LayersAlreadyPresent} already in the registry"),
             ("verified", VerifiedWithRegistry ? "every tag resolves to the digest in the registry" : "not asked (docker's digest line)"),
-            ("duration", $"build {Seconds(BuildDuration)}, push {Seconds(PushDuration)}, overhead {Seconds(Overhead)}, total {Seconds(TotalDuration)}"),
+            ("duration", $"{(CacheDuration > TimeSpan.Zero ? $"cache pull {Seconds(CacheDuration)}, " : "")}build {Seconds(BuildDuration)}, push {Seconds(PushDuration)}, overhead {Seconds(Overhead)}, total {Seconds(TotalDuration)}"),
         };
         var width = rows.Max(row => row.Item1.Length);
         var text = new StringBuilder();

@@ -27,8 +27,10 @@ internal sealed class BuildCachePreparation(OperationContext context, BuildAndPu
             return cache;
 
         await session.BeforePushAsync(cancellationToken).ConfigureAwait(false);
+        var started = context.Time.GetTimestamp();
         var pulled = await new DockerCachePull(context.ProcessRunner, context.Logger, settings.DockerOutputLogLevel)
             .RunAsync(docker, cacheImage, cancellationToken).ConfigureAwait(false);
-        return pulled ? cache : cache.WithoutSource();
+        var timed = cache with { PullDuration = context.Time.GetElapsedTime(started) };
+        return pulled ? timed : timed.WithoutSource();
     }
 }
