@@ -42,6 +42,9 @@ internal sealed class NukeSettingNames : IHostSettingNames
         [SettingNames.ResultFile] = nameof(IArtifactRegistryContext.ResultFile),
         [SettingNames.ResultDotenv] = nameof(IArtifactRegistryContext.ResultDotenv),
         [SettingNames.Kustomization] = nameof(IArtifactRegistryDeploy.Kustomization),
+        [SettingNames.BuildSecrets] = nameof(IArtifactRegistryBuildAndPush.DockerSecrets),
+        [SettingNames.BuildNetwork] = nameof(IArtifactRegistryBuildAndPush.DockerNetwork),
+        [SettingNames.DockerProgram] = nameof(IArtifactRegistryBuildAndPush.DockerProgram),
         // Settable in code only.
         [SettingNames.Builder] = null,
         [SettingNames.RegistryVerification] = null,

@@ -43,6 +43,9 @@ internal sealed class CakeSettingNames : IHostSettingNames
         [SettingNames.ResultFile] = ResultFile,
         [SettingNames.ResultDotenv] = ResultDotenv,
         [SettingNames.Kustomization] = Kustomization,
+        [SettingNames.BuildSecrets] = DockerSecrets,
+        [SettingNames.BuildNetwork] = DockerNetwork,
+        [SettingNames.DockerProgram] = DockerProgram,
         // Settable in code only.
         [SettingNames.Builder] = null,
         [SettingNames.RegistryVerification] = null,

@@ -9,6 +9,9 @@ internal static class ScriptArguments
     public static ScriptArgument ImageTags { get; } = new("image-tags", "1.4.0,stable");
     public static ScriptArgument DockerContext { get; } = new("docker-context", "src/api");
     public static ScriptArgument Dockerfile { get; } = new("dockerfile", "src/api/Dockerfile");
+    public static ScriptArgument DockerSecrets { get; } = new("docker-secrets", "npm_token=NPM_TOKEN");
+    public static ScriptArgument DockerProgram { get; } = new("docker-program", "/usr/bin/docker");
+    public static ScriptArgument DockerNetwork { get; } = new("docker-network", "host");
     public static ScriptArgument DockerAuthMode { get; } = new("docker-auth-mode", "AccessToken");
     public static ScriptArgument Workloads { get; } = new("workloads", "deployment/api");
     public static ScriptArgument KubeContext { get; } = new("kube-context", "gke_my-project_asia-northeast1_prod");
