@@ -92,6 +92,28 @@ public class BuildSecretTests
     }
 
     [Test]
+    public async Task A_failing_step_that_prints_the_secret_is_reported_with_its_output_and_the_value_masked()
+    {
+        var docker = await BuildKitDockerCli.RequireAsync();
+        await BusyboxBase.EnsureAsync(_world.Engine);
+        var secret = $"npm_{Guid.NewGuid():N}";
+        using var source = await SourceTree.CreateAsync(
+            $"FROM {BusyboxBase.Reference}\nRUN --mount=type=secret,id=npm_token echo {Guid.NewGuid()} && echo \"token is $(cat /run/secrets/npm_token)\" && exit 3\n",
+            new Dictionary<string, string>());
+        var settings = PublishWorld.Settings(source, "failing-secret-app").SetDockerProgram(docker).SetNetwork("none").AddBuildSecret("npm_token", secret);
+
+        var exception = await Assert.ThrowsAsync<DockerBuildFailedException>(() => BuildAndPush.RunAsync(_world.Context(), settings));
+
+        TestContext.Out.WriteLine(exception!.Message);
+        Assert.That(exception.FailedStep, Does.StartWith("step 2/2: RUN --mount=type=secret,id=npm_token"));
+        Assert.That(exception.ErrorLines, Does.Contain("token is [REDACTED]"), "the step's own output, the value masked");
+        Assert.That(exception.ErrorLines[^1], Does.Contain("exit code: 3"));
+        Assert.That(exception.Message, Does.Not.Contain(secret));
+        Assert.That(_world.Log.Text, Does.Contain("token is [REDACTED]").And.Not.Contain(secret));
+        Assert.That(_world.DockerCommands, Does.Not.Contain("docker push"));
+    }
+
+    [Test]
     public async Task A_docker_CLI_with_the_legacy_builder_only_refuses_a_build_with_secrets_before_building()
     {
         var docker = Prerequisites.RequireProgram("docker");
