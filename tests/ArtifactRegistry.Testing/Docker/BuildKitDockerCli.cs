@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ArtifactRegistry.Testing.FileSystem;
 using ArtifactRegistry.Testing.Processes;
 
 namespace ArtifactRegistry.Testing.Docker;
@@ -33,8 +34,9 @@ public static partial class BuildKitDockerCli
     /// <summary>The client version a docker CLI reports, read without an engine.</summary>
     public static async Task<string> ClientVersionAsync(string docker)
     {
+        using var config = TempDirectory.Create("ard-cfg-");
         var result = await ChildProcess.RunAsync(docker, ["version", "--format", "{{.Client.Version}}"],
-            ChildEnvironment.Inherited.Scrub("DOCKER_"), null, TimeSpan.FromSeconds(30), CancellationToken.None);
+            ChildEnvironment.Inherited.Scrub("DOCKER_").Set("DOCKER_CONFIG", config.Path), null, TimeSpan.FromSeconds(30), CancellationToken.None);
         return result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
     }
 
