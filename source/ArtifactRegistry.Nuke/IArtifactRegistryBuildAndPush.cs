@@ -36,9 +36,24 @@ public interface IArtifactRegistryBuildAndPush : IArtifactRegistryDockerAuth
     [Parameter("Platform to build for (--platform), e.g. linux/amd64")]
     string? DockerPlatform => TryGetValue(() => DockerPlatform);
 
-    /// <summary>Build arguments as <c>NAME=value</c>; an entry without <c>=</c> fails the target. Secret values belong in <see cref="BuildAndPushSettings"/> (AddSecretBuildArg), which keeps them out of logs.</summary>
-    [Parameter("Build arguments NAME=value (comma-separated in the environment); secret ones belong in BuildAndPushSettings (AddSecretBuildArg)", Separator = ",")]
+    /// <summary>Build arguments as <c>NAME=value</c>; an entry without <c>=</c> fails the target. Credentials the image must not keep belong in <see cref="DockerSecrets"/>.</summary>
+    [Parameter("Build arguments NAME=value (comma-separated in the environment); credentials the image must not keep belong in --docker-secrets", Separator = ",")]
     string[] DockerBuildArgs => TryGetValue(() => DockerBuildArgs) ?? [];
+
+    /// <summary>
+    /// BuildKit secrets as <c>ID=ENV_VAR</c>: <c>RUN --mount=type=secret,id=ID</c> reads the value of the build's environment variable
+    /// ENV_VAR, which stays out of argv, logs and the image; a variable that is not set fails the target before the build.
+    /// </summary>
+    [Parameter("Build secrets ID=ENV_VAR (comma-separated): RUN --mount=type=secret,id=ID reads the value of the environment variable ENV_VAR; needs a BuildKit builder", Separator = ",")]
+    string[] DockerSecrets => TryGetValue(() => DockerSecrets) ?? [];
+
+    /// <summary>The docker CLI that builds and pushes, a name on PATH or a path (e.g. a CLI with built-in BuildKit); default: <c>docker</c>.</summary>
+    [Parameter("The docker CLI that builds and pushes (a name on PATH or a path) - Default: docker")]
+    string? DockerProgram => TryGetValue(() => DockerProgram);
+
+    /// <summary>The network of the build's <c>RUN</c> steps (<c>docker build --network</c>: default, host, none); default: docker's.</summary>
+    [Parameter("Network of the build's RUN steps (--network): default, host or none")]
+    string? DockerNetwork => TryGetValue(() => DockerNetwork);
 
     /// <summary>Builds without docker's build cache (<c>--no-cache</c>) when true; default: false.</summary>
     [Parameter("Build without the build cache (--no-cache)")]
@@ -106,6 +121,17 @@ public interface IArtifactRegistryBuildAndPush : IArtifactRegistryDockerAuth
                 throw new SettingsException($"Build argument '{argument}' is not NAME=value, so docker would not know which argument it sets; pass e.g. --docker-build-args VERSION=1.2.3,CHANNEL=stable.");
             settings = settings.AddBuildArg(argument[..equals], argument[(equals + 1)..]);
         }
+        foreach (var secret in DockerSecrets)
+        {
+            var equals = secret.IndexOf('=');
+            if (equals <= 0 || equals == secret.Length - 1)
+                throw new SettingsException($"Build secret '{secret}' is not ID=ENV_VAR, so it names no secret id or no variable to read it from; pass e.g. --docker-secrets npm_token=NPM_TOKEN.");
+            settings = settings.AddBuildSecretFromEnvironment(secret[..equals], secret[(equals + 1)..]);
+        }
+        if (DockerProgram is not null)
+            settings = settings.SetDockerProgram(DockerProgram);
+        if (DockerNetwork is not null)
+            settings = settings.SetNetwork(DockerNetwork);
         if (SkipRegistryVerification == true)
             settings = settings.DisableRegistryVerification();
 

@@ -45,6 +45,9 @@ internal sealed class NukeSettingNames : IHostSettingNames
         [SettingNames.NoCache] = nameof(IArtifactRegistryBuildAndPush.DockerNoCache),
         [SettingNames.CacheFrom] = nameof(IArtifactRegistryBuildAndPush.DockerCacheFrom),
         [SettingNames.CacheTo] = nameof(IArtifactRegistryBuildAndPush.DockerCacheTo),
+        [SettingNames.BuildSecrets] = nameof(IArtifactRegistryBuildAndPush.DockerSecrets),
+        [SettingNames.BuildNetwork] = nameof(IArtifactRegistryBuildAndPush.DockerNetwork),
+        [SettingNames.DockerProgram] = nameof(IArtifactRegistryBuildAndPush.DockerProgram),
         // Settable in code only.
         [SettingNames.Builder] = null,
         [SettingNames.RegistryVerification] = null,

@@ -124,6 +124,17 @@ internal static class ArgumentDefaults
             settings = settings.SetCacheFrom(cacheFrom);
         if (DockerCacheTo.Value(arguments) is { } cacheTo)
             settings = settings.SetCacheTo(cacheTo);
+        foreach (var secret in DockerSecrets.Values(arguments))
+        {
+            var equals = secret.IndexOf('=');
+            if (equals <= 0 || equals == secret.Length - 1)
+                throw new SettingsException($"{DockerSecrets.Flag}={secret} is not ID=ENV_VAR, so it names no secret id or no variable to read it from; pass e.g. {DockerSecrets.Flag}={DockerSecrets.Example}.");
+            settings = settings.AddBuildSecretFromEnvironment(secret[..equals], secret[(equals + 1)..]);
+        }
+        if (DockerProgram.Value(arguments) is { } program)
+            settings = settings.SetDockerProgram(program);
+        if (DockerNetwork.Value(arguments) is { } network)
+            settings = settings.SetNetwork(network);
         return settings.SetDockerAuthSettings(auth => DockerAuth(auth, arguments));
     }
 

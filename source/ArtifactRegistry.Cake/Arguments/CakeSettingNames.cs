@@ -46,6 +46,9 @@ internal sealed class CakeSettingNames : IHostSettingNames
         [SettingNames.NoCache] = DockerNoCache,
         [SettingNames.CacheFrom] = DockerCacheFrom,
         [SettingNames.CacheTo] = DockerCacheTo,
+        [SettingNames.BuildSecrets] = DockerSecrets,
+        [SettingNames.BuildNetwork] = DockerNetwork,
+        [SettingNames.DockerProgram] = DockerProgram,
         // Settable in code only.
         [SettingNames.Builder] = null,
         [SettingNames.RegistryVerification] = null,

@@ -12,6 +12,9 @@ internal static class ScriptArguments
     public static ScriptArgument DockerNoCache { get; } = new("docker-no-cache", "true");
     public static ScriptArgument DockerCacheFrom { get; } = new("docker-cache-from", "asia-docker.pkg.dev/my-project/my-repo/api:buildcache");
     public static ScriptArgument DockerCacheTo { get; } = new("docker-cache-to", "asia-docker.pkg.dev/my-project/my-repo/api:buildcache");
+    public static ScriptArgument DockerSecrets { get; } = new("docker-secrets", "npm_token=NPM_TOKEN");
+    public static ScriptArgument DockerProgram { get; } = new("docker-program", "/usr/bin/docker");
+    public static ScriptArgument DockerNetwork { get; } = new("docker-network", "host");
     public static ScriptArgument DockerAuthMode { get; } = new("docker-auth-mode", "AccessToken");
     public static ScriptArgument Workloads { get; } = new("workloads", "deployment/api");
     public static ScriptArgument KubeContext { get; } = new("kube-context", "gke_my-project_asia-northeast1_prod");

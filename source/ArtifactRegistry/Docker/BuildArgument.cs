@@ -9,8 +9,8 @@ namespace ArtifactRegistry.Docker;
 /// </summary>
 /// <remarks>
 /// Redaction protects the build log, not the image: the legacy builder records the build arguments a <c>RUN</c> step saw
-/// in the image history (<c>docker history</c>). Credentials a build must not keep belong in BuildKit secrets
-/// (<c>RUN --mount=type=secret</c>).
+/// in the image history (<c>docker history</c>). Credentials a build must not keep belong in build secrets
+/// (<see cref="ImageBuildSettingsExtensions.AddBuildSecret{T}(T, string, string)"/>, read by <c>RUN --mount=type=secret</c>).
 /// </remarks>
 public sealed partial record BuildArgument
 {

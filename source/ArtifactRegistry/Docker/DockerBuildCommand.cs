@@ -5,7 +5,7 @@ namespace ArtifactRegistry.Docker;
 /// <summary>The <c>docker build</c> / <c>docker buildx build</c> command line for one build.</summary>
 internal static class DockerBuildCommand
 {
-    /// <param name="builder">Buildx or Legacy (already resolved from Auto).</param>
+    /// <param name="builder">Buildx, BuildKit or Legacy (already resolved from Auto).</param>
     /// <param name="imageNames">Every reference the image gets (<c>--tag</c>), as docker must see them (mapped hosts).</param>
     /// <param name="labels">The final labels, OCI defaults already merged with the user's.</param>
     /// <param name="imageIdFile">Where docker writes the built image id (<c>--iidfile</c>).</param>
@@ -31,6 +31,11 @@ internal static class DockerBuildCommand
                     // plain progress prints one line per event, which the log can stream.
                     arguments.Add("buildx").Add("build").Add("--load").Add("--progress=plain");
                 }
+                else if (builder is DockerBuilder.BuildKit)
+                {
+                    // The CLI's built-in BuildKit client (DOCKER_BUILDKIT=1, set below) stores the image in the engine itself: no --load.
+                    arguments.Add("build").Add("--progress=plain");
+                }
                 else
                 {
                     arguments.Add("build");
@@ -53,6 +58,12 @@ internal static class DockerBuildCommand
                     arguments.Add("--no-cache");
                 else
                     cache?.AddArguments(arguments, BuildCacheClients.Of(builder));
+                if (settings.Network is { } network)
+                    arguments.Add("--network").Add(network);
+                // argv names only the id and the variable that carries the value; the value is in docker's environment alone.
+                // `env=` is understood by buildx and by the built-in BuildKit client of CLI 20.10 alike.
+                for (var i = 0; i < settings.BuildSecrets.Count; i++)
+                    arguments.Add("--secret").Add($"id={settings.BuildSecrets[i].Id},env={SecretVariable(i)}");
                 arguments.Add("--iidfile").Add(imageIdFile);
                 arguments.Add(settings.ResolveContextDirectory());
             },
@@ -61,9 +72,20 @@ internal static class DockerBuildCommand
                 // A DOCKER_BUILDKIT=1 left in the user's environment would make the legacy path fail without buildx.
                 if (builder is DockerBuilder.Legacy)
                     environment.Set("DOCKER_BUILDKIT", "0");
+                if (builder is DockerBuilder.BuildKit)
+                    environment.Set("DOCKER_BUILDKIT", "1");
                 // `--build-arg NAME` without a value makes docker take it from its environment: the value stays out of argv.
                 foreach (var argument in settings.BuildArguments.Where(argument => argument.IsSecret))
                     environment.SetSecret(argument.Name, argument.Value);
+                // Set for this one docker process only, so neither this process's environment nor argv ever holds the value.
+                for (var i = 0; i < settings.BuildSecrets.Count; i++)
+                    environment.SetSecret(SecretVariable(i), settings.BuildSecrets[i].Resolve(System.Environment.GetEnvironmentVariable).Value!);
             });
     }
+
+    /// <summary>
+    /// The variable of docker's environment that carries build secret number <paramref name="index"/> (<c>--secret id=ID,env=NAME</c>).
+    /// Numbered rather than named after the id, which may hold characters a variable name cannot.
+    /// </summary>
+    public static string SecretVariable(int index) => $"ARTIFACT_REGISTRY_BUILD_SECRET_{index + 1}";
 }

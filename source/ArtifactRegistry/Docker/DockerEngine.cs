@@ -32,12 +32,27 @@ internal sealed class DockerEngine
         throw Unreachable(result.StandardError.Trim());
     }
 
-    /// <summary>Buildx when <paramref name="preference"/> allows it and the plugin answers <c>docker buildx version</c>, else the legacy builder.</summary>
-    /// <exception cref="SettingsException">Buildx was required but is not installed.</exception>
-    public async Task<DockerBuilder> ResolveBuilderAsync(DockerBuilder preference, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Buildx when <paramref name="preference"/> allows it and the plugin answers <c>docker buildx version</c>; else, when the build
+    /// needs BuildKit (it has build secrets) or <see cref="DockerBuilder.BuildKit"/> was asked for, the CLI's
+    /// built-in BuildKit; else the legacy builder.
+    /// </summary>
+    /// <exception cref="SettingsException">Buildx or BuildKit was required but is not available.</exception>
+    /// <exception cref="BuildKitUnavailableException">The build has secrets and no BuildKit builder is available.</exception>
+    public async Task<DockerBuilder> ResolveBuilderAsync(DockerBuilder preference, CancellationToken cancellationToken = default) =>
+        await ResolveBuilderAsync(preference, [], cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc cref="ResolveBuilderAsync(DockerBuilder, CancellationToken)"/>
+    public async Task<DockerBuilder> ResolveBuilderAsync(DockerBuilder preference, IReadOnlyList<string> secretIds, CancellationToken cancellationToken = default)
     {
+        var needsBuildKit = secretIds.Count > 0;
         if (preference is DockerBuilder.Legacy)
-            return DockerBuilder.Legacy;
+            return needsBuildKit
+                ? throw new BuildKitUnavailableException(_client.Program, secretIds, "the build was set to the legacy builder (DockerBuilder.Legacy), which has no BuildKit")
+                : DockerBuilder.Legacy;
+        if (preference is DockerBuilder.BuildKit)
+            return await RequireBuiltInBuildKitAsync(secretIds, cancellationToken).ConfigureAwait(false);
+
         var command = _client.Command(arguments => arguments.Add("buildx").Add("version"))
             .WithValidation(ProcessValidation.None)
             .WithTimeout(Timeout);
@@ -52,7 +67,33 @@ internal sealed class DockerEngine
                 "Install the buildx plugin (`sudo apt-get install docker-buildx-plugin` from Docker's apt repository, or see " +
                 $"https://docs.docker.com/go/buildx/), or let the build choose: {SettingNames.Builder} with DockerBuilder.Auto.", SettingNames.Builder);
         }
-        return DockerBuilder.Legacy;
+        return needsBuildKit ? await RequireBuiltInBuildKitAsync(secretIds, cancellationToken).ConfigureAwait(false) : DockerBuilder.Legacy;
+    }
+
+    /// <summary>The CLI's own version, read without the engine (<c>docker version</c> prints it even when no engine answers).</summary>
+    public async Task<string> ReadClientVersionAsync(CancellationToken cancellationToken = default)
+    {
+        var command = _client.Command(arguments => arguments.Add("version").Add("--format").Add("{{.Client.Version}}"))
+            .WithValidation(ProcessValidation.None)
+            .WithTimeout(Timeout);
+        var result = await _runner.ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
+        return result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
+    }
+
+    private async Task<DockerBuilder> RequireBuiltInBuildKitAsync(IReadOnlyList<string> secretIds, CancellationToken cancellationToken)
+    {
+        var version = await ReadClientVersionAsync(cancellationToken).ConfigureAwait(false);
+        if (DockerCliVersion.HasBuiltInBuildKit(version))
+            return DockerBuilder.BuildKit;
+        var cli = version.Length == 0 ? $"`{_client.Program} version` printed no client version" : $"the docker CLI `{_client.Program}` is {version}";
+        if (secretIds.Count > 0)
+            throw new BuildKitUnavailableException(_client.Program, secretIds,
+                $"`{_client.Program} buildx version` found no buildx plugin, and {cli}, which has no built-in BuildKit (only CLIs 18.09 to 20.10 have one)");
+        throw new SettingsException(
+            $"The build was set to the built-in BuildKit of the docker CLI (DockerBuilder.BuildKit), but {cli}, which has none: " +
+            $"only CLIs 18.09 to 20.10 build with BuildKit by themselves; later ones need the buildx plugin.{Environment.NewLine}" +
+            $"Point the build at such a CLI ({SettingNames.DockerProgram.With("/usr/bin/docker")}), or install the buildx plugin and choose " +
+            $"DockerBuilder.Buildx or DockerBuilder.Auto ({SettingNames.Builder}).", SettingNames.DockerProgram.With("/usr/bin/docker"), SettingNames.Builder);
     }
 
     private DockerEngineUnreachableException Unreachable(string error)

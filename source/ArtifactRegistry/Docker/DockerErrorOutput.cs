@@ -23,6 +23,11 @@ internal static partial class DockerErrorOutput
             var end = lines.FindIndex(failedStep, line => line.StartsWith("------", StringComparison.Ordinal));
             var summary = lines[failedStep..(end < 0 ? lines.Count : end)];
             var errors = lines.Skip(failedStep).Where(line => line.StartsWith("ERROR", StringComparison.Ordinal)).ToList();
+            // The BuildKit client of CLI 20.10 leaves the step's output out of the summary, and ends with its verdict without "ERROR:".
+            if (summary.Count == 1)
+                summary = [summary[0], .. StepOutput(lines, summary[0])];
+            if (errors.Count == 0 && end >= 0)
+                errors = lines.Skip(end + 1).Where(line => !line.StartsWith("------", StringComparison.Ordinal)).TakeLast(1).ToList();
             return summary.Take(1).Concat(summary.Skip(1).TakeLast(MaximumLines - 1 - errors.Count)).Concat(errors).ToArray();
         }
         var firstError = lines.FindIndex(line => line.StartsWith("ERROR", StringComparison.Ordinal));
@@ -61,6 +66,23 @@ internal static partial class DockerErrorOutput
                 yield return line;
         }
     }
+
+    /// <summary>What the step of <paramref name="summaryHeader"/> (<c> &gt; [2/2] RUN make:</c>) printed, from BuildKit's <c>#5 0.132 text</c> lines.</summary>
+    private static IEnumerable<string> StepOutput(List<string> lines, string summaryHeader)
+    {
+        var announcement = " " + summaryHeader.Trim()[2..^1];
+        var header = lines.FindLastIndex(line => line.StartsWith('#') && line.EndsWith(announcement, StringComparison.Ordinal));
+        if (header < 0)
+            return [];
+        var vertex = lines[header][..lines[header].IndexOf(' ')];
+        return lines.Skip(header + 1)
+            .Select(line => BuildKitOutputLine().Match(line))
+            .Where(match => match.Success && match.Groups["vertex"].Value == vertex)
+            .Select(match => match.Groups["text"].Value);
+    }
+
+    [GeneratedRegex(@"^(?<vertex>#\d+) \d+\.\d+ (?<text>.*)$")]
+    private static partial Regex BuildKitOutputLine();
 
     [GeneratedRegex(@"\x1B\[[0-9;]*[A-Za-z]")]
     private static partial Regex TerminalColour();

@@ -20,8 +20,9 @@ internal sealed class DockerImageBuild(IProcessRunner runner, ILogger logger, Lo
         if (secretArguments.Count > 0)
             logger.LogWarning(
                 "Secret build argument(s) {Names} stay out of argv and the log, but a RUN step that uses an ARG records its value in the image " +
-                "history (`docker history --no-trunc`), which is pushed with the image; give credentials the image must not keep to " +
-                "`RUN --mount=type=secret` (buildx) instead", string.Join(", ", secretArguments));
+                "history (`docker history --no-trunc`), which is pushed with the image; pass credentials the image must not keep as build " +
+                "secrets instead: AddBuildSecret (--docker-secrets ID=ENV_VAR), read by `RUN --mount=type=secret,id=ID` and kept out of " +
+                "the image", string.Join(", ", secretArguments));
 
         var imageIdFile = Path.Combine(Path.GetTempPath(), $"ard-iid-{Guid.NewGuid():N}");
         var command = DockerBuildCommand.Create(client, settings, builder, imageNames, labels, imageIdFile, cache);

@@ -52,13 +52,19 @@ public record ImageBuildSettings
     /// <summary>Which docker build front end runs the build; default <see cref="DockerBuilder.Auto"/>.</summary>
     public DockerBuilder Builder { get; init; } = DockerBuilder.Auto;
 
+    /// <summary>BuildKit secrets (<c>--secret</c>), one per id; never in argv, logs or the image. A build with any needs a BuildKit builder.</summary>
+    public ImmutableList<BuildSecret> BuildSecrets { get; init; } = [];
+
+    /// <summary>The network of the <c>RUN</c> steps (<c>--network</c>: <c>default</c>, <c>host</c>, <c>none</c>); null: docker's default.</summary>
+    public string? Network { get; init; }
+
     /// <summary>The Dockerfile as docker will read it: <see cref="DockerfilePath"/>, or <c>Dockerfile</c> in the context, as a full path.</summary>
     public string ResolveDockerfilePath() => Path.GetFullPath(DockerfilePath ?? Path.Combine(ContextDirectory, "Dockerfile"));
 
     /// <summary>The context folder as a full path.</summary>
     public string ResolveContextDirectory() => Path.GetFullPath(ContextDirectory);
 
-    /// <summary>Shows the collections' contents (secret build arguments as <c>[REDACTED]</c>) rather than their type names.</summary>
+    /// <summary>Shows the collections' contents (secret build arguments and build secrets as <c>[REDACTED]</c>) rather than their type names.</summary>
     protected virtual bool PrintMembers(System.Text.StringBuilder builder)
     {
         builder.Append($"ContextDirectory = {ContextDirectory}, DockerfilePath = {DockerfilePath}, ");
@@ -66,6 +72,7 @@ public record ImageBuildSettings
         builder.Append($"Labels = [{string.Join(", ", Labels.Select(label => $"{label.Key}={label.Value}"))}], ");
         builder.Append($"OciLabels = {OciLabels}, Pull = {Pull}, NoCache = {NoCache}, Builder = {Builder}");
         builder.Append($", CacheFrom = {CacheFrom}, CacheTo = {CacheTo}");
+        builder.Append($", BuildSecrets = [{string.Join(", ", BuildSecrets)}], Network = {Network}");
         return true;
     }
 }

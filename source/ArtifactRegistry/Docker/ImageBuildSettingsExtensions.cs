@@ -156,4 +156,46 @@ public static class ImageBuildSettingsExtensions
     /// <summary>Sets <see cref="ImageBuildSettings.Builder"/> (default <see cref="DockerBuilder.Auto"/>).</summary>
     [Pure]
     public static T SetBuilder<T>(this T settings, DockerBuilder builder) where T : ImageBuildSettings => (T)(settings with { Builder = builder });
+
+    /// <summary>
+    /// Adds (or replaces, by id) a BuildKit secret that <c>RUN --mount=type=secret,id=ID</c> reads; the value never appears in
+    /// argv, logs or the image. The build then needs BuildKit (buildx, or a docker CLI with built-in BuildKit).
+    /// </summary>
+    [Pure]
+    public static T AddBuildSecret<T>(this T settings, string id, string value) where T : ImageBuildSettings =>
+        settings.AddBuildSecret(new BuildSecret(id, value));
+
+    /// <summary>Adds (or replaces, by id) a BuildKit secret whose value is read from <paramref name="variable"/> of the build's environment when the build starts.</summary>
+    [Pure]
+    public static T AddBuildSecretFromEnvironment<T>(this T settings, string id, string variable) where T : ImageBuildSettings =>
+        settings.AddBuildSecret(BuildSecret.FromEnvironment(id, variable));
+
+    /// <summary>Adds (or replaces, by id) a BuildKit secret.</summary>
+    [Pure]
+    public static T AddBuildSecret<T>(this T settings, BuildSecret secret) where T : ImageBuildSettings
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        return (T)(settings with { BuildSecrets = settings.BuildSecrets.RemoveAll(s => s.Id == secret.Id).Add(secret) });
+    }
+
+    /// <summary>Removes the build secret with that id, if any.</summary>
+    [Pure]
+    public static T RemoveBuildSecret<T>(this T settings, string id) where T : ImageBuildSettings =>
+        (T)(settings with { BuildSecrets = settings.BuildSecrets.RemoveAll(s => s.Id == id) });
+
+    /// <summary>Removes every build secret.</summary>
+    [Pure]
+    public static T ClearBuildSecrets<T>(this T settings) where T : ImageBuildSettings => (T)(settings with { BuildSecrets = [] });
+
+    /// <summary>Sets <see cref="ImageBuildSettings.Network"/>, the network of the <c>RUN</c> steps (<c>--network</c>: <c>default</c>, <c>host</c> or <c>none</c>).</summary>
+    [Pure]
+    public static T SetNetwork<T>(this T settings, string network) where T : ImageBuildSettings
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(network);
+        return (T)(settings with { Network = network });
+    }
+
+    /// <summary>Resets <see cref="ImageBuildSettings.Network"/>: docker's default network.</summary>
+    [Pure]
+    public static T ResetNetwork<T>(this T settings) where T : ImageBuildSettings => (T)(settings with { Network = null });
 }

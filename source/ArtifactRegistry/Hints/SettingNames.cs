@@ -119,4 +119,13 @@ public static class SettingNames
 
     /// <summary><c>DeploySettings.Kustomization</c>: the kustomization the pushed images are pinned in.</summary>
     public static SettingName Kustomization { get; } = new("DeploySettings", "Kustomization");
+
+    /// <summary><c>ImageBuildSettings.BuildSecrets</c>: the BuildKit secrets a <c>RUN --mount=type=secret</c> step reads.</summary>
+    public static SettingName BuildSecrets { get; } = new("ImageBuildSettings", "BuildSecrets", "AddBuildSecret");
+
+    /// <summary><c>ImageBuildSettings.Network</c>: the network of the build's <c>RUN</c> steps (<c>docker build --network</c>).</summary>
+    public static SettingName BuildNetwork { get; } = new("ImageBuildSettings", "Network");
+
+    /// <summary><c>BuildAndPushSettings.DockerProgram</c>: the docker CLI that builds and pushes.</summary>
+    public static SettingName DockerProgram { get; } = new("BuildAndPushSettings", "DockerProgram");
 }

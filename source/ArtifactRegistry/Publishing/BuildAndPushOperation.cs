@@ -29,6 +29,7 @@ internal sealed class BuildAndPushOperation(OperationContext context, BuildAndPu
         ImageTagPlan.ValidateExplicitTags(explicitTags);
         image = image.WithoutTag();
         DockerfileNotFoundException.ThrowIfMissing(settings);
+        settings = ResolveBuildSecrets(settings);
         var hostMap = context.ResolveHostMap();
         hostMap.RequireMapped(image);
         var docker = new DockerClient { Program = settings.DockerProgram, Environment = context.EnvironmentVariables, ConfigDirectory = context.DockerConfigDirectory };
@@ -37,7 +38,7 @@ internal sealed class BuildAndPushOperation(OperationContext context, BuildAndPu
         var engine = new DockerEngine(docker, context.ProcessRunner);
         var gitTask = ReadGitAsync(cancellationToken);
         var versionTask = engine.EnsureReachableAsync(cancellationToken);
-        var builderTask = engine.ResolveBuilderAsync(settings.Builder, cancellationToken);
+        var builderTask = engine.ResolveBuilderAsync(settings.Builder, settings.BuildSecrets.Select(secret => secret.Id).ToList(), cancellationToken);
         await Task.WhenAll(gitTask, versionTask, builderTask).ConfigureAwait(false);
         var (git, gitProblem) = await gitTask;
         var builder = await builderTask;
@@ -48,7 +49,7 @@ internal sealed class BuildAndPushOperation(OperationContext context, BuildAndPu
         var taggedImages = plan.Tags.Select(image.WithTag).ToList();
         var labels = Labels(git);
         _logger.LogInformation("BuildAndPush {Image} as {Tags} (docker engine {Version}, {Builder} builder{Git})",
-            image, string.Join(", ", plan.Tags), await versionTask, builder == DockerBuilder.Buildx ? "buildx" : "legacy",
+            image, string.Join(", ", plan.Tags), await versionTask, builder switch { DockerBuilder.Buildx => "buildx", DockerBuilder.BuildKit => "built-in BuildKit", _ => "legacy" },
             git is null ? ", no git state: no OCI labels" : $", commit {git.ShortSha}{(git.IsDirty ? " with local changes" : "")}");
 
         await using var session = await registry.OpenAsync(taggedImages, cancellationToken).ConfigureAwait(false);
@@ -139,11 +140,16 @@ internal sealed class BuildAndPushOperation(OperationContext context, BuildAndPu
         var explicitTags = image.HasTag ? settings.Tags.Insert(0, image.Tag) : settings.Tags;
         ImageTagPlan.ValidateExplicitTags(explicitTags);
         DockerfileNotFoundException.ThrowIfMissing(settings);
+        ResolveBuildSecrets(settings);
         context.ResolveHostMap().RequireMapped(image.WithoutTag());
         var (git, gitProblem) = await ReadGitAsync(cancellationToken).ConfigureAwait(false);
         var plan = ImageTagPlan.Create(explicitTags, settings.GitTagsOnHead, git, gitProblem);
         return image.WithoutTag().WithTag(plan.Tags[0]);
     }
+
+    /// <summary>The settings with every build secret's value read (from the context's environment where it names a variable), before any process starts.</summary>
+    private BuildAndPushSettings ResolveBuildSecrets(BuildAndPushSettings unresolved) =>
+        unresolved.BuildSecrets.IsEmpty ? unresolved : unresolved with { BuildSecrets = [.. unresolved.BuildSecrets.Select(secret => secret.Resolve(context.Variable))] };
 
     private async Task<(GitWorkTreeState?, GitUnavailableException?)> ReadGitAsync(CancellationToken cancellationToken)
     {

@@ -86,6 +86,45 @@ public sealed class DockerOutputTests
     }
 
     [Test]
+    public void A_failure_of_the_built_in_BuildKit_of_CLI_20_10_is_shown_with_the_steps_output_and_its_verdict()
+    {
+        // As docker 20.10 with DOCKER_BUILDKIT=1 --progress=plain prints it: no output in the summary, a verdict without "ERROR:".
+        var lines = DockerErrorOutput.LastErrorLines([
+            "#4 [1/2] FROM docker.io/local/busybox:1",
+            "#4 sha256:01e1341586a17b4d557fd8dbbd34d9ff54e769d882dc7bd62427c4ab92a80473",
+            "#4 CACHED",
+            "",
+            "#5 [2/2] RUN echo building && ls /nonexistent",
+            "#5 sha256:25c15d63c5fc4df262a42ac74a7cca33e4508ecc864274ba6d0f2e1a7f50b0a0",
+            "#5 0.132 building",
+            "#5 0.132 ls: /nonexistent: No such file or directory",
+            "#5 ERROR: executor failed running [/bin/sh -c echo building && ls /nonexistent]: exit code: 1",
+            "------",
+            " > [2/2] RUN echo building && ls /nonexistent:",
+            "------",
+            "executor failed running [/bin/sh -c echo building && ls /nonexistent]: exit code: 1",
+        ]);
+
+        Assert.That(lines, Is.EqualTo(new[]
+        {
+            " > [2/2] RUN echo building && ls /nonexistent:",
+            "building",
+            "ls: /nonexistent: No such file or directory",
+            "executor failed running [/bin/sh -c echo building && ls /nonexistent]: exit code: 1",
+        }));
+    }
+
+    [TestCase("#5 [2/2] RUN --mount=type=secret,id=npm_token npm ci", 2, 2, "RUN --mount=type=secret,id=npm_token npm ci")]
+    [TestCase("#4 [1/2] FROM docker.io/local/busybox:1", 1, 2, "FROM docker.io/local/busybox:1")]
+    public void The_plain_progress_of_the_built_in_BuildKit_announces_steps_as_buildx_does(string line, int number, int count, string instruction)
+    {
+        Assert.That(DockerBuildProgress.TryParseStep(line), Is.EqualTo(new DockerBuildStep(number, count, instruction, null)));
+        Assert.That(DockerBuildProgress.TryParseStep("#1 [internal] load build definition from Dockerfile"), Is.Null);
+        Assert.That(DockerBuildProgress.TryParseStep("#5 sha256:25c15d63c5fc4df262a42ac74a7cca33e4508ecc864274ba6d0f2e1a7f50b0a0"), Is.Null);
+        Assert.That(DockerBuildProgress.IsCacheHit("#4 CACHED"), Is.True);
+    }
+
+    [Test]
     public void A_buildx_failure_outside_any_step_is_shown_from_the_first_ERROR_line_on()
     {
         var lines = DockerErrorOutput.LastErrorLines([
