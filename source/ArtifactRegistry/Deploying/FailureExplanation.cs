@@ -81,6 +81,8 @@ internal static partial class FailureExplanation
                 text.Append(" The nodes retry the pull by themselves, so the rollout goes on once the grant is in place (IAM takes up to a few minutes).");
                 return text.ToString();
             }
+            case ImagePullProblem.PlatformMismatch when image is not null:
+                return PlatformMismatchExplanation.Fix(facts, image);
             case ImagePullProblem.NotFound when image is not null:
                 return image.HasDigest
                     ? $"The registry has no image {image.Digest} in {image.Name}: it was deleted (a cleanup policy or a prune), pushed to another repository or project, " +

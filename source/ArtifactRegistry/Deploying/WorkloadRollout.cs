@@ -167,6 +167,11 @@ internal sealed class WorkloadRollout(
             account = await nodeAccounts.FindAsync(cluster.Connection, pool, cancellationToken).ConfigureAwait(false);
         }
 
+        PlatformFacts? platforms = null;
+        if (diagnosis is { Kind: RolloutFailureKind.ImagePull, PullProblem: ImagePullProblem.PlatformMismatch }
+            && ImageReference.TryParse(diagnosis.Image ?? failedImage, out var pulled))
+            platforms = await ImagePlatformReader.ReadAsync(pulled, cluster, context, cancellationToken).ConfigureAwait(false);
+
         return FailureExplanation.Describe(new FailureFacts
         {
             Workload = end.Workload.Reference,
@@ -176,6 +181,7 @@ internal sealed class WorkloadRollout(
             LogLines = logs,
             NodePool = pool,
             NodeServiceAccount = account,
+            Platforms = platforms,
             Cluster = cluster.Connection.GkeCluster,
             LastState = end.State,
             Timeout = settings.RolloutTimeout,
