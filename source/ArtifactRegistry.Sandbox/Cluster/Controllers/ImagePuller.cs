@@ -72,6 +72,9 @@ internal sealed class ImagePuller(SandboxServices services, Func<string, Registr
         var traits = ImageTraits.Normal;
         if (manifest.Blobs.Length > 0 && await services.Store.Blobs.GetAsync(manifest.Blobs[0], cancellationToken).ConfigureAwait(false) is { } config)
             traits = ImageTraits.FromConfig(config);
+        // containerd checks only an index's entries; a single image of another architecture is pulled, and fails to execute.
+        if (traits.Platform?.Split('/') is [var os, var architecture, .. var rest] && !PlatformMatcher.Runs(node, os, architecture, rest.FirstOrDefault()))
+            traits = traits with { ForeignArchitecture = true };
         var digest = reference.Digest ?? services.Store.ResolveManifest(name.Repository, name.Image, reference.Reference)!.Digest.Value;
         return new PullResult($"{reference.Repository}@{digest}", manifest.ImageSizeBytes, traits, null, null);
     }

@@ -129,7 +129,7 @@ internal sealed class Kubelet(ClusterStore store, EventRecorder events, ImagePul
             container.Stage = ContainerStage.Running;
             container.Ready = status.Ready;
             container.ReadyAt = status.Ready ? null : now + Ticks(container.Traits.StartDelay);
-            container.CrashAt = container.Traits.Crash ? now + Ticks(Speed.CrashAfter) : null;
+            container.CrashAt = container.Traits.Crash || container.Traits.ForeignArchitecture ? now + Ticks(Speed.CrashAfter) : null;
             container.AppendLog($"sandbox: the sandbox restarted; container {container.Name} kept running");
         }
 
@@ -266,7 +266,16 @@ internal sealed class Kubelet(ClusterStore store, EventRecorder events, ImagePul
                     (c.WaitingReason, c.WaitingMessage) = (null, null);
                     events.Normal(pod, "Created", $"Created container: {c.Name}", Component, runtime.Node, FieldPath(c));
                     events.Normal(pod, "Started", $"Started container {c.Name}", Component, runtime.Node, FieldPath(c));
-                    c.AppendLog($"sandbox: container {c.Name} started from {c.ImageId} (pod {pod.Metadata.Name}, node {runtime.Node})");
+                    if (c.Traits.ForeignArchitecture)
+                    {
+                        // The runtime's exec of the program fails at once: its only log line, then exit code 255.
+                        c.AppendLog($"exec {c.Traits.Program}: exec format error");
+                        c.ReadyAt = null;
+                        c.CrashAt = now;
+                        continue;
+                    }
+
+                    c.AppendLog($"sandbox: container {c.Name} started from {c.ImageId} (pod {pod.Metadata.Name}, node {runtime.Node}{(c.Traits.Platform is { } platform ? $", image platform {platform}" : "")})");
                     c.ReadyAt = now + Ticks(c.Traits.StartDelay);
                     c.CrashAt = c.Traits.Crash ? now + Ticks(Speed.CrashAfter) : null;
                     if (c.Traits.StartDelay > TimeSpan.Zero)
@@ -306,12 +315,14 @@ internal sealed class Kubelet(ClusterStore store, EventRecorder events, ImagePul
 
     private void Crash(V1Pod pod, PodRuntime runtime, ContainerRuntime c, long now)
     {
-        c.AppendLog($"sandbox: the image is labelled {ImageTraits.CrashLabel}=true, so the container exits with code {c.Traits.ExitCode}");
+        var exitCode = c.Traits.ForeignArchitecture ? 255 : c.Traits.ExitCode;
+        if (!c.Traits.ForeignArchitecture)
+            c.AppendLog($"sandbox: the image is labelled {ImageTraits.CrashLabel}=true, so the container exits with code {exitCode}");
         c.Crashes++;
         c.LastTerminated = new V1ContainerStateTerminated
         {
-            ExitCode = c.Traits.ExitCode,
-            Reason = c.Traits.ExitCode == 0 ? "Completed" : "Error",
+            ExitCode = exitCode,
+            Reason = exitCode == 0 ? "Completed" : "Error",
             StartedAt = c.StartedAt,
             FinishedAt = store.Now,
             ContainerID = "containerd://" + c.ContainerId,

@@ -21,6 +21,10 @@ internal static class PlatformMatcher
             .FirstOrDefault();
     }
 
+    /// <summary>Whether <paramref name="node"/> can execute programs built for the platform (a config's os, architecture, variant).</summary>
+    public static bool Runs(SandboxClusterNode node, string? os, string? architecture, string? variant) =>
+        string.Equals(os ?? "linux", node.OperatingSystem, StringComparison.Ordinal) && Rank(Accepted(node), Normalize(architecture, variant)) >= 0;
+
     private static int Rank(List<(string Architecture, string? Variant)> accepted, (string Architecture, string? Variant) entry) =>
         accepted.FindIndex(a => a.Architecture == entry.Architecture && (a.Variant is null || a.Variant == entry.Variant));
 
