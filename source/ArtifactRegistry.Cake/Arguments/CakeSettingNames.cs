@@ -48,8 +48,6 @@ internal sealed class CakeSettingNames : IHostSettingNames
         [SettingNames.RegistryVerification] = null,
         [SettingNames.DockerAuthImages] = null,
         [SettingNames.CheckMember] = null,
-        // Set by the --docker-platforms parameter of multi-platform BuildAndPush, which maps it when it is added.
-        [SettingNames.Platforms] = null,
     };
 
     public string Host => "Cake";

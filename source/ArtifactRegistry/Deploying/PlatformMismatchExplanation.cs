@@ -12,6 +12,12 @@ internal static partial class PlatformMismatchExplanation
 {
     public const string ArchLabel = "kubernetes.io/arch";
 
+    /// <summary>
+    /// BuildAndPush's platforms setting (<c>SetPlatforms</c>, NUKE's and Cake's <c>--docker-platforms</c>), named as
+    /// <see cref="SettingNames"/> names it: settings are equal by type and property, so each host's map shows it under its own name.
+    /// </summary>
+    public static SettingName PlatformsSetting { get; } = new("BuildAndPushSettings", "Platforms");
+
     public static string Fix(FailureFacts facts, ImageReference image)
     {
         var platforms = facts.Platforms ?? new PlatformFacts();
@@ -43,7 +49,7 @@ internal static partial class PlatformMismatchExplanation
         var nodePlatforms = platforms.Nodes?.Select(n => n.Platform).Distinct(StringComparer.Ordinal).ToList() ?? [];
         var wanted = (platforms.ImagePlatforms ?? []).Concat(nodePlatforms).Append(nodePlatform ?? "")
             .Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var build = SettingNames.Platforms.With(wanted.Count > 0 ? string.Join(",", wanted) : "linux/amd64,linux/arm64");
+        var build = PlatformsSetting.With(wanted.Count > 0 ? string.Join(",", wanted) : "linux/amd64,linux/arm64");
         var fix = $"Build the image for the nodes' platforms as well ({build} in BuildAndPush pushes one index over them) and deploy its digest";
         var runnable = (platforms.ImagePlatforms ?? []).Where(p => platforms.Nodes is null || nodePlatforms.Contains(Base(p))).Select(Architecture).Distinct(StringComparer.Ordinal).ToList();
         if (platforms.Nodes is not null && platforms.ImagePlatforms is not null && runnable.Count == 0)
@@ -58,7 +64,7 @@ internal static partial class PlatformMismatchExplanation
 
     /// <summary>The platform settings a failure message names, so a host can show them under its own name.</summary>
     public static IEnumerable<SettingName> NamedPlatforms(string message) =>
-        NamedPlatformsSetting().Matches(message).Select(match => SettingNames.Platforms.With(match.Groups[1].Value)).Distinct();
+        NamedPlatformsSetting().Matches(message).Select(match => PlatformsSetting.With(match.Groups[1].Value)).Distinct();
 
     [System.Text.RegularExpressions.GeneratedRegex("""SetPlatforms\("([^"]*)"\)""")]
     private static partial System.Text.RegularExpressions.Regex NamedPlatformsSetting();

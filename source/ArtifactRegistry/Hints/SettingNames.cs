@@ -110,7 +110,4 @@ public static class SettingNames
 
     /// <summary><c>DeploySettings.Kustomization</c>: the kustomization the pushed images are pinned in.</summary>
     public static SettingName Kustomization { get; } = new("DeploySettings", "Kustomization");
-
-    /// <summary><c>BuildAndPushSettings.Platforms</c>: the platforms BuildAndPush builds the image for (one index over them).</summary>
-    public static SettingName Platforms { get; } = new("BuildAndPushSettings", "Platforms");
 }
