@@ -46,6 +46,22 @@ public class NodePlatformTests
     }
 
     [Test]
+    public async Task The_GKE_API_lists_a_node_pool_per_pool_the_nodes_belong_to()
+    {
+        await StartAsync([new SandboxClusterNode(Amd64Node), new SandboxClusterNode(Arm64Node, "arm64", Pool: "arm-pool")]);
+
+        var cluster = await _cluster.Sandbox.GetAsync("v1/projects/cluster-project/locations/asia-northeast1/clusters/sandbox", SandboxPrincipals.Deployer);
+
+        var pools = cluster.Json["nodePools"]!.AsArray().Select(p => (Name: p!["name"]!.GetValue<string>(), Count: p["initialNodeCount"]!.GetValue<int>(),
+            Machine: p["config"]!["machineType"]!.GetValue<string>(), Account: p["config"]!["serviceAccount"]!.GetValue<string>())).ToList();
+        Assert.That(pools, Is.EquivalentTo(new[]
+        {
+            ("default-pool", 1, "e2-medium", SandboxPrincipals.GkeNodes),
+            ("arm-pool", 1, "t2a-standard-2", SandboxPrincipals.GkeNodes),
+        }));
+    }
+
+    [Test]
     public async Task An_index_without_the_nodes_platform_fails_with_containerds_no_match_message_then_backs_off()
     {
         await StartAsync([new SandboxClusterNode(Arm64Node, "arm64", Pool: "arm-pool")]);
