@@ -26,7 +26,8 @@ internal static partial class FailureExplanation
             RolloutFailureKind.ImagePull => $"{subject} cannot start: {pod} cannot pull {d.Image ?? facts.Image} ({d.Reason}): {Detail(d.Detail)}. {PullFix(facts)}",
             RolloutFailureKind.CrashLoop =>
                 $"{subject} cannot start: container {d.ContainerName} of {pod} keeps crashing ({d.Reason}, {d.RestartCount} restart{(d.RestartCount == 1 ? "" : "s")}" +
-                $"{Exit(d.LastTermination)}).{Logs(facts)} Fix the image or its configuration; " +
+                $"{Exit(d.LastTermination)}).{Logs(facts)} " +
+                (PlatformMismatchExplanation.IsExecFormatError(facts) ? PlatformMismatchExplanation.ExecFormatFix(facts) + " " : "Fix the image or its configuration; ") +
                 $"`kubectl logs -n {facts.Namespace} {d.PodName} -c {d.ContainerName} --previous` shows its whole log.",
             RolloutFailureKind.RunContainerError =>
                 $"{subject} cannot start: container {d.ContainerName} of {pod} cannot be started ({d.Reason}): {Detail(d.Detail)}.{Logs(facts)} " +

@@ -62,6 +62,30 @@ internal static partial class PlatformMismatchExplanation
         return string.Join(" ", text);
     }
 
+    /// <summary>A crash whose log says the kernel could not execute the program: a single image built for another architecture.</summary>
+    public static bool IsExecFormatError(FailureFacts facts) =>
+        facts.LogLines.Any(line => line.Contains("exec format error", StringComparison.Ordinal));
+
+    /// <summary>
+    /// containerd pulls a single-platform image whatever its architecture, so the mismatch shows only when the program runs:
+    /// names the node's platform and the cluster's, and the same two fixes.
+    /// </summary>
+    public static string ExecFormatFix(FailureFacts facts)
+    {
+        var platforms = facts.Platforms ?? new PlatformFacts();
+        var node = facts.Diagnosis.NodeName;
+        var nodePlatform = node is null ? null : platforms.Nodes?.FirstOrDefault(n => n.Node == node)?.Platform;
+        var nodePlatforms = platforms.Nodes?.Select(n => n.Platform).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var cluster = nodePlatforms is { Count: > 0 }
+            ? $"the cluster's nodes are {string.Join(", ", nodePlatforms)}"
+            : $"the cluster's nodes could not be listed ({platforms.NodesProblem ?? "the cluster reported none"}); `kubectl get nodes -L {ArchLabel}` shows their platforms";
+        var build = PlatformsSetting.With(nodePlatforms is { Count: > 0 } ? string.Join(",", nodePlatforms) : nodePlatform ?? "linux/amd64,linux/arm64");
+        return $"`exec format error` means the image's program was built for another architecture than node {node ?? "(unknown)"}" +
+               $"{(nodePlatform is null ? "" : $" ({nodePlatform})")} can execute (a single-platform image is pulled whatever its architecture); {cluster}. " +
+               $"Build the image for the nodes' platforms ({build} in BuildAndPush pushes one index over them) and deploy its digest, " +
+               $"or keep the pods on nodes of the image's architecture with a nodeSelector on `{ArchLabel}` in the pod template.";
+    }
+
     /// <summary>The platform settings a failure message names, so a host can show them under its own name.</summary>
     public static IEnumerable<SettingName> NamedPlatforms(string message) =>
         NamedPlatformsSetting().Matches(message).Select(match => PlatformsSetting.With(match.Groups[1].Value)).Distinct();

@@ -168,7 +168,8 @@ internal sealed class WorkloadRollout(
         }
 
         PlatformFacts? platforms = null;
-        if (diagnosis is { Kind: RolloutFailureKind.ImagePull, PullProblem: ImagePullProblem.PlatformMismatch }
+        var execFormatError = diagnosis.Kind == RolloutFailureKind.CrashLoop && logs.Any(line => line.Contains("exec format error", StringComparison.Ordinal));
+        if ((diagnosis is { Kind: RolloutFailureKind.ImagePull, PullProblem: ImagePullProblem.PlatformMismatch } || execFormatError)
             && ImageReference.TryParse(diagnosis.Image ?? failedImage, out var pulled))
             platforms = await ImagePlatformReader.ReadAsync(pulled, cluster, context, cancellationToken).ConfigureAwait(false);
 

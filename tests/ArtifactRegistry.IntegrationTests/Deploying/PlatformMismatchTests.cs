@@ -45,6 +45,27 @@ public sealed class PlatformMismatchTests
     }
 
     [Test]
+    public async Task A_single_amd64_image_on_an_arm64_cluster_crash_loops_and_the_exec_format_error_is_explained()
+    {
+        await using var world = await DeployWorld.StartAsync(SandboxClusterOptions.Default.WithNodes(new SandboxClusterNode(ArmNode, "arm64", Pool: "arm-pool")));
+        var running = await world.Images.PushIndexAsync($"{DeployWorld.Readable}/single:1", "single v1", SandboxPrincipals.Admin, "amd64", "arm64");
+        var amd64Image = await world.PushAsync(DeployWorld.Readable, "single:2", "single v2 amd64");
+        await world.CreateDeploymentAsync("single", 1, null, ("single", running.ToString()));
+
+        var exception = await Assert.ThrowsAsync<RolloutFailedException>(async () => await SetImage.RunAsync(await world.ContextAsync(),
+            s => s.SetImage(amd64Image).SetWorkloads("deployment/single").SetNamespace(DeployWorld.Namespace).SetRolloutTimeout(TimeSpan.FromMinutes(5))));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exception!.Result.Workloads.Single().Diagnosis!.Kind, Is.EqualTo(RolloutFailureKind.CrashLoop));
+            Assert.That(exception.Message, Does.Contain("last exit code 255 (Error)"));
+            Assert.That(exception.Message, Does.Contain("    exec /bin/sh: exec format error"));
+            Assert.That(exception.Message, Does.Contain($"`exec format error` means the image's program was built for another architecture than node {ArmNode} (linux/arm64) can execute"));
+            Assert.That(exception.Message, Does.Contain("SetPlatforms(\"linux/arm64\") in BuildAndPush"));
+        });
+    }
+
+    [Test]
     public async Task A_two_platform_index_rolls_out_on_a_cluster_of_both_architectures()
     {
         await using var world = await DeployWorld.StartAsync(SandboxClusterOptions.Default.WithNodes(

@@ -58,6 +58,26 @@ public sealed class PlatformMismatchExplanationTests
     }
 
     [Test]
+    public void A_crash_loop_logging_exec_format_error_names_the_nodes_platform_and_the_fix()
+    {
+        var text = FailureExplanation.Describe(new FailureFacts
+        {
+            Workload = new WorkloadReference(WorkloadKind.Deployment, "api"),
+            Namespace = "shop",
+            Image = Image,
+            Diagnosis = new RolloutDiagnosis(RolloutFailureKind.CrashLoop, "CrashLoopBackOff", "back-off 10s", "api-7d-x", "api", Image, "arm-node-1", 2,
+                new ContainerTermination(255, "Error", null)),
+            LogLines = ["exec /app: exec format error"],
+            Platforms = new PlatformFacts { Nodes = ArmOnly },
+        });
+
+        Assert.That(text, Does.Contain("exec format error` means the image's program was built for another architecture than node arm-node-1 (linux/arm64) can execute"));
+        Assert.That(text, Does.Contain("the cluster's nodes are linux/arm64."));
+        Assert.That(text, Does.Contain("SetPlatforms(\"linux/arm64\") in BuildAndPush"));
+        Assert.That(text, Does.Not.Contain("Fix the image or its configuration"));
+    }
+
+    [Test]
     public void The_platforms_setting_is_shown_under_the_hosts_name()
     {
         var message = FailureExplanation.Describe(Facts(new PlatformFacts { ImagePlatforms = ["linux/amd64"], Nodes = ArmOnly }));
