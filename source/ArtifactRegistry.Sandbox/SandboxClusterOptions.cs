@@ -33,6 +33,12 @@ public sealed record SandboxClusterOptions
     public SandboxClusterSpeed Speed { get; init; } = SandboxClusterSpeed.Fast;
 
     /// <summary>
+    /// The cluster's nodes; null gives two linux/amd64 nodes in pool <c>default-pool</c>, named as GKE names them
+    /// (<c>gke-CLUSTER-default-pool-HASH-0m2q</c>). Pods are spread over the nodes their <c>nodeSelector</c> allows.
+    /// </summary>
+    public IReadOnlyList<SandboxClusterNode>? Nodes { get; init; }
+
+    /// <summary>
     /// Creates namespace <c>sample-namespace</c> and deployment <c>sample-api</c> (2 replicas, healthy from the start, image
     /// <see cref="SampleImage"/>, written by the sandbox into a repository of the cluster's project its nodes may read), plus the
     /// container roles of the seed principals. Off, the cluster starts with namespace <c>default</c> only.
@@ -50,6 +56,17 @@ public sealed record SandboxClusterOptions
 
     [Pure]
     public SandboxClusterOptions WithName(string name) => this with { Name = name };
+
+    /// <summary>Runs the cluster on <paramref name="nodes"/> (at least one, names unique) instead of the two default amd64 nodes.</summary>
+    [Pure]
+    public SandboxClusterOptions WithNodes(params SandboxClusterNode[] nodes)
+    {
+        if (nodes.Length == 0)
+            throw new ArgumentException("A sandbox cluster needs at least one node.", nameof(nodes));
+        if (nodes.Select(n => n.Name).Distinct(StringComparer.Ordinal).Count() != nodes.Length)
+            throw new ArgumentException("The sandbox cluster's node names must be unique.", nameof(nodes));
+        return this with { Nodes = [.. nodes] };
+    }
 
     [Pure]
     public SandboxClusterOptions WithNodeServiceAccount(string email) => this with { NodeServiceAccount = email };

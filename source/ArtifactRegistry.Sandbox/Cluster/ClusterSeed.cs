@@ -42,7 +42,10 @@ internal static class ClusterSeed
         return extended;
     }
 
-    /// <summary>Writes the sample image (one small layer) into the cluster project's repository, tagged as <see cref="SandboxClusterOptions.SampleImage"/>.</summary>
+    /// <summary>
+    /// Writes the sample image (one small layer) into the cluster project's repository, tagged as <see cref="SandboxClusterOptions.SampleImage"/>:
+    /// a linux/amd64 image, or, when the cluster has nodes of other architectures, an index with an image for each of them.
+    /// </summary>
     public static async Task WriteSampleImageAsync(ArtifactStore store, SandboxClusterOptions cluster, CancellationToken cancellationToken)
     {
         var repository = new RepositoryName(cluster.Project, "asia", ImageRepository);
@@ -50,23 +53,38 @@ internal static class ClusterSeed
             return;
         var layer = Layer();
         var diffId = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Layer(compress: false)));
-        var config = Encoding.UTF8.GetBytes(
-            "{\"architecture\":\"amd64\",\"os\":\"linux\",\"created\":\"2024-05-06T07:08:09Z\"," +
-            "\"config\":{\"Cmd\":[\"/sample-api\"],\"ExposedPorts\":{\"8080/tcp\":{}},\"Labels\":{\"org.opencontainers.image.title\":\"sample-api\"}}," +
-            $"\"rootfs\":{{\"type\":\"layers\",\"diff_ids\":[\"{diffId}\"]}}}}");
-        foreach (var blob in new[] { config, layer })
+        await PutBlobAsync(store, repository, layer, cancellationToken).ConfigureAwait(false);
+        var architectures = new ClusterNodes(cluster).All.Select(n => n.Architecture).Prepend("amd64").Distinct(StringComparer.Ordinal).ToList();
+        var built = new DateTimeOffset(2024, 5, 6, 7, 8, 9, TimeSpan.Zero);
+        var children = new List<string>();
+        foreach (var architecture in architectures)
         {
-            var digest = Digest.Of(blob);
-            await store.Blobs.PutAsync(digest, blob, cancellationToken).ConfigureAwait(false);
-            store.LinkBlob(repository, digest, blob.Length);
+            var config = Encoding.UTF8.GetBytes(
+                $"{{\"architecture\":\"{architecture}\",\"os\":\"linux\",\"created\":\"2024-05-06T07:08:09Z\"," +
+                "\"config\":{\"Cmd\":[\"/sample-api\"],\"ExposedPorts\":{\"8080/tcp\":{}},\"Labels\":{\"org.opencontainers.image.title\":\"sample-api\"}}," +
+                $"\"rootfs\":{{\"type\":\"layers\",\"diff_ids\":[\"{diffId}\"]}}}}");
+            await PutBlobAsync(store, repository, config, cancellationToken).ConfigureAwait(false);
+            var manifest = Encoding.UTF8.GetBytes(
+                $"{{\"schemaVersion\":2,\"mediaType\":\"{MediaTypes.OciManifest}\"," +
+                $"\"config\":{{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"{Digest.Of(config)}\",\"size\":{config.Length}}}," +
+                $"\"layers\":[{{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar+gzip\",\"digest\":\"{Digest.Of(layer)}\",\"size\":{layer.Length}}}]}}");
+            var document = ManifestDocument.Parse(manifest, MediaTypes.OciManifest);
+            store.PutManifest(repository, ImageName, ManifestVersion.From(document, manifest, store.Now, built), architectures.Count == 1 ? ImageTag : null);
+            children.Add($"{{\"mediaType\":\"{MediaTypes.OciManifest}\",\"digest\":\"{Digest.Of(manifest)}\",\"size\":{manifest.Length}," +
+                         $"\"platform\":{{\"architecture\":\"{architecture}\",\"os\":\"linux\"}}}}");
         }
 
-        var manifest = Encoding.UTF8.GetBytes(
-            $"{{\"schemaVersion\":2,\"mediaType\":\"{MediaTypes.OciManifest}\"," +
-            $"\"config\":{{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"{Digest.Of(config)}\",\"size\":{config.Length}}}," +
-            $"\"layers\":[{{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar+gzip\",\"digest\":\"{Digest.Of(layer)}\",\"size\":{layer.Length}}}]}}");
-        var document = ManifestDocument.Parse(manifest, MediaTypes.OciManifest);
-        store.PutManifest(repository, ImageName, ManifestVersion.From(document, manifest, store.Now, new DateTimeOffset(2024, 5, 6, 7, 8, 9, TimeSpan.Zero)), ImageTag);
+        if (architectures.Count == 1)
+            return;
+        var index = Encoding.UTF8.GetBytes($"{{\"schemaVersion\":2,\"mediaType\":\"{MediaTypes.OciIndex}\",\"manifests\":[{string.Join(",", children)}]}}");
+        store.PutManifest(repository, ImageName, ManifestVersion.From(ManifestDocument.Parse(index, MediaTypes.OciIndex), index, store.Now, built), ImageTag);
+    }
+
+    private static async Task PutBlobAsync(ArtifactStore store, RepositoryName repository, byte[] blob, CancellationToken cancellationToken)
+    {
+        var digest = Digest.Of(blob);
+        await store.Blobs.PutAsync(digest, blob, cancellationToken).ConfigureAwait(false);
+        store.LinkBlob(repository, digest, blob.Length);
     }
 
     public static V1Deployment SampleDeployment() => new()

@@ -28,13 +28,14 @@ internal sealed class SandboxCluster : IAsyncDisposable
         Access = new ClusterAccess(services, options.Project);
         Loop = new ControlLoop(HandleAsync, services.Options.RequestLog);
         Events = new EventRecorder(Store);
-        Kubelet = new Kubelet(Store, Events, new ImagePuller(services, listenerForHost), Loop, options);
+        Nodes = new ClusterNodes(options);
+        Kubelet = new Kubelet(Store, Events, new ImagePuller(services, listenerForHost), Loop, options, Nodes);
         Collector = new GarbageCollector(Store, Loop);
         _deployments = new DeploymentController(Store, Events, Loop);
         _replicaSets = new ReplicaSetController(Store, Events, Loop);
         var revisions = new ControllerRevisions(Store);
         _statefulSets = new StatefulSetController(Store, Events, Loop, revisions);
-        _daemonSets = new DaemonSetController(Store, Events, Loop, revisions, Kubelet.Nodes);
+        _daemonSets = new DaemonSetController(Store, Events, Loop, revisions, Nodes);
         CreateTime = Store.Now;
         Store.Changed += OnChanged;
     }
@@ -57,6 +58,8 @@ internal sealed class SandboxCluster : IAsyncDisposable
 
     public Kubelet Kubelet { get; }
 
+    public ClusterNodes Nodes { get; }
+
     public GarbageCollector Collector { get; }
 
     public DateTime CreateTime { get; }
@@ -74,6 +77,7 @@ internal sealed class SandboxCluster : IAsyncDisposable
     public async Task StartAsync(bool fresh, CancellationToken cancellationToken)
     {
         Loop.Start();
+        Nodes.Register(Store);
         if (!fresh)
         {
             // Resumed from a state directory: every workload gets a look, and the kubelet takes its pods over from their status.

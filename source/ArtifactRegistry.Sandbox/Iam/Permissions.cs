@@ -47,10 +47,10 @@ internal static class Permissions
     public static readonly string[] ContainerRead =
     [
         ClustersGet, ClustersList,
-        .. new[] { "namespaces", "pods", "events", "deployments", "replicaSets", "statefulSets", "daemonSets", "controllerRevisions" }.SelectMany(n => new[] { $"container.{n}.get", $"container.{n}.list" }),
+        .. new[] { "namespaces", "nodes", "pods", "events", "deployments", "replicaSets", "statefulSets", "daemonSets", "controllerRevisions" }.SelectMany(n => new[] { $"container.{n}.get", $"container.{n}.list" }),
         "container.deployments.getStatus", "container.deployments.getScale", "container.replicaSets.getStatus", "container.replicaSets.getScale",
         "container.statefulSets.getStatus", "container.daemonSets.getStatus",
-        "container.pods.getStatus", "container.pods.getLogs",
+        "container.pods.getStatus", "container.pods.getLogs", "container.nodes.getStatus",
     ];
 
     public static readonly string[] ContainerWrite =

@@ -26,7 +26,8 @@ internal static partial class FailureExplanation
             RolloutFailureKind.ImagePull => $"{subject} cannot start: {pod} cannot pull {d.Image ?? facts.Image} ({d.Reason}): {Detail(d.Detail)}. {PullFix(facts)}",
             RolloutFailureKind.CrashLoop =>
                 $"{subject} cannot start: container {d.ContainerName} of {pod} keeps crashing ({d.Reason}, {d.RestartCount} restart{(d.RestartCount == 1 ? "" : "s")}" +
-                $"{Exit(d.LastTermination)}).{Logs(facts)} Fix the image or its configuration; " +
+                $"{Exit(d.LastTermination)}).{Logs(facts)} " +
+                (PlatformMismatchExplanation.IsExecFormatError(facts) ? PlatformMismatchExplanation.ExecFormatFix(facts) + " " : "Fix the image or its configuration; ") +
                 $"`kubectl logs -n {facts.Namespace} {d.PodName} -c {d.ContainerName} --previous` shows its whole log.",
             RolloutFailureKind.RunContainerError =>
                 $"{subject} cannot start: container {d.ContainerName} of {pod} cannot be started ({d.Reason}): {Detail(d.Detail)}.{Logs(facts)} " +
@@ -81,6 +82,8 @@ internal static partial class FailureExplanation
                 text.Append(" The nodes retry the pull by themselves, so the rollout goes on once the grant is in place (IAM takes up to a few minutes).");
                 return text.ToString();
             }
+            case ImagePullProblem.PlatformMismatch when image is not null:
+                return PlatformMismatchExplanation.Fix(facts, image);
             case ImagePullProblem.NotFound when image is not null:
                 return image.HasDigest
                     ? $"The registry has no image {image.Digest} in {image.Name}: it was deleted (a cleanup policy or a prune), pushed to another repository or project, " +

@@ -27,6 +27,9 @@ internal sealed record FailureFacts
 
     public GkeClusterName? Cluster { get; init; }
 
+    /// <summary>The image's and the nodes' platforms, gathered for a pull that found no build for the node's platform.</summary>
+    public PlatformFacts? Platforms { get; init; }
+
     public RolloutState? LastState { get; init; }
 
     public TimeSpan Timeout { get; init; }

@@ -12,8 +12,12 @@ public sealed class RolloutFailedException : Exception
         : base(Describe(result))
     {
         Result = result;
+        var named = new List<SettingName>();
         if (base.Message.Contains(FailureExplanation.LongerTimeout.ToString(), StringComparison.Ordinal))
-            this.Naming(FailureExplanation.LongerTimeout);
+            named.Add(FailureExplanation.LongerTimeout);
+        named.AddRange(PlatformMismatchExplanation.NamedPlatforms(base.Message));
+        if (named.Count > 0)
+            this.Naming([.. named]);
     }
 
     private RolloutFailedException(RolloutFailedException failed, DeployResult deploy)

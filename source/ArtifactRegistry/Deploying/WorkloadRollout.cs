@@ -167,6 +167,12 @@ internal sealed class WorkloadRollout(
             account = await nodeAccounts.FindAsync(cluster.Connection, pool, cancellationToken).ConfigureAwait(false);
         }
 
+        PlatformFacts? platforms = null;
+        var execFormatError = diagnosis.Kind == RolloutFailureKind.CrashLoop && logs.Any(line => line.Contains("exec format error", StringComparison.Ordinal));
+        if ((diagnosis is { Kind: RolloutFailureKind.ImagePull, PullProblem: ImagePullProblem.PlatformMismatch } || execFormatError)
+            && ImageReference.TryParse(diagnosis.Image ?? failedImage, out var pulled))
+            platforms = await ImagePlatformReader.ReadAsync(pulled, cluster, context, cancellationToken).ConfigureAwait(false);
+
         return FailureExplanation.Describe(new FailureFacts
         {
             Workload = end.Workload.Reference,
@@ -176,6 +182,7 @@ internal sealed class WorkloadRollout(
             LogLines = logs,
             NodePool = pool,
             NodeServiceAccount = account,
+            Platforms = platforms,
             Cluster = cluster.Connection.GkeCluster,
             LastState = end.State,
             Timeout = settings.RolloutTimeout,

@@ -289,6 +289,14 @@ internal sealed class KubeCluster : IDisposable
         }
     }
 
+    /// <summary>Every node's name and platform (its <c>kubernetes.io/os</c>/<c>kubernetes.io/arch</c> labels, else its node info).</summary>
+    /// <exception cref="KubernetesApiException">The nodes cannot be listed (Forbidden when the credentials may not).</exception>
+    public async Task<IReadOnlyList<NodePlatform>> ListNodePlatformsAsync(CancellationToken cancellationToken)
+    {
+        var list = await CallAsync(new KubernetesCall("list", "nodes"), () => _client.CoreV1.ListNodeAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return list.Items.Select(NodePlatform.From).ToList();
+    }
+
     public Task<V1PodList> ListAllPodsAsync(CancellationToken cancellationToken) =>
         CallAsync(new KubernetesCall("list", "pods"), () => _client.CoreV1.ListPodForAllNamespacesAsync(cancellationToken: cancellationToken));
 

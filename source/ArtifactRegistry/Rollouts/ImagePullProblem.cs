@@ -11,11 +11,16 @@ public enum ImagePullProblem
 
     /// <summary>Anything else: network, TLS, a registry error.</summary>
     Other,
+
+    /// <summary>The image is an index without a build for the node's platform (containerd's <c>no match for platform in manifest</c>).</summary>
+    PlatformMismatch,
 }
 
 /// <summary>Tells a pull failure's kind from the kubelet's message, which carries the registry's answer.</summary>
 public static class ImagePullProblems
 {
+    private const string PlatformMismatchMarker = "no match for platform in manifest";
+
     /// <remarks>
     /// Permission is checked first: Artifact Registry's refusal ends with "(or it may not exist)", and a repository that does not
     /// exist is refused like one that may not be read.
@@ -27,6 +32,9 @@ public static class ImagePullProblems
         string[] permission = ["403 Forbidden", "401 Unauthorized", "denied", "PERMISSION_DENIED", "UNAUTHORIZED", "forbidden", "unauthorized"];
         if (permission.Any(marker => message.Contains(marker, StringComparison.Ordinal)))
             return ImagePullProblem.PermissionDenied;
+        // containerd's wording for an index without the node's platform also says "NotFound" and "not found".
+        if (message.Contains(PlatformMismatchMarker, StringComparison.Ordinal))
+            return ImagePullProblem.PlatformMismatch;
         string[] notFound = ["not found", "manifest unknown", "MANIFEST_UNKNOWN", "NotFound", "404 Not Found"];
         return notFound.Any(marker => message.Contains(marker, StringComparison.Ordinal)) ? ImagePullProblem.NotFound : ImagePullProblem.Other;
     }

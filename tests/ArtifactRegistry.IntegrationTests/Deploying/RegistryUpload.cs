@@ -9,7 +9,7 @@ namespace ArtifactRegistry.IntegrationTests.Deploying;
 
 /// <summary>
 /// Pushes a small image straight through the Docker Registry API (blobs, then the manifest), as docker push would, without
-/// a docker engine: the cluster tests need many distinct images, some with the sandbox's behaviour labels.
+/// a docker engine: the cluster tests need many distinct images, some with the sandbox's behaviour labels, some multi-platform.
 /// </summary>
 internal sealed class RegistryUpload(SandboxServer sandbox) : IDisposable
 {
@@ -24,14 +24,53 @@ internal sealed class RegistryUpload(SandboxServer sandbox) : IDisposable
         var reference = ImageReference.Parse(image);
         var path = $"{reference.ProjectPath}/{reference.Repository}/{reference.ImagePath}";
         var token = await RegistryTokenAsync(principal);
+        var manifest = await PushImageAsync(path, token, reference.Tag!, payload, "amd64", labels);
+        return reference.WithDigest(Digest(manifest));
+    }
 
+    /// <summary>
+    /// Pushes one image per architecture by digest, then an OCI index over them under the tag, as a multi-platform build does.
+    /// </summary>
+    /// <returns>The image pinned to the index's digest.</returns>
+    public async Task<ImageReference> PushIndexAsync(string image, string payload, string principal, params string[] architectures)
+    {
+        var reference = ImageReference.Parse(image);
+        var path = $"{reference.ProjectPath}/{reference.Repository}/{reference.ImagePath}";
+        var token = await RegistryTokenAsync(principal);
+        var children = new JsonArray();
+        foreach (var architecture in architectures)
+        {
+            var manifest = await PushImageAsync(path, token, reference: null, $"{payload} {architecture}", architecture, []);
+            children.Add(new JsonObject
+            {
+                ["mediaType"] = "application/vnd.oci.image.manifest.v1+json",
+                ["digest"] = Digest(manifest),
+                ["size"] = manifest.Length,
+                ["platform"] = new JsonObject { ["architecture"] = architecture, ["os"] = "linux" },
+            });
+        }
+
+        var index = Encoding.UTF8.GetBytes(new JsonObject
+        {
+            ["schemaVersion"] = 2,
+            ["mediaType"] = "application/vnd.oci.image.index.v1+json",
+            ["manifests"] = children,
+        }.ToJsonString());
+        await PutManifestAsync(path, token, reference.Tag!, index, "application/vnd.oci.image.index.v1+json");
+        return reference.WithDigest(Digest(index));
+    }
+
+    /// <param name="reference">The tag to push the manifest under; null pushes it by its digest.</param>
+    /// <returns>The manifest's bytes.</returns>
+    private async Task<byte[]> PushImageAsync(string path, string token, string? reference, string payload, string architecture, (string Name, string Value)[] labels)
+    {
         var layer = Encoding.UTF8.GetBytes(payload);
         var labelObject = new JsonObject();
         foreach (var (name, value) in labels)
             labelObject[name] = value;
         var config = Encoding.UTF8.GetBytes(new JsonObject
         {
-            ["architecture"] = "amd64",
+            ["architecture"] = architecture,
             ["os"] = "linux",
             ["config"] = new JsonObject { ["Labels"] = labelObject },
             ["rootfs"] = new JsonObject { ["type"] = "layers", ["diff_ids"] = new JsonArray(Digest(layer)) },
@@ -46,10 +85,15 @@ internal sealed class RegistryUpload(SandboxServer sandbox) : IDisposable
             ["config"] = new JsonObject { ["mediaType"] = "application/vnd.oci.image.config.v1+json", ["digest"] = Digest(config), ["size"] = config.Length },
             ["layers"] = new JsonArray(new JsonObject { ["mediaType"] = "application/vnd.oci.image.layer.v1.tar", ["digest"] = Digest(layer), ["size"] = layer.Length }),
         }.ToJsonString());
+        await PutManifestAsync(path, token, reference ?? Digest(manifest), manifest, "application/vnd.oci.image.manifest.v1+json");
+        return manifest;
+    }
+
+    private async Task PutManifestAsync(string path, string token, string reference, byte[] manifest, string mediaType)
+    {
         using var content = new ByteArrayContent(manifest);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.oci.image.manifest.v1+json");
-        await SendAsync(HttpMethod.Put, $"v2/{path}/manifests/{reference.Tag}", token, content);
-        return reference.WithDigest(Digest(manifest));
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        await SendAsync(HttpMethod.Put, $"v2/{path}/manifests/{reference}", token, content);
     }
 
     private async Task PushBlobAsync(string path, byte[] blob, string token)

@@ -22,9 +22,11 @@ internal sealed record TestImage(byte[] Config, byte[] Layer, byte[] Manifest, s
     public string Digest => DigestOf(Manifest);
 
     public static TestImage Create(string payload, string mediaType = DockerManifest, string architecture = "amd64", string created = "2024-05-06T07:08:09Z",
-        IReadOnlyDictionary<string, string>? labels = null)
+        IReadOnlyDictionary<string, string>? labels = null, string? entrypoint = null)
     {
         var imageConfig = new JsonObject();
+        if (entrypoint is not null)
+            imageConfig["Entrypoint"] = new JsonArray(entrypoint);
         if (labels is not null)
             imageConfig["Labels"] = new JsonObject(labels.Select(l => KeyValuePair.Create(l.Key, (JsonNode?)l.Value)));
         var config = Encoding.UTF8.GetBytes(new JsonObject

@@ -103,6 +103,21 @@ internal sealed class TestSandbox : IAsyncDisposable
         return image;
     }
 
+    /// <summary>
+    /// Pushes a multi-platform image the way a per-platform build does: each platform's image by digest (blobs, then manifest),
+    /// then an OCI index over them under <paramref name="tag"/>. Returns the index's digest and each platform's image.
+    /// </summary>
+    public async Task<(string Digest, IReadOnlyList<TestImage> Images)> PushIndexAsync(string name, string tag, string payload, params string[] architectures)
+    {
+        var images = new List<TestImage>();
+        foreach (var architecture in architectures)
+            images.Add(await PushAsync(TestImage.Create($"{payload} {architecture}", TestImage.OciManifest, architecture), name));
+        var index = TestImage.Index(TestImage.OciIndex, [.. images.Zip(architectures)]);
+        var pushed = await PushManifestAsync(SandboxPrincipals.Deployer, name, tag, index, TestImage.OciIndex);
+        Assert.That(pushed.Status, Is.EqualTo(HttpStatusCode.Created), pushed.ToString());
+        return (TestImage.DigestOf(index), images);
+    }
+
     public Task<TestImage> PushAsync(string payload, string image = "sample-api", string? tag = "latest") =>
         PushAsync(TestImage.Create(payload), $"{Project}/{Repository}/{image}", tag);
 

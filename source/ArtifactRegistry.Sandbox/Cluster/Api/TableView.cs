@@ -143,6 +143,14 @@ internal static class TableView
                 name, new("Controller", "string", "Controller of the object"), new("Revision", "string", "Revision indicates the revision of the state represented by Data."), age,
             ],
             "Namespace" => [name, new("Status", "string", "The status of the namespace"), age],
+            "Node" =>
+            [
+                name, new("Status", "string", "The status of the node"), new("Roles", "string", "The roles of the node"), age,
+                new("Version", "string", "Kubelet Version reported by the node."), new("Internal-IP", "string", "List of internal IPs for the node.", 1),
+                new("External-IP", "string", "List of external IPs for the node.", 1), new("OS-Image", "string", "OS Image reported by the node from /etc/os-release (e.g. Debian GNU/Linux 7 (wheezy)).", 1),
+                new("Kernel-Version", "string", "Kernel Version reported by the node from 'uname -r' (e.g. 3.16.0-0.bpo.4-amd64).", 1),
+                new("Container-Runtime", "string", "Container runtime version reported by the node through runtime remote API (e.g. containerd://1.4.2).", 1),
+            ],
             _ => [name, age],
         };
     }
@@ -204,6 +212,15 @@ internal static class TableView
                 return [r.Metadata.Name, controller is null ? "<none>" : $"{controller.Kind.ToLowerInvariant()}.apps/{controller.Name}", r.Revision, age];
             case V1Namespace n:
                 return [n.Metadata.Name, n.Status?.Phase ?? "Active", age];
+            case V1Node node:
+                var info = node.Status?.NodeInfo;
+                string Address(string type) => node.Status?.Addresses?.FirstOrDefault(a => a.Type == type)?.Address ?? "<none>";
+                return
+                [
+                    node.Metadata.Name, node.Status?.Conditions?.Any(c => c is { Type: "Ready", Status: "True" }) == true ? "Ready" : "NotReady", "<none>", age,
+                    info?.KubeletVersion ?? "", Address("InternalIP"), Address("ExternalIP"), info?.OsImage ?? "<unknown>", info?.KernelVersion ?? "<unknown>",
+                    info?.ContainerRuntimeVersion ?? "<unknown>",
+                ];
             default:
                 return [model.Metadata.Name, age];
         }

@@ -10,9 +10,10 @@ namespace ArtifactRegistry.Sandbox.Cluster.Controllers;
 /// so the scheduler binds it there), a template change recorded as a <see cref="ControllerRevisions">controller revision</see>,
 /// <c>RollingUpdate</c> deleting old pods (unavailable ones first) while at most <c>maxUnavailable</c> nodes lack an available
 /// pod, <c>OnDelete</c> replacing only pods someone deleted. Status as Kubernetes reports it: desired, current, ready, updated,
-/// available and unavailable numbers, observedGeneration. <c>maxSurge</c> is not served (taken as 0).
+/// available and unavailable numbers, observedGeneration. <c>maxSurge</c> is not served (taken as 0). Only nodes the template's
+/// <c>nodeSelector</c> matches get a pod; a pod on a node it no longer matches is deleted.
 /// </summary>
-internal sealed class DaemonSetController(ClusterStore store, EventRecorder events, ControlLoop loop, ControllerRevisions revisions, IReadOnlyList<string> nodes)
+internal sealed class DaemonSetController(ClusterStore store, EventRecorder events, ControlLoop loop, ControllerRevisions revisions, ClusterNodes clusterNodes)
 {
     public const string TemplateGenerationLabel = "pod-template-generation";
     private const string Component = "daemonset-controller";
@@ -31,6 +32,9 @@ internal sealed class DaemonSetController(ClusterStore store, EventRecorder even
         var now = store.Now;
         var pods = store.Children(set.Metadata.Uid, ResourceType.Pods).Select(p => p.As<V1Pod>()).ToList();
         V1Pod? OnNode(string node) => pods.FirstOrDefault(p => !WorkloadPods.IsTerminating(p) && NodeOf(p) == node);
+        var nodes = clusterNodes.Matching(set.Spec.Template?.Spec?.NodeSelector).Select(n => n.Name).ToList();
+        foreach (var misplaced in pods.Where(p => !WorkloadPods.IsTerminating(p) && NodeOf(p) is { } node && !nodes.Contains(node)).ToList())
+            pods[pods.IndexOf(misplaced)] = Delete(set, misplaced);
 
         foreach (var node in nodes.Where(node => OnNode(node) is null))
             pods.Add(CreatePod(set, hash, node));
@@ -55,22 +59,22 @@ internal sealed class DaemonSetController(ClusterStore store, EventRecorder even
         var live = pods.Select(p => WorkloadPods.Label(p, ControllerRevisions.PodRevisionLabel)).OfType<string>().Select(h => $"{set.Metadata.Name}-{h}")
             .Append(history.Update.Metadata.Name).ToHashSet(StringComparer.Ordinal);
         revisions.CleanUp(history.All, set.Spec.RevisionHistoryLimit ?? 10, live);
-        SyncStatus(set, hash, nodes.Select(OnNode).OfType<V1Pod>().ToList(), minReady, now, key);
+        SyncStatus(set, hash, nodes.Count, nodes.Select(OnNode).OfType<V1Pod>().ToList(), minReady, now, key);
     }
 
-    private void SyncStatus(V1DaemonSet set, string hash, List<V1Pod> scheduled, TimeSpan minReady, DateTime now, string key)
+    private void SyncStatus(V1DaemonSet set, string hash, int desired, List<V1Pod> scheduled, TimeSpan minReady, DateTime now, string key)
     {
         var available = scheduled.Count(p => WorkloadPods.IsAvailable(p, minReady, now));
         var status = new V1DaemonSetStatus
         {
             ObservedGeneration = set.Metadata.Generation,
-            DesiredNumberScheduled = nodes.Count,
+            DesiredNumberScheduled = desired,
             CurrentNumberScheduled = scheduled.Count,
             NumberMisscheduled = 0,
             NumberReady = scheduled.Count(WorkloadPods.IsHealthy),
             UpdatedNumberScheduled = scheduled.Count(p => WorkloadPods.Label(p, ControllerRevisions.PodRevisionLabel) == hash),
             NumberAvailable = available,
-            NumberUnavailable = nodes.Count - available,
+            NumberUnavailable = desired - available,
             CollisionCount = set.Status?.CollisionCount,
         };
         if (WorkloadPods.NextAvailable(scheduled, minReady, now) is { } wait)

@@ -24,7 +24,8 @@ internal sealed class ImagePuller(SandboxServices services, Func<string, Registr
     // The registry's error body as it travels: quotes escaped as \", not \u0022.
     private static readonly JsonSerializerOptions RegistryBodyJson = new() { Encoder = Http.JsonBody.Options.Encoder };
 
-    public async Task<PullResult> PullAsync(string image, string nodeAccount, CancellationToken cancellationToken)
+    /// <param name="node">The pulling node: an index resolves to the child for its platform.</param>
+    public async Task<PullResult> PullAsync(string image, string nodeAccount, SandboxClusterNode node, CancellationToken cancellationToken)
     {
         var reference = ImageReference.TryParse(image);
         if (reference is null)
@@ -58,15 +59,22 @@ internal sealed class ImagePuller(SandboxServices services, Func<string, Registr
 
         var manifest = services.Store.ResolveManifest(name.Repository, name.Image, reference.Reference);
         if (manifest is not null && manifest.IsIndex)
-            manifest = manifest.Children.OrderBy(c => c.Architecture == "amd64" && c.Os == "linux" ? 0 : 1)
-                .Select(c => services.Store.ResolveManifest(name.Repository, name.Image, c.Digest.Value))
-                .FirstOrDefault(m => m is not null);
+        {
+            // containerd unpacks the index's child for the node's platform, and fails when there is none.
+            if (PlatformMatcher.Best(manifest.Children, node) is not { } child)
+                return PullResult.Failed("ErrImagePull", $"rpc error: code = NotFound desc = failed to pull and unpack image \"{normalized}\": no match for platform in manifest: not found");
+            manifest = services.Store.ResolveManifest(name.Repository, name.Image, child.Digest.Value);
+        }
+
         if (manifest is null)
             return PullResult.Failed("ErrImagePull", string.Format(System.Globalization.CultureInfo.InvariantCulture, prefix, "NotFound") + $"{normalized}: not found");
 
         var traits = ImageTraits.Normal;
         if (manifest.Blobs.Length > 0 && await services.Store.Blobs.GetAsync(manifest.Blobs[0], cancellationToken).ConfigureAwait(false) is { } config)
             traits = ImageTraits.FromConfig(config);
+        // containerd checks only an index's entries; a single image of another architecture is pulled, and fails to execute.
+        if (traits.Platform?.Split('/') is [var os, var architecture, .. var rest] && !PlatformMatcher.Runs(node, os, architecture, rest.FirstOrDefault()))
+            traits = traits with { ForeignArchitecture = true };
         var digest = reference.Digest ?? services.Store.ResolveManifest(name.Repository, name.Image, reference.Reference)!.Digest.Value;
         return new PullResult($"{reference.Repository}@{digest}", manifest.ImageSizeBytes, traits, null, null);
     }

@@ -11,20 +11,21 @@ namespace ArtifactRegistry.Sandbox.Cluster.Controllers;
 /// service account, starts the container, makes it ready (after the image's <c>sandbox.start-delay</c>), crashes it when the
 /// image says so, backs off failed pulls and crashes as the kubelet does (doubling up to a maximum), writes the pod status
 /// and the events a real kubelet writes, and removes deleted pods after their termination time. No process ever runs.
+/// Binding honours the pod's <c>nodeSelector</c> (<c>kubernetes.io/arch: arm64</c>…); a pod no node matches stays Pending
+/// with the scheduler's <c>FailedScheduling</c> event and <c>Unschedulable</c> condition. Each node pulls for its own platform.
 /// </summary>
-internal sealed class Kubelet(ClusterStore store, EventRecorder events, ImagePuller puller, ControlLoop loop, SandboxClusterOptions options)
+internal sealed class Kubelet(ClusterStore store, EventRecorder events, ImagePuller puller, ControlLoop loop, SandboxClusterOptions options, ClusterNodes nodes)
 {
     private const string Component = "kubelet";
     private readonly Dictionary<string, PodRuntime> _pods = new(StringComparer.Ordinal);
     private readonly Lock _podsGate = new();
     private readonly Dictionary<(string Node, string Image), (string ImageId, ImageTraits Traits)> _imageCache = [];
-    private readonly string[] _nodes = NodeNames(options.Name);
     private long _counter;
 
     /// <summary>The pace of pulls, starts and back-offs; the seed runs at zero delays, then the configured speed applies.</summary>
     public SandboxClusterSpeed Speed { get; set; } = options.Speed;
 
-    public IReadOnlyList<string> Nodes => _nodes;
+    public IReadOnlyList<string> Nodes => nodes.Names;
 
     /// <summary>Container log lines for <c>pods/log</c>; null when the pod or the container instance does not exist.</summary>
     public IReadOnlyList<string>? Logs(string ns, string pod, string container, bool previous)
@@ -119,7 +120,7 @@ internal sealed class Kubelet(ClusterStore store, EventRecorder events, ImagePul
             container.LastTerminated = status.LastState?.Terminated;
             if (status.State?.Running is not { } running || string.IsNullOrEmpty(status.ImageID))
                 continue;
-            var pulled = await puller.PullAsync(spec.Image, options.NodePullAccount, cancellationToken).ConfigureAwait(false);
+            var pulled = await puller.PullAsync(spec.Image, options.NodePullAccount, PlatformOf(pod.Spec.NodeName), cancellationToken).ConfigureAwait(false);
             container.Traits = pulled.Succeeded ? pulled.Traits : ImageTraits.Normal;
             container.ImageId = status.ImageID;
             container.ContainerId = status.ContainerID?.Replace("containerd://", "", StringComparison.Ordinal);
@@ -128,7 +129,7 @@ internal sealed class Kubelet(ClusterStore store, EventRecorder events, ImagePul
             container.Stage = ContainerStage.Running;
             container.Ready = status.Ready;
             container.ReadyAt = status.Ready ? null : now + Ticks(container.Traits.StartDelay);
-            container.CrashAt = container.Traits.Crash ? now + Ticks(Speed.CrashAfter) : null;
+            container.CrashAt = container.Traits.Crash || container.Traits.ForeignArchitecture ? now + Ticks(Speed.CrashAfter) : null;
             container.AppendLog($"sandbox: the sandbox restarted; container {container.Name} kept running");
         }
 
@@ -140,10 +141,22 @@ internal sealed class Kubelet(ClusterStore store, EventRecorder events, ImagePul
         };
     }
 
+    /// <summary>The node's platform; a node a restored state names but the options no longer have counts as linux/amd64.</summary>
+    private SandboxClusterNode PlatformOf(string node) => nodes.Find(node) ?? new SandboxClusterNode(node);
+
     private void Bind(V1Pod pod)
     {
-        // A daemon set's pod is pinned to its node by affinity; the others go round the nodes.
-        var node = DaemonSetController.PinnedNode(pod) ?? _nodes[(int)(Interlocked.Increment(ref _counter) % _nodes.Length)];
+        // A daemon set's pod is pinned to its node by affinity; the others go round the nodes their node selector allows.
+        var candidates = nodes.Matching(pod.Spec.NodeSelector);
+        if (DaemonSetController.PinnedNode(pod) is { } pinned)
+            candidates = candidates.Where(n => n.Name == pinned).ToList();
+        if (candidates.Count == 0)
+        {
+            Unschedulable(pod);
+            return;
+        }
+
+        var node = candidates[(int)(Interlocked.Increment(ref _counter) % candidates.Count)].Name;
         var scheduled = store.Update(ResourceType.Pods, pod.Metadata.NamespaceProperty, pod.Metadata.Name, o =>
         {
             var p = (V1Pod)o;
@@ -157,6 +170,28 @@ internal sealed class Kubelet(ClusterStore store, EventRecorder events, ImagePul
             return true;
         });
         events.Normal(scheduled.Model, "Scheduled", $"Successfully assigned {pod.Metadata.NamespaceProperty}/{pod.Metadata.Name} to {node}", "default-scheduler");
+    }
+
+    /// <summary>What the default scheduler reports when no node's labels match the pod's node selector.</summary>
+    private void Unschedulable(V1Pod pod)
+    {
+        var total = nodes.All.Count;
+        var message = $"0/{total} nodes are available: {total} node(s) didn't match Pod's node affinity/selector. " +
+                      $"preemption: 0/{total} nodes are available: {total} Preemption is not helpful for scheduling.";
+        var changed = false;
+        var updated = store.Update(ResourceType.Pods, pod.Metadata.NamespaceProperty, pod.Metadata.Name, o =>
+        {
+            var p = (V1Pod)o;
+            if (p.Spec.NodeName is not null || p.Status?.Conditions?.FirstOrDefault(c => c.Type == "PodScheduled") is { Status: "False", Reason: "Unschedulable" } known && known.Message == message)
+                return false;
+            p.Status ??= new V1PodStatus();
+            p.Status.Phase = "Pending";
+            p.Status.Conditions = [new V1PodCondition { Type = "PodScheduled", Status = "False", Reason = "Unschedulable", Message = message, LastTransitionTime = store.Now }];
+            changed = true;
+            return true;
+        });
+        if (changed)
+            events.Warning(updated.Model, "FailedScheduling", message, "default-scheduler");
     }
 
     private async Task AdvanceAsync(V1Pod pod, PodRuntime runtime, ContainerRuntime c, CancellationToken cancellationToken)
@@ -185,7 +220,7 @@ internal sealed class Kubelet(ClusterStore store, EventRecorder events, ImagePul
                     c.WaitingReason ??= "ContainerCreating";
                     continue;
                 case ContainerStage.Pulling:
-                    var result = await puller.PullAsync(c.Image, options.NodePullAccount, cancellationToken).ConfigureAwait(false);
+                    var result = await puller.PullAsync(c.Image, options.NodePullAccount, PlatformOf(runtime.Node), cancellationToken).ConfigureAwait(false);
                     if (result.Succeeded)
                     {
                         var took = FormatDuration(Elapsed(Stopwatch.GetTimestamp() - c.PullStartedAt));
@@ -231,7 +266,16 @@ internal sealed class Kubelet(ClusterStore store, EventRecorder events, ImagePul
                     (c.WaitingReason, c.WaitingMessage) = (null, null);
                     events.Normal(pod, "Created", $"Created container: {c.Name}", Component, runtime.Node, FieldPath(c));
                     events.Normal(pod, "Started", $"Started container {c.Name}", Component, runtime.Node, FieldPath(c));
-                    c.AppendLog($"sandbox: container {c.Name} started from {c.ImageId} (pod {pod.Metadata.Name}, node {runtime.Node})");
+                    if (c.Traits.ForeignArchitecture)
+                    {
+                        // The runtime's exec of the program fails at once: its only log line, then exit code 255.
+                        c.AppendLog($"exec {c.Traits.Program}: exec format error");
+                        c.ReadyAt = null;
+                        c.CrashAt = now;
+                        continue;
+                    }
+
+                    c.AppendLog($"sandbox: container {c.Name} started from {c.ImageId} (pod {pod.Metadata.Name}, node {runtime.Node}{(c.Traits.Platform is { } platform ? $", image platform {platform}" : "")})");
                     c.ReadyAt = now + Ticks(c.Traits.StartDelay);
                     c.CrashAt = c.Traits.Crash ? now + Ticks(Speed.CrashAfter) : null;
                     if (c.Traits.StartDelay > TimeSpan.Zero)
@@ -271,12 +315,14 @@ internal sealed class Kubelet(ClusterStore store, EventRecorder events, ImagePul
 
     private void Crash(V1Pod pod, PodRuntime runtime, ContainerRuntime c, long now)
     {
-        c.AppendLog($"sandbox: the image is labelled {ImageTraits.CrashLabel}=true, so the container exits with code {c.Traits.ExitCode}");
+        var exitCode = c.Traits.ForeignArchitecture ? 255 : c.Traits.ExitCode;
+        if (!c.Traits.ForeignArchitecture)
+            c.AppendLog($"sandbox: the image is labelled {ImageTraits.CrashLabel}=true, so the container exits with code {exitCode}");
         c.Crashes++;
         c.LastTerminated = new V1ContainerStateTerminated
         {
-            ExitCode = c.Traits.ExitCode,
-            Reason = c.Traits.ExitCode == 0 ? "Completed" : "Error",
+            ExitCode = exitCode,
+            Reason = exitCode == 0 ? "Completed" : "Error",
             StartedAt = c.StartedAt,
             FinishedAt = store.Now,
             ContainerID = "containerd://" + c.ContainerId,
@@ -374,7 +420,7 @@ internal sealed class Kubelet(ClusterStore store, EventRecorder events, ImagePul
     private string ContainerId() => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
         BitConverter.GetBytes(Interlocked.Increment(ref _counter) * 7919 + 17)));
 
-    private string HostIp(string node) => $"10.146.0.{Array.IndexOf(_nodes, node) + 2}";
+    private string HostIp(string node) => nodes.HostIp(node);
 
     private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
 
@@ -388,11 +434,5 @@ internal sealed class Kubelet(ClusterStore store, EventRecorder events, ImagePul
         if (span < TimeSpan.FromMinutes(1))
             return span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + "s";
         return $"{(int)span.TotalMinutes}m{span.Seconds}s";
-    }
-
-    private static string[] NodeNames(string cluster)
-    {
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(cluster)))[..8];
-        return [$"gke-{cluster}-default-pool-{hash}-0m2q", $"gke-{cluster}-default-pool-{hash}-t7xk"];
     }
 }

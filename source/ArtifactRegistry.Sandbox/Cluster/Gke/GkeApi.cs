@@ -88,17 +88,23 @@ internal static class GkeApi
         w.WriteString("clusterIpv4Cidr", "10.52.0.0/14");
         w.WriteString("subnetwork", "default");
         w.WriteStartArray("nodePools");
-        w.WriteStartObject();
-        w.WriteString("name", "default-pool");
-        w.WriteStartObject("config");
-        w.WriteString("machineType", "e2-medium");
-        w.WriteString("serviceAccount", o.NodeServiceAccount);
-        w.WriteEndObject();
-        w.WriteNumber("initialNodeCount", cluster.Kubelet.Nodes.Count);
-        w.WriteString("selfLink", $"https://container.googleapis.com/v1/{self}/nodePools/default-pool");
-        w.WriteString("version", version);
-        w.WriteString("status", "RUNNING");
-        w.WriteEndObject();
+        // One pool per pool name the nodes carry (cloud.google.com/gke-nodepool), all running as the node service account.
+        foreach (var pool in cluster.Nodes.All.GroupBy(n => n.Pool, StringComparer.Ordinal))
+        {
+            var arm = pool.All(n => n.Architecture == "arm64");
+            w.WriteStartObject();
+            w.WriteString("name", pool.Key);
+            w.WriteStartObject("config");
+            w.WriteString("machineType", arm ? "t2a-standard-2" : "e2-medium");
+            w.WriteString("serviceAccount", o.NodeServiceAccount);
+            w.WriteEndObject();
+            w.WriteNumber("initialNodeCount", pool.Count());
+            w.WriteString("selfLink", $"https://container.googleapis.com/v1/{self}/nodePools/{pool.Key}");
+            w.WriteString("version", version);
+            w.WriteString("status", "RUNNING");
+            w.WriteEndObject();
+        }
+
         w.WriteEndArray();
         w.WriteString("endpoint", $"127.0.0.1:{cluster.Port}");
         w.WriteString("initialClusterVersion", version);

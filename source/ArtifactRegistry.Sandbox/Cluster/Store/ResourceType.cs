@@ -46,7 +46,11 @@ internal sealed record ResourceType(
     public static readonly ResourceType ControllerRevisions = new("controllerrevisions", "controllerrevision", "ControllerRevision", "apps", "v1", true, "controllerRevisions", [],
         ReadWrite, [], json => KubernetesJson.Deserialize<V1ControllerRevision>(json));
 
-    public static readonly IReadOnlyList<ResourceType> All = [Namespaces, Pods, Events, Deployments, ReplicaSets, StatefulSets, DaemonSets, ControllerRevisions];
+    /// <summary>Read-only here: the simulated kubelets register them, and no role of the sandbox may change them.</summary>
+    public static readonly ResourceType Nodes = new("nodes", "node", "Node", "", "v1", false, "nodes", ["no"],
+        ["get", "list", "watch"], ["status"], json => KubernetesJson.Deserialize<V1Node>(json));
+
+    public static readonly IReadOnlyList<ResourceType> All = [Namespaces, Nodes, Pods, Events, Deployments, ReplicaSets, StatefulSets, DaemonSets, ControllerRevisions];
 
     public string ApiVersion => Group.Length == 0 ? Version : Group + "/" + Version;
 
