@@ -36,6 +36,10 @@ public interface IArtifactRegistryBuildAndPush : IArtifactRegistryDockerAuth
     [Parameter("Platform to build for (--platform), e.g. linux/amd64")]
     string? DockerPlatform => TryGetValue(() => DockerPlatform);
 
+    /// <summary>The platforms to build, e.g. <c>linux/amd64,linux/arm64</c>; several push one multi-platform image index; default: <see cref="DockerPlatform"/>.</summary>
+    [Parameter("Platforms to build (comma-separated), e.g. linux/amd64,linux/arm64: several push one multi-platform image index", Separator = ",")]
+    string[] DockerPlatforms => TryGetValue(() => DockerPlatforms) ?? [];
+
     /// <summary>Build arguments as <c>NAME=value</c>; an entry without <c>=</c> fails the target. Secret values belong in <see cref="BuildAndPushSettings"/> (AddSecretBuildArg), which keeps them out of logs.</summary>
     [Parameter("Build arguments NAME=value (comma-separated in the environment); secret ones belong in BuildAndPushSettings (AddSecretBuildArg)", Separator = ",")]
     string[] DockerBuildArgs => TryGetValue(() => DockerBuildArgs) ?? [];
@@ -87,6 +91,8 @@ public interface IArtifactRegistryBuildAndPush : IArtifactRegistryDockerAuth
             settings = settings.SetTarget(DockerTarget);
         if (DockerPlatform is not null)
             settings = settings.SetPlatform(DockerPlatform);
+        if (DockerPlatforms.Length > 0)
+            settings = settings.SetPlatforms(DockerPlatforms);
         foreach (var argument in DockerBuildArgs)
         {
             var equals = argument.IndexOf('=');

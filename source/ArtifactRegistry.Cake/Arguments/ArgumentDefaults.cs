@@ -118,6 +118,8 @@ internal static class ArgumentDefaults
             settings = settings.SetContextDirectory(context);
         if (Dockerfile.Value(arguments) is { } dockerfile)
             settings = settings.SetDockerfile(dockerfile);
+        if (DockerPlatforms.Values(arguments) is { Count: > 0 } platforms)
+            settings = settings.SetPlatforms(platforms);
         return settings.SetDockerAuthSettings(auth => DockerAuth(auth, arguments));
     }
 
