@@ -122,7 +122,8 @@ internal sealed class BuildAndPushOperation(OperationContext context, BuildAndPu
             .ToDictionary(label => label.Key, label => label.Value, StringComparer.Ordinal);
         await session.BeforePushAsync(cancellationToken).ConfigureAwait(false);
         var tokens = await session.RegistryTokensAsync(cancellationToken).ConfigureAwait(false);
-        using var registry = new DistributionClient(hostMap.Resolve(image.Host), image.Name[(image.Host.Length + 1)..], tokens, context.HttpHandler);
+        var retries = new RetryPolicy { MaxAttempts = settings.PushAttempts, InitialBackoff = settings.PushRetryDelay };
+        using var registry = new DistributionClient(hostMap.Resolve(image.Host), image.Name[(image.Host.Length + 1)..], tokens, retries, context.HttpHandler);
         var outcome = await new MultiPlatformPush(context.ProcessRunner, _logger, settings)
             .RunAsync(docker, builder, registry, platforms, taggedImages, labels, annotations, cancellationToken).ConfigureAwait(false);
 

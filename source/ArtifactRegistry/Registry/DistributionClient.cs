@@ -21,12 +21,15 @@ internal sealed class DistributionClient : IDisposable
     private readonly Uri _registry;
     private readonly string _name;
     private readonly IAccessTokenSource _tokens;
+    private readonly RetryPolicy _retries;
     private AuthenticationHeaderValue? _authorization;
 
     /// <param name="actualHost">Where the registry really answers (a host map's target); loopback hosts speak plain HTTP, as docker allows them.</param>
     /// <param name="name">The repository path, <c>PROJECT/REPOSITORY/IMAGE</c>.</param>
-    public DistributionClient(string actualHost, string name, IAccessTokenSource tokens, HttpMessageHandler? handler = null)
+    /// <param name="retries">How often a call that failed transiently (5xx, 429, a dropped connection) is made again, and the waits.</param>
+    public DistributionClient(string actualHost, string name, IAccessTokenSource tokens, RetryPolicy retries, HttpMessageHandler? handler = null)
     {
+        _retries = retries;
         _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
         _http.Timeout = TimeSpan.FromMinutes(30);
         _ownsHttp = true;
@@ -36,7 +39,10 @@ internal sealed class DistributionClient : IDisposable
     }
 
     /// <summary>Whether the repository already holds the blob (then it need not be uploaded).</summary>
-    public async Task<bool> HasBlobAsync(ImageDigest digest, CancellationToken cancellationToken)
+    public Task<bool> HasBlobAsync(ImageDigest digest, CancellationToken cancellationToken) =>
+        RetryingAsync(() => HasBlobOnceAsync(digest, cancellationToken), cancellationToken);
+
+    private async Task<bool> HasBlobOnceAsync(ImageDigest digest, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Head, Path($"blobs/{digest}")), cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound)
@@ -49,7 +55,14 @@ internal sealed class DistributionClient : IDisposable
     /// Uploads a blob in one request after the upload session starts (<c>POST</c>, then <c>PUT ?digest=</c> with the whole content):
     /// what every registry accepts, Artifact Registry included, which takes no more than one chunk per upload.
     /// </summary>
-    public async Task UploadBlobAsync(ImageDigest digest, Func<Stream> open, long size, CancellationToken cancellationToken)
+    public Task UploadBlobAsync(ImageDigest digest, Func<Stream> open, long size, CancellationToken cancellationToken) =>
+        RetryingAsync(async () =>
+        {
+            await UploadBlobOnceAsync(digest, open, size, cancellationToken).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
+    private async Task UploadBlobOnceAsync(ImageDigest digest, Func<Stream> open, long size, CancellationToken cancellationToken)
     {
         var start = Path("blobs/uploads/");
         using var started = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, start) { Content = new ByteArrayContent([]) }, cancellationToken).ConfigureAwait(false);
@@ -70,7 +83,10 @@ internal sealed class DistributionClient : IDisposable
     }
 
     /// <summary>Puts a manifest or index under <paramref name="reference"/> (a digest or a tag); returns the digest of the bytes sent.</summary>
-    public async Task<ImageDigest> PutManifestAsync(string reference, string mediaType, byte[] content, CancellationToken cancellationToken)
+    public Task<ImageDigest> PutManifestAsync(string reference, string mediaType, byte[] content, CancellationToken cancellationToken) =>
+        RetryingAsync(() => PutManifestOnceAsync(reference, mediaType, content, cancellationToken), cancellationToken);
+
+    private async Task<ImageDigest> PutManifestOnceAsync(string reference, string mediaType, byte[] content, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(() =>
         {
@@ -84,6 +100,31 @@ internal sealed class DistributionClient : IDisposable
 
     /// <summary>The sha256 digest of <paramref name="content"/>.</summary>
     public static ImageDigest DigestOf(byte[] content) => ImageDigest.Parse("sha256:" + Convert.ToHexStringLower(SHA256.HashData(content)));
+
+    /// <summary>Runs a whole call (an upload from its start) again after a transient failure; refusals (4xx) are never retried.</summary>
+    private async Task<T> RetryingAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await call().ConfigureAwait(false);
+            }
+            catch (Exception exception) when (attempt < _retries.MaxAttempts && IsTransient(exception, cancellationToken)
+                                              && _retries.DelayAfter(attempt, null, DateTimeOffset.UtcNow) is { } wait)
+            {
+                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static bool IsTransient(Exception exception, CancellationToken cancellationToken) => exception switch
+    {
+        RegistryUploadException refused => RetryPolicy.IsRetryable(refused.HttpStatus),
+        HttpRequestException => true,
+        TaskCanceledException => !cancellationToken.IsCancellationRequested, // HttpClient's own timeout
+        _ => false,
+    };
 
     private Uri Path(string rest) => new(_registry, $"v2/{_name}/{rest}");
 

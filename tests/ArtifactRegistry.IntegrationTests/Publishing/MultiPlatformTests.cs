@@ -107,6 +107,22 @@ public class MultiPlatformTests
     }
 
     [Test]
+    public async Task Transient_registry_failures_during_the_uploads_are_retried_and_the_index_still_lands()
+    {
+        _world.Sandbox.Faults.FailNext(1, SandboxFault.ServerError, SandboxFaultScope.Registry, SandboxRoutes.UploadsPut);
+        _world.Sandbox.Faults.FailNext(2, SandboxFault.ServerError, SandboxFaultScope.Registry, SandboxRoutes.ManifestsPut);
+
+        var result = await BuildAndPush.RunAsync(_world.Context(), Settings().SetTags("v1"));
+
+        var tagged = await _world.RestTagDigestAsync(_image, "v1");
+        Assert.Multiple(() =>
+        {
+            Assert.That(_world.Sandbox.Faults.Injected(SandboxFault.ServerError), Is.EqualTo(3));
+            Assert.That(tagged, Is.EqualTo(result.Digest));
+        });
+    }
+
+    [Test]
     public async Task Without_an_arm64_interpreter_it_refuses_before_building_naming_the_platform_and_the_fix()
     {
         var emptyBinfmt = Directory.CreateDirectory(_folder.Combine("binfmt_misc")).FullName;
