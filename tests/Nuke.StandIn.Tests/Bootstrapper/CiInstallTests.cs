@@ -116,6 +116,22 @@ public class CiInstallTests
     }
 
     [Test]
+    public void A_missing_set_up_step_is_checked_against_the_machine_and_named_with_its_part()
+    {
+        RunAs(1000);
+        Installed(AllPackages);
+        File.Delete(Path.Combine(_machine, "root", "proc/sys/fs/binfmt_misc/qemu-aarch64"));
+        File.Delete(Path.Combine(_machine, "root", "usr/local/lib/busybox-arm64/busybox"));
+
+        var (exitCode, output, error) = Install();
+
+        Assert.That(exitCode, Is.EqualTo(2), output + error);
+        Assert.That(error, Does.StartWith(".ci/install: missing binfmt-qemu-aarch64 busybox-arm64, and only root can install them:"));
+        Assert.That(error, Does.Contain("  binfmt-qemu-aarch64 (the kernel's binfmt_misc entry that hands arm64 programs to qemu"));
+        Assert.That(error, Does.Contain("  busybox-arm64 (Debian's arm64 static busybox at /usr/local/lib/busybox-arm64/busybox"));
+    }
+
+    [Test]
     public void Asked_for_one_part_it_checks_that_part_only_and_names_it_in_the_command()
     {
         RunAs(1000);
