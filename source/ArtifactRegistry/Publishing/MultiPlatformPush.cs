@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ArtifactRegistry.Auth;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.Processes;
 using ArtifactRegistry.References;
@@ -45,7 +44,7 @@ internal sealed class MultiPlatformPush(IProcessRunner runner, ILogger logger, B
         foreach (var (platform, imageId) in built)
         {
             var (entry, uploaded, found) = await PushPlatformAsync(docker, registry, imageId, annotations, cancellationToken).ConfigureAwait(false);
-            logger.LogInformation("Pushed {Platform} manifest {Digest} ({Platform2} in the image config; layers: {Pushed} uploaded, {Present} already in the registry)",
+            logger.LogInformation("Pushed {Platform} manifest {Digest} ({ConfigPlatform} in the image config; layers: {Pushed} uploaded, {Present} already in the registry)",
                 platform, entry.Digest.ToShortString(), entry.Platform, uploaded, found);
             entries.Add(entry);
             images.Add(new PlatformImage { Platform = platform, Digest = entry.Digest, ImageId = imageId });
