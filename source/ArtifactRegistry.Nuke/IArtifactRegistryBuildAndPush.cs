@@ -36,6 +36,10 @@ public interface IArtifactRegistryBuildAndPush : IArtifactRegistryDockerAuth
     [Parameter("Platform to build for (--platform), e.g. linux/amd64")]
     string? DockerPlatform => TryGetValue(() => DockerPlatform);
 
+    /// <summary>The platforms to build, e.g. <c>linux/amd64,linux/arm64</c>; several push one multi-platform image index; default: <see cref="DockerPlatform"/>.</summary>
+    [Parameter("Platforms to build (comma-separated), e.g. linux/amd64,linux/arm64: several push one multi-platform image index", Separator = ",")]
+    string[] DockerPlatforms => TryGetValue(() => DockerPlatforms) ?? [];
+
     /// <summary>Build arguments as <c>NAME=value</c>; an entry without <c>=</c> fails the target. Credentials the image must not keep belong in <see cref="DockerSecrets"/>.</summary>
     [Parameter("Build arguments NAME=value (comma-separated in the environment); credentials the image must not keep belong in --docker-secrets", Separator = ",")]
     string[] DockerBuildArgs => TryGetValue(() => DockerBuildArgs) ?? [];
@@ -114,6 +118,8 @@ public interface IArtifactRegistryBuildAndPush : IArtifactRegistryDockerAuth
             settings = settings.SetCacheFrom(DockerCacheFrom);
         if (DockerCacheTo is not null)
             settings = settings.SetCacheTo(DockerCacheTo);
+        if (DockerPlatforms.Length > 0)
+            settings = settings.SetPlatforms(DockerPlatforms);
         foreach (var argument in DockerBuildArgs)
         {
             var equals = argument.IndexOf('=');

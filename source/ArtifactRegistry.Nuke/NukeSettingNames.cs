@@ -20,6 +20,7 @@ internal sealed class NukeSettingNames : IHostSettingNames
         [SettingNames.Dockerfile] = nameof(IArtifactRegistryBuildAndPush.Dockerfile),
         [SettingNames.BuildImage] = nameof(IArtifactRegistryImage.Image),
         [SettingNames.ImageTags] = nameof(IArtifactRegistryBuildAndPush.ImageTags),
+        [SettingNames.Platforms] = nameof(IArtifactRegistryBuildAndPush.DockerPlatforms),
         [SettingNames.DeployImages] = nameof(IArtifactRegistryImage.Image),
         [SettingNames.DeployImage] = nameof(IArtifactRegistryImage.Image),
         [SettingNames.Workloads] = nameof(IArtifactRegistrySetImage.Workloads),

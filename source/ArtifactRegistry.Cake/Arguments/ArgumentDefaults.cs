@@ -135,6 +135,8 @@ internal static class ArgumentDefaults
             settings = settings.SetDockerProgram(program);
         if (DockerNetwork.Value(arguments) is { } network)
             settings = settings.SetNetwork(network);
+        if (DockerPlatforms.Values(arguments) is { Count: > 0 } platforms)
+            settings = settings.SetPlatforms(platforms);
         return settings.SetDockerAuthSettings(auth => DockerAuth(auth, arguments));
     }
 

@@ -21,6 +21,7 @@ internal sealed class CakeSettingNames : IHostSettingNames
         [SettingNames.Dockerfile] = Dockerfile,
         [SettingNames.BuildImage] = Image,
         [SettingNames.ImageTags] = ImageTags,
+        [SettingNames.Platforms] = DockerPlatforms,
         [SettingNames.DeployImages] = Image,
         [SettingNames.DeployImage] = Image,
         [SettingNames.Workloads] = Workloads,

@@ -8,6 +8,7 @@ internal static class ScriptArguments
     public static ScriptArgument Image { get; } = new("image", "asia-docker.pkg.dev/my-project/my-repo/api");
     public static ScriptArgument ImageTags { get; } = new("image-tags", "1.4.0,stable");
     public static ScriptArgument DockerContext { get; } = new("docker-context", "src/api");
+    public static ScriptArgument DockerPlatforms { get; } = new("docker-platforms", "linux/amd64,linux/arm64");
     public static ScriptArgument Dockerfile { get; } = new("dockerfile", "src/api/Dockerfile");
     public static ScriptArgument DockerNoCache { get; } = new("docker-no-cache", "true");
     public static ScriptArgument DockerCacheFrom { get; } = new("docker-cache-from", "asia-docker.pkg.dev/my-project/my-repo/api:buildcache");

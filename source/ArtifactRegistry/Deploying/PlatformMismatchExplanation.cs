@@ -12,12 +12,6 @@ internal static partial class PlatformMismatchExplanation
 {
     public const string ArchLabel = "kubernetes.io/arch";
 
-    /// <summary>
-    /// BuildAndPush's platforms setting (<c>SetPlatforms</c>, NUKE's and Cake's <c>--docker-platforms</c>), named as
-    /// <see cref="SettingNames"/> names it: settings are equal by type and property, so each host's map shows it under its own name.
-    /// </summary>
-    public static SettingName PlatformsSetting { get; } = new("BuildAndPushSettings", "Platforms");
-
     public static string Fix(FailureFacts facts, ImageReference image)
     {
         var platforms = facts.Platforms ?? new PlatformFacts();
@@ -49,7 +43,7 @@ internal static partial class PlatformMismatchExplanation
         var nodePlatforms = platforms.Nodes?.Select(n => n.Platform).Distinct(StringComparer.Ordinal).ToList() ?? [];
         var wanted = (platforms.ImagePlatforms ?? []).Concat(nodePlatforms).Append(nodePlatform ?? "")
             .Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var build = PlatformsSetting.With(wanted.Count > 0 ? string.Join(",", wanted) : "linux/amd64,linux/arm64");
+        var build = SettingNames.Platforms.With(wanted.Count > 0 ? string.Join(",", wanted) : "linux/amd64,linux/arm64");
         var fix = $"Build the image for the nodes' platforms as well ({build} in BuildAndPush pushes one index over them) and deploy its digest";
         var runnable = (platforms.ImagePlatforms ?? []).Where(p => platforms.Nodes is null || nodePlatforms.Contains(Base(p))).Select(Architecture).Distinct(StringComparer.Ordinal).ToList();
         if (platforms.Nodes is not null && platforms.ImagePlatforms is not null && runnable.Count == 0)
@@ -79,7 +73,7 @@ internal static partial class PlatformMismatchExplanation
         var cluster = nodePlatforms is { Count: > 0 }
             ? $"the cluster's nodes are {string.Join(", ", nodePlatforms)}"
             : $"the cluster's nodes could not be listed ({platforms.NodesProblem ?? "the cluster reported none"}); `kubectl get nodes -L {ArchLabel}` shows their platforms";
-        var build = PlatformsSetting.With(nodePlatforms is { Count: > 0 } ? string.Join(",", nodePlatforms) : nodePlatform ?? "linux/amd64,linux/arm64");
+        var build = SettingNames.Platforms.With(nodePlatforms is { Count: > 0 } ? string.Join(",", nodePlatforms) : nodePlatform ?? "linux/amd64,linux/arm64");
         return $"`exec format error` means the image's program was built for another architecture than node {node ?? "(unknown)"}" +
                $"{(nodePlatform is null ? "" : $" ({nodePlatform})")} can execute (a single-platform image is pulled whatever its architecture); {cluster}. " +
                $"Build the image for the nodes' platforms ({build} in BuildAndPush pushes one index over them) and deploy its digest, " +
@@ -88,7 +82,7 @@ internal static partial class PlatformMismatchExplanation
 
     /// <summary>The platform settings a failure message names, so a host can show them under its own name.</summary>
     public static IEnumerable<SettingName> NamedPlatforms(string message) =>
-        NamedPlatformsSetting().Matches(message).Select(match => PlatformsSetting.With(match.Groups[1].Value)).Distinct();
+        NamedPlatformsSetting().Matches(message).Select(match => SettingNames.Platforms.With(match.Groups[1].Value)).Distinct();
 
     [System.Text.RegularExpressions.GeneratedRegex("""SetPlatforms\("([^"]*)"\)""")]
     private static partial System.Text.RegularExpressions.Regex NamedPlatformsSetting();

@@ -32,6 +32,20 @@ internal sealed class DockerEngine
         throw Unreachable(result.StandardError.Trim());
     }
 
+    /// <summary>The engine's architecture as docker names platforms (<c>amd64</c>, <c>arm64</c>).</summary>
+    /// <exception cref="DockerEngineUnreachableException">No engine answers; the message says how to start one.</exception>
+    public async Task<string> ArchitectureAsync(CancellationToken cancellationToken = default)
+    {
+        var command = _client.Command(arguments => arguments.Add("version").Add("--format").Add("{{.Server.Arch}}"))
+            .WithValidation(ProcessValidation.None)
+            .WithTimeout(Timeout);
+        var result = await _runner.ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
+        var architecture = result.StandardOutput.Trim();
+        if (result.IsSuccess && architecture.Length > 0)
+            return architecture;
+        throw Unreachable(result.StandardError.Trim());
+    }
+
     /// <summary>
     /// Buildx when <paramref name="preference"/> allows it and the plugin answers <c>docker buildx version</c>; else, when the build
     /// needs BuildKit (it has build secrets) or <see cref="DockerBuilder.BuildKit"/> was asked for, the CLI's

@@ -57,6 +57,9 @@ public static class SettingNames
     /// <summary><c>BuildAndPushSettings.Tags</c>: the tags BuildAndPush pushes.</summary>
     public static SettingName ImageTags { get; } = new("BuildAndPushSettings", "Tags");
 
+    /// <summary><c>BuildAndPushSettings.Platforms</c>: the platforms BuildAndPush builds, one image index over them when several.</summary>
+    public static SettingName Platforms { get; } = new("BuildAndPushSettings", "Platforms");
+
     /// <summary><c>DeploySettings.Images</c>: the images Deploy builds and rolls out, each with its workloads.</summary>
     public static SettingName DeployImages { get; } = new("DeploySettings", "Images", "AddImage");
 

@@ -47,7 +47,7 @@ internal sealed class ArtifactRegistryPublishing(OperationContext context, Build
 
             var dockerConfig = session?.DockerConfigDirectory is { } directory ? DockerConfigFile.InDirectory(directory) : context.DockerConfigFile();
             return new Session(repositories, session, ownsSession, settings.KeepDockerAuthSession, client, principal, session?.DockerConfigDirectory, dockerConfig,
-                context.ResolveHostMap());
+                context.ResolveHostMap(), ct => context.AccessTokenSource is { } tokens ? Task.FromResult(tokens) : ApplicationDefaultTokensAsync(ct));
         }
         catch
         {
@@ -70,7 +70,7 @@ internal sealed class ArtifactRegistryPublishing(OperationContext context, Build
 
     private sealed class Session(
         IReadOnlyList<RepositoryAccess> repositories, DockerAuthSession? auth, bool ownsAuth, bool keepsAuth, ArtifactRegistryClient? client, GooglePrincipal? principal,
-        string? dockerConfigDirectory, DockerConfigFile dockerConfig, RegistryHostMap hostMap)
+        string? dockerConfigDirectory, DockerConfigFile dockerConfig, RegistryHostMap hostMap, Func<CancellationToken, Task<IAccessTokenSource>> contextTokens)
         : IPublishingSession
     {
         private bool _handedOver;
@@ -89,6 +89,9 @@ internal sealed class ArtifactRegistryPublishing(OperationContext context, Build
 
         public Task BeforePushAsync(CancellationToken cancellationToken) =>
             auth?.EnsureFreshAsync(cancellationToken) ?? Task.CompletedTask;
+
+        public async Task<IAccessTokenSource> RegistryTokensAsync(CancellationToken cancellationToken) =>
+            auth?.Tokens ?? await contextTokens(cancellationToken).ConfigureAwait(false);
 
         public async Task<ImageDigest?> FindTagDigestAsync(ImageReference taggedImage, CancellationToken cancellationToken)
         {

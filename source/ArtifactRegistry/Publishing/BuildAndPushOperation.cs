@@ -42,6 +42,10 @@ internal sealed class BuildAndPushOperation(OperationContext context, BuildAndPu
         await Task.WhenAll(gitTask, versionTask, builderTask).ConfigureAwait(false);
         var (git, gitProblem) = await gitTask;
         var builder = await builderTask;
+        var platforms = BuildPlatforms.Of(settings);
+        if (platforms.Count > 1)
+            PlatformEmulation.EnsureAvailable(platforms, await engine.ArchitectureAsync(cancellationToken).ConfigureAwait(false), docker.EffectiveHost,
+                settings.ResolveDockerfilePath(), settings.BinfmtDirectory);
 
         var plan = ImageTagPlan.Create(explicitTags, settings.GitTagsOnHead, git, gitProblem);
         foreach (var note in plan.Notes)
@@ -60,11 +64,14 @@ internal sealed class BuildAndPushOperation(OperationContext context, BuildAndPu
             taggedImages = plan.Tags.Select(image.WithTag).ToList();
         }
 
+        if (platforms.Count > 1)
+            return await PushPlatformsAsync(docker, builder, session, hostMap, image, plan.Tags, taggedImages, platforms, labels, total, cancellationToken).ConfigureAwait(false);
+
         var dockerNames = taggedImages.Select(tagged => DockerName(tagged, hostMap)).ToList();
         var cache = await new BuildCachePreparation(context, settings)
             .RunAsync(docker, session, builder, image, plan.Tags, hostMap, cancellationToken).ConfigureAwait(false);
         var build = await new DockerImageBuild(context.ProcessRunner, _logger, settings.DockerOutputLogLevel)
-            .RunAsync(docker, settings, builder, dockerNames, labels, cancellationToken, cache).ConfigureAwait(false);
+            .RunAsync(docker, platforms.Count == 1 ? settings.SetPlatform(platforms[0]) : settings, builder, dockerNames, labels, cancellationToken, cache).ConfigureAwait(false);
         _logger.LogInformation("Built {ImageId} in {Seconds:0.00} s ({Steps} steps, {Cached} from cache)",
             ShortId(build.ImageId), build.Duration.TotalSeconds, build.Steps, build.CachedSteps);
         if (cache is not null)
@@ -102,6 +109,57 @@ internal sealed class BuildAndPushOperation(OperationContext context, BuildAndPu
             CacheDuration = cache?.PullDuration ?? TimeSpan.Zero,
             BuildDuration = build.Duration,
             PushDuration = pushes.Aggregate(TimeSpan.Zero, (sum, push) => sum + push.Duration),
+            TotalDuration = total.Elapsed,
+        };
+        _logger.LogInformation("Pushed {Image}{NewLine}{Table}", result.Image, Environment.NewLine, result);
+        return result;
+    }
+
+    /// <summary>
+    /// Several platforms: each built alone, pushed by digest, and one OCI image index over them under every tag (see
+    /// <see cref="MultiPlatformPush"/>); the result's digest is the index's.
+    /// </summary>
+    private async Task<BuildAndPushResult> PushPlatformsAsync(
+        DockerClient docker, DockerBuilder builder, IPublishingSession session, RegistryHostMap hostMap, ImageReference image, IReadOnlyList<string> tags,
+        IReadOnlyList<ImageReference> taggedImages, IReadOnlyList<string> platforms, IReadOnlyDictionary<string, string> labels, Stopwatch total,
+        CancellationToken cancellationToken)
+    {
+        _logger.LogInformation("BuildAndPush builds {Platforms} one at a time and pushes one OCI image index over them", string.Join(", ", platforms));
+        var annotations = labels.Where(label => label.Key.StartsWith("org.opencontainers.image.", StringComparison.Ordinal))
+            .ToDictionary(label => label.Key, label => label.Value, StringComparer.Ordinal);
+        await session.BeforePushAsync(cancellationToken).ConfigureAwait(false);
+        var tokens = await session.RegistryTokensAsync(cancellationToken).ConfigureAwait(false);
+        var retries = new RetryPolicy { MaxAttempts = settings.PushAttempts, InitialBackoff = settings.PushRetryDelay };
+        using var registry = new DistributionClient(hostMap.Resolve(image.Host), image.Name[(image.Host.Length + 1)..], tokens, retries, context.HttpHandler);
+        var outcome = await new MultiPlatformPush(context.ProcessRunner, _logger, settings)
+            .RunAsync(docker, builder, registry, platforms, taggedImages, labels, annotations, cancellationToken).ConfigureAwait(false);
+
+        var digest = outcome.IndexDigest;
+        var verified = false;
+        long? size = null;
+        if (settings.RegistryVerification)
+        {
+            var found = await Task.WhenAll(taggedImages.Select(tagged => session.FindTagDigestAsync(tagged, cancellationToken))).ConfigureAwait(false);
+            digest = DigestAgreement.Confirm(image, tags, taggedImages.Select(_ => (ImageDigest?)outcome.IndexDigest).ToList(), found);
+            _logger.LogInformation("Registry confirms {Count} tag(s) → {Digest}", taggedImages.Count, digest.ToShortString());
+            size = await session.FindImageSizeAsync(image.WithDigest(digest), cancellationToken).ConfigureAwait(false);
+            verified = true;
+        }
+
+        var result = new BuildAndPushResult
+        {
+            Image = taggedImages[0].WithDigest(digest),
+            Digest = digest,
+            Tags = tags,
+            ImageId = outcome.Platforms[0].ImageId,
+            Platforms = outcome.Platforms,
+            ImageSizeBytes = size,
+            LayersPushed = outcome.LayersPushed,
+            LayersAlreadyPresent = outcome.LayersAlreadyPresent,
+            VerifiedWithRegistry = verified,
+            DockerAuthSession = session.TakeKeptDockerAuthSession(),
+            BuildDuration = outcome.BuildDuration,
+            PushDuration = outcome.PushDuration,
             TotalDuration = total.Elapsed,
         };
         _logger.LogInformation("Pushed {Image}{NewLine}{Table}", result.Image, Environment.NewLine, result);

@@ -11,7 +11,7 @@ public sealed record BuildAndPushResult
     /// <summary>The first tag pinned to the digest: <c>asia-docker.pkg.dev/my-project/repo/app:abc1234@sha256:…</c>; what a deployment should use.</summary>
     public required ImageReference Image { get; init; }
 
-    /// <summary>The manifest digest every tag resolves to.</summary>
+    /// <summary>The manifest digest every tag resolves to; for several platforms, the OCI image index's.</summary>
     public required ImageDigest Digest { get; init; }
 
     /// <summary>The tags pushed, in push order.</summary>
@@ -23,7 +23,13 @@ public sealed record BuildAndPushResult
     /// <summary>The digest-pinned image without a tag: <c>asia-docker.pkg.dev/my-project/repo/app@sha256:…</c>.</summary>
     public ImageReference PinnedImage => Image.WithoutTag();
 
-    /// <summary>The engine's image id (the config digest, which is not the registry digest).</summary>
+    /// <summary>
+    /// A multi-platform push's platform images, each with its manifest digest (the children of the index <see cref="Digest"/> names),
+    /// in the order requested; empty for a single-platform push.
+    /// </summary>
+    public IReadOnlyList<PlatformImage> Platforms { get; init; } = [];
+
+    /// <summary>The engine's image id (the config digest, which is not the registry digest); the first platform's in a multi-platform push.</summary>
     public required string ImageId { get; init; }
 
     /// <summary>The image's size as the registry reports it (compressed layers and config), or null when the registry was not asked.</summary>
@@ -70,11 +76,16 @@ public sealed record BuildAndPushResult
             ("image", Image.ToString()),
             ("digest", Digest.ToString()),
             ("tags", string.Join(", ", Tags)),
+        };
+        foreach (var platform in Platforms)
+            rows.Add((platform.Platform, platform.Digest.ToString()));
+        rows.AddRange(new List<(string, string)>
+        {
             ("size", ImageSizeBytes is { } size ? FormatSize(size) : "-"),
             ("layers", $"{LayersPushed} uploaded, {LayersAlreadyPresent} already in the registry"),
             ("verified", VerifiedWithRegistry ? "every tag resolves to the digest in the registry" : "not asked (docker's digest line)"),
             ("duration", $"{(CacheDuration > TimeSpan.Zero ? $"cache pull {Seconds(CacheDuration)}, " : "")}build {Seconds(BuildDuration)}, push {Seconds(PushDuration)}, overhead {Seconds(Overhead)}, total {Seconds(TotalDuration)}"),
-        };
+        });
         var width = rows.Max(row => row.Item1.Length);
         var text = new StringBuilder();
         foreach (var (name, value) in rows)

@@ -23,6 +23,16 @@ public sealed record BuildAndPushSettings : ImageBuildSettings
     /// <summary>Explicit tags; empty means the default ones (short commit id, <c>-dirty</c> with local changes, and <c>latest</c>).</summary>
     public ImmutableList<string> Tags { get; init; } = [];
 
+    /// <summary>
+    /// The platforms to build (<c>linux/amd64</c>, <c>linux/arm64</c>…). Empty builds <see cref="ImageBuildSettings.Platform"/> (or the
+    /// engine's); one entry builds that platform as <see cref="ImageBuildSettings.Platform"/> does; several build each one separately
+    /// and push one OCI image index over them under every tag. When not empty it wins over <see cref="ImageBuildSettings.Platform"/>.
+    /// </summary>
+    public ImmutableList<string> Platforms { get; init; } = [];
+
+    /// <summary>Where the kernel lists its binfmt_misc interpreters, read to check that a foreign platform's RUN steps can run.</summary>
+    internal string BinfmtDirectory { get; init; } = "/proc/sys/fs/binfmt_misc";
+
     /// <summary>Whether git tags pointing at a clean HEAD are added to the tags.</summary>
     public bool GitTagsOnHead { get; init; } = true;
 
@@ -73,7 +83,7 @@ public sealed record BuildAndPushSettings : ImageBuildSettings
     /// <summary>The record's text shows the tags' contents and the docker auth switches rather than type names.</summary>
     protected override bool PrintMembers(System.Text.StringBuilder builder)
     {
-        builder.Append($"Image = {Image}, Tags = [{string.Join(", ", Tags)}], GitTagsOnHead = {GitTagsOnHead}, ");
+        builder.Append($"Image = {Image}, Tags = [{string.Join(", ", Tags)}], Platforms = [{string.Join(", ", Platforms)}], GitTagsOnHead = {GitTagsOnHead}, ");
         base.PrintMembers(builder);
         builder.Append($", DockerAuth = {DockerAuth}, AccessPreflight = {DockerAuthSettings.AccessPreflight}, RegistryVerification = {RegistryVerification}, PushAttempts = {PushAttempts}");
         return true;

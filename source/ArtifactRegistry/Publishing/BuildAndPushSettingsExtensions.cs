@@ -35,6 +35,30 @@ public static class BuildAndPushSettingsExtensions
     [Pure]
     public static BuildAndPushSettings ClearTags(this BuildAndPushSettings settings) => settings with { Tags = [] };
 
+    /// <summary>Replaces <see cref="BuildAndPushSettings.Platforms"/>: several (<c>linux/amd64</c>, <c>linux/arm64</c>) push one image index over them.</summary>
+    [Pure]
+    public static BuildAndPushSettings SetPlatforms(this BuildAndPushSettings settings, params string[] platforms) => settings with { Platforms = [.. platforms] };
+
+    /// <inheritdoc cref="SetPlatforms(BuildAndPushSettings, string[])"/>
+    [Pure]
+    public static BuildAndPushSettings SetPlatforms(this BuildAndPushSettings settings, IEnumerable<string> platforms) => settings with { Platforms = [.. platforms] };
+
+    /// <summary>Adds to <see cref="BuildAndPushSettings.Platforms"/>.</summary>
+    [Pure]
+    public static BuildAndPushSettings AddPlatforms(this BuildAndPushSettings settings, params string[] platforms) => settings with { Platforms = settings.Platforms.AddRange(platforms) };
+
+    /// <summary>Removes a platform from <see cref="BuildAndPushSettings.Platforms"/>.</summary>
+    [Pure]
+    public static BuildAndPushSettings RemovePlatform(this BuildAndPushSettings settings, string platform) => settings with { Platforms = settings.Platforms.Remove(platform) };
+
+    /// <summary>Back to one platform (<see cref="Docker.ImageBuildSettings.Platform"/>, or the engine's).</summary>
+    [Pure]
+    public static BuildAndPushSettings ClearPlatforms(this BuildAndPushSettings settings) => settings with { Platforms = [] };
+
+    /// <summary>Points the binfmt check at another folder than the kernel's (tests).</summary>
+    [Pure]
+    internal static BuildAndPushSettings SetBinfmtDirectory(this BuildAndPushSettings settings, string directory) => settings with { BinfmtDirectory = directory };
+
     /// <summary>Adds git tags of a clean HEAD to the tags (the default); see <see cref="BuildAndPushSettings.GitTagsOnHead"/>.</summary>
     [Pure]
     public static BuildAndPushSettings EnableGitTagsOnHead(this BuildAndPushSettings settings) => settings with { GitTagsOnHead = true };

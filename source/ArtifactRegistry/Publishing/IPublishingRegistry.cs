@@ -28,6 +28,9 @@ internal interface IPublishingSession : IAsyncDisposable
     /// <summary>Called before each push: renews a login that is about to expire.</summary>
     Task BeforePushAsync(CancellationToken cancellationToken);
 
+    /// <summary>The credentials for the registry's own API (a multi-platform push): the docker auth session's, else the context's or ADC.</summary>
+    Task<Auth.IAccessTokenSource> RegistryTokensAsync(CancellationToken cancellationToken);
+
     /// <summary>The digest the registry holds for a tag, or null when the tag does not exist.</summary>
     Task<ImageDigest?> FindTagDigestAsync(ImageReference taggedImage, CancellationToken cancellationToken);
 

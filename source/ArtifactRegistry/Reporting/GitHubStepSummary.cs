@@ -33,6 +33,9 @@ internal static class GitHubStepSummary
             foreach (var workload in part.Workloads.Where(workload => !part.Images.Any(image => workload.Image.StartsWith(image.Name, StringComparison.Ordinal))))
                 Row(text, Cell(workload.Image), workload.NewDigest is { } digest ? $"`{digest}`" : "digest of the next build", "-", Workload(workload), Outcome(workload));
             text.Append('\n');
+            foreach (var image in part.Images.Where(image => image.PlatformDigests is not null))
+                text.Append("Platforms of `").Append(Cell(image.Name)).Append("`: ")
+                    .Append(string.Join(", ", image.PlatformDigests!.Select(platform => $"{platform.Key} `{platform.Value}`"))).Append("\n\n");
         }
 
         foreach (var pin in part.Kustomizations)

@@ -18,8 +18,11 @@ internal sealed record ImageResult
     /// <summary>The tags pushed, in push order.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
 
-    /// <summary>Reserved for multi-platform images (one entry per platform's manifest); null while every push is one platform.</summary>
+    /// <summary>A multi-platform image's platforms (<c>linux/amd64</c>, <c>linux/arm64</c>), in build order; null for one platform.</summary>
     public IReadOnlyList<string>? Platforms { get; init; }
+
+    /// <summary>A multi-platform image's platform manifest digests by platform (the index's children); null for one platform.</summary>
+    public IReadOnlyDictionary<string, string>? PlatformDigests { get; init; }
 
     /// <summary>The image's page in the Google Cloud console.</summary>
     public required string ConsoleUrl { get; init; }

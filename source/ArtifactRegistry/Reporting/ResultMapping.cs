@@ -14,6 +14,8 @@ internal static class ResultMapping
         Digest = pushed.Digest.ToString(),
         ImageWithDigest = pushed.PinnedImage.ToString(),
         Tags = pushed.Tags,
+        Platforms = pushed.Platforms.Count > 0 ? pushed.Platforms.Select(platform => platform.Platform).ToList() : null,
+        PlatformDigests = pushed.Platforms.Count > 0 ? pushed.Platforms.ToDictionary(platform => platform.Platform, platform => platform.Digest.ToString()) : null,
         ConsoleUrl = ArtifactRegistryConsole.ImageUrl(pushed.PinnedImage),
     };
 

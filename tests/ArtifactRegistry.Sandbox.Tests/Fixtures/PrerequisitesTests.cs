@@ -49,6 +49,27 @@ public sealed class PrerequisitesTests
     }
 
     [Test]
+    public void Missing_multi_platform_parts_fail_under_CI_naming_the_ci_install_part_that_provides_each()
+    {
+        var missingEntry = Path.Combine(Path.GetTempPath(), "ard-no-binfmt-" + Guid.NewGuid().ToString("N"), "qemu-aarch64");
+        AssertionException? noQemu, noEntry, noBusybox;
+        using (new TestExecutionContext.IsolatedContext())
+            noQemu = Assert.Throws<AssertionException>(() => Prerequisites.RequireArm64Emulation(true, missingEntry, "/nonexistent"));
+        using (new TestExecutionContext.IsolatedContext())
+            noEntry = Assert.Throws<AssertionException>(() => Prerequisites.RequireArm64Emulation(true, missingEntry, "/usr/bin:/bin"));
+        using (new TestExecutionContext.IsolatedContext())
+            noBusybox = Assert.Throws<AssertionException>(() => Prerequisites.RequireArm64Busybox(true, missingEntry));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(noQemu!.Message, Does.Contain("qemu-aarch64-static").And.Contain("qemu-user-static").And.Contain(".ci/install installs it"));
+            if (Prerequisites.FindOnPath("qemu-aarch64-static", "/usr/bin:/bin") is not null)
+                Assert.That(noEntry!.Message, Does.Contain(missingEntry).And.Contain("bash .ci/install binfmt-qemu-aarch64"));
+            Assert.That(noBusybox!.Message, Does.Contain("CI=true").And.Contain("bash .ci/install busybox-arm64"));
+        });
+    }
+
+    [Test]
     public void A_program_on_PATH_resolves_to_its_full_path()
     {
         var shell = Prerequisites.RequireProgram("sh", inContinuousIntegration: true);

@@ -11,6 +11,7 @@ internal sealed record KnownPart(string Program, string Origin, bool InstalledBy
         new("docker", "Debian's docker.io package (the machine image may add a newer CLI in /usr/local/bin)", true),
         new("skopeo", "Debian's skopeo package", true),
         new("busybox", "Debian's busybox-static package", true),
+        new("qemu-aarch64-static", "Debian's qemu-user-static package", true),
         new("gcloud", "the Google Cloud CLI (package google-cloud-cli from Google's own apt repository, which the machine image provides)", false),
         new("docker-credential-gcloud", "the Google Cloud CLI (package google-cloud-cli, provided by the machine image)", false),
         new("kubectl", "package kubectl from Google's apt repository (provided by the machine image)", false),

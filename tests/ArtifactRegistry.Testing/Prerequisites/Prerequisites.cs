@@ -42,6 +42,33 @@ public static class Prerequisites
         return program; // not reached: Missing always throws
     }
 
+    /// <summary>Where <c>.ci/install</c>'s part busybox-arm64 puts Debian's arm64 static busybox.</summary>
+    public const string Arm64BusyboxPath = "/usr/local/lib/busybox-arm64/busybox";
+
+    /// <summary>Fails/ignores the test unless the kernel runs arm64 programs through QEMU (binfmt_misc's enabled <c>qemu-aarch64</c> entry).</summary>
+    public static void RequireArm64Emulation() =>
+        RequireArm64Emulation(InContinuousIntegration, "/proc/sys/fs/binfmt_misc/qemu-aarch64", Environment.GetEnvironmentVariable("PATH") ?? "");
+
+    internal static void RequireArm64Emulation(bool inContinuousIntegration, string binfmtEntry, string searchPath)
+    {
+        RequireProgram("qemu-aarch64-static", inContinuousIntegration, searchPath);
+        var enabled = File.Exists(binfmtEntry) && File.ReadLines(binfmtEntry).FirstOrDefault() == "enabled";
+        if (!enabled)
+            Missing($"The kernel has no enabled binfmt_misc entry {binfmtEntry}, so an arm64 image's RUN steps cannot run here. " +
+                    ".ci/install's part binfmt-qemu-aarch64 registers it: run `bash .ci/install binfmt-qemu-aarch64` as root.", inContinuousIntegration);
+    }
+
+    /// <summary>Returns <see cref="Arm64BusyboxPath"/>, or fails/ignores the test when it is missing.</summary>
+    public static string RequireArm64Busybox() => RequireArm64Busybox(InContinuousIntegration, Arm64BusyboxPath);
+
+    internal static string RequireArm64Busybox(bool inContinuousIntegration, string path)
+    {
+        if (!File.Exists(path))
+            Missing($"{path} (Debian's busybox-static for arm64, the base of the arm64 test images) is missing. " +
+                    ".ci/install's part busybox-arm64 downloads it: run `bash .ci/install busybox-arm64` as root.", inContinuousIntegration);
+        return path;
+    }
+
     /// <summary>Fails/ignores the test unless it runs as root (dockerd, mounts).</summary>
     public static void RequireRoot(string why)
     {

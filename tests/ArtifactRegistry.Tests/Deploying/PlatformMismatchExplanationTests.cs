@@ -82,6 +82,6 @@ public sealed class PlatformMismatchExplanationTests
     {
         var message = FailureExplanation.Describe(Facts(new PlatformFacts { ImagePlatforms = ["linux/amd64"], Nodes = ArmOnly }));
 
-        Assert.That(PlatformMismatchExplanation.NamedPlatforms(message), Is.EqualTo(new[] { PlatformMismatchExplanation.PlatformsSetting.With("linux/amd64,linux/arm64") }));
+        Assert.That(PlatformMismatchExplanation.NamedPlatforms(message), Is.EqualTo(new[] { SettingNames.Platforms.With("linux/amd64,linux/arm64") }));
     }
 }

@@ -12,7 +12,7 @@ namespace Nuke.StandIn.Tests.Bootstrapper;
 [SupportedOSPlatform("linux")]
 public class CiInstallTests
 {
-    private static readonly string[] AllPackages = ["docker.io", "containerd", "runc", "skopeo", "busybox-static", "python3-kubernetes"];
+    private static readonly string[] AllPackages = ["docker.io", "containerd", "runc", "skopeo", "busybox-static", "python3-kubernetes", "qemu-user-static"];
 
     private string _machine = null!;
 
@@ -24,12 +24,20 @@ public class CiInstallTests
         Directory.CreateDirectory(Path.Combine(_machine, "installed"));
         // Every probe file exists: what decides "missing" here is dpkg's answer, as on a machine where a package was removed.
         foreach (var probe in new[] { "usr/sbin/dockerd", "usr/bin/containerd", "usr/sbin/runc", "usr/bin/skopeo", "bin/busybox",
-                     "usr/lib/python3/dist-packages/kubernetes/__init__.py" })
+                     "usr/lib/python3/dist-packages/kubernetes/__init__.py", "usr/bin/qemu-aarch64-static" })
         {
             var file = Path.Combine(_machine, "root", probe);
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             File.WriteAllText(file, "");
         }
+        // The set-up steps (binfmt registration, the arm64 busybox) are present too, so no test runs their real install.
+        var binfmt = Path.Combine(_machine, "root", "proc/sys/fs/binfmt_misc/qemu-aarch64");
+        Directory.CreateDirectory(Path.GetDirectoryName(binfmt)!);
+        File.WriteAllText(binfmt, "enabled\ninterpreter /usr/libexec/qemu-binfmt/aarch64-binfmt-P\n");
+        var busyboxArm64 = Path.Combine(_machine, "root", "usr/local/lib/busybox-arm64/busybox");
+        Directory.CreateDirectory(Path.GetDirectoryName(busyboxArm64)!);
+        File.WriteAllText(busyboxArm64, "");
+        File.SetUnixFileMode(busyboxArm64, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
         Script(bin, "id", $"cat {_machine}/uid");
         Script(bin, "dpkg-query", $$"""
@@ -67,7 +75,7 @@ public class CiInstallTests
     [Test]
     public void As_root_it_installs_only_the_missing_packages_one_line_each_and_hides_apt_progress()
     {
-        Installed("docker.io", "containerd", "runc", "python3-kubernetes");
+        Installed("docker.io", "containerd", "runc", "python3-kubernetes", "qemu-user-static");
 
         var (exitCode, output, error) = Install();
 
@@ -83,7 +91,7 @@ public class CiInstallTests
     [Test]
     public void When_apt_fails_it_shows_apts_output_and_fails()
     {
-        Installed("docker.io", "containerd", "runc", "busybox-static", "python3-kubernetes");
+        Installed("docker.io", "containerd", "runc", "busybox-static", "python3-kubernetes", "qemu-user-static");
         File.WriteAllText(Path.Combine(_machine, "apt-fails"), "");
 
         var (exitCode, output, error) = Install();
@@ -96,7 +104,7 @@ public class CiInstallTests
     public void As_another_user_it_fails_at_once_listing_what_is_missing_and_the_one_command_that_installs_it()
     {
         RunAs(1000);
-        Installed("docker.io", "containerd", "runc", "busybox-static");
+        Installed("docker.io", "containerd", "runc", "busybox-static", "qemu-user-static");
 
         var (exitCode, output, error) = Install();
 
@@ -105,6 +113,22 @@ public class CiInstallTests
         Assert.That(error, Does.StartWith(".ci/install: missing skopeo python3-kubernetes, and only root can install them:"));
         Assert.That(error, Does.Contain("  python3-kubernetes (the official Python Kubernetes client"));
         Assert.That(error, Does.Contain("Run: sudo bash .ci/install" + Environment.NewLine));
+    }
+
+    [Test]
+    public void A_missing_set_up_step_is_checked_against_the_machine_and_named_with_its_part()
+    {
+        RunAs(1000);
+        Installed(AllPackages);
+        File.Delete(Path.Combine(_machine, "root", "proc/sys/fs/binfmt_misc/qemu-aarch64"));
+        File.Delete(Path.Combine(_machine, "root", "usr/local/lib/busybox-arm64/busybox"));
+
+        var (exitCode, output, error) = Install();
+
+        Assert.That(exitCode, Is.EqualTo(2), output + error);
+        Assert.That(error, Does.StartWith(".ci/install: missing binfmt-qemu-aarch64 busybox-arm64, and only root can install them:"));
+        Assert.That(error, Does.Contain("  binfmt-qemu-aarch64 (the kernel's binfmt_misc entry that hands arm64 programs to qemu"));
+        Assert.That(error, Does.Contain("  busybox-arm64 (Debian's arm64 static busybox at /usr/local/lib/busybox-arm64/busybox"));
     }
 
     [Test]
@@ -125,7 +149,7 @@ public class CiInstallTests
         var (exitCode, _, error) = Install("docker");
 
         Assert.That(exitCode, Is.EqualTo(1));
-        Assert.That(error, Does.Contain("unknown part 'docker'; the parts are: docker.io containerd runc skopeo busybox-static python3-kubernetes"));
+        Assert.That(error, Does.Contain("unknown part 'docker'; the parts are: docker.io containerd runc skopeo busybox-static python3-kubernetes qemu-user-static binfmt-qemu-aarch64 busybox-arm64"));
     }
 
     private void RunAs(int uid) => File.WriteAllText(Path.Combine(_machine, "uid"), uid.ToString());
