@@ -17,32 +17,18 @@ internal sealed class DockerEngine
         _runner = runner ?? ProcessRunner.Default;
     }
 
-    /// <summary>The engine's version, proving it answers.</summary>
+    /// <summary>The engine's version and architecture, proving it answers.</summary>
     /// <exception cref="ProgramNotFoundException">The docker CLI is not installed; the message says how to install it.</exception>
     /// <exception cref="DockerEngineUnreachableException">No engine answers; the message says how to start one.</exception>
-    public async Task<string> EnsureReachableAsync(CancellationToken cancellationToken = default)
+    public async Task<DockerEngineInfo> EnsureReachableAsync(CancellationToken cancellationToken = default)
     {
-        var command = _client.Command(arguments => arguments.Add("version").Add("--format").Add("{{.Server.Version}}"))
+        var command = _client.Command(arguments => arguments.Add("version").Add("--format").Add("{{.Server.Version}} {{.Server.Arch}}"))
             .WithValidation(ProcessValidation.None)
             .WithTimeout(Timeout);
         var result = await _runner.ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
-        var version = result.StandardOutput.Trim();
-        if (result.IsSuccess && version.Length > 0)
-            return version;
-        throw Unreachable(result.StandardError.Trim());
-    }
-
-    /// <summary>The engine's architecture as docker names platforms (<c>amd64</c>, <c>arm64</c>).</summary>
-    /// <exception cref="DockerEngineUnreachableException">No engine answers; the message says how to start one.</exception>
-    public async Task<string> ArchitectureAsync(CancellationToken cancellationToken = default)
-    {
-        var command = _client.Command(arguments => arguments.Add("version").Add("--format").Add("{{.Server.Arch}}"))
-            .WithValidation(ProcessValidation.None)
-            .WithTimeout(Timeout);
-        var result = await _runner.ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
-        var architecture = result.StandardOutput.Trim();
-        if (result.IsSuccess && architecture.Length > 0)
-            return architecture;
+        var answer = result.StandardOutput.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (result.IsSuccess && answer.Length == 2)
+            return new DockerEngineInfo(answer[0], answer[1]);
         throw Unreachable(result.StandardError.Trim());
     }
 

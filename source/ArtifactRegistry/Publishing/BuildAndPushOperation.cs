@@ -37,14 +37,14 @@ internal sealed class BuildAndPushOperation(OperationContext context, BuildAndPu
         // A few milliseconds each, at once: git, the docker engine, the build front end.
         var engine = new DockerEngine(docker, context.ProcessRunner);
         var gitTask = ReadGitAsync(cancellationToken);
-        var versionTask = engine.EnsureReachableAsync(cancellationToken);
+        var engineTask = engine.EnsureReachableAsync(cancellationToken);
         var builderTask = engine.ResolveBuilderAsync(settings.Builder, settings.BuildSecrets.Select(secret => secret.Id).ToList(), cancellationToken);
-        await Task.WhenAll(gitTask, versionTask, builderTask).ConfigureAwait(false);
+        await Task.WhenAll(gitTask, engineTask, builderTask).ConfigureAwait(false);
         var (git, gitProblem) = await gitTask;
         var builder = await builderTask;
         var platforms = BuildPlatforms.Of(settings);
         if (platforms.Count > 1)
-            PlatformEmulation.EnsureAvailable(platforms, await engine.ArchitectureAsync(cancellationToken).ConfigureAwait(false), docker.EffectiveHost,
+            PlatformEmulation.EnsureAvailable(platforms, (await engineTask).Architecture, docker.EffectiveHost,
                 settings.ResolveDockerfilePath(), settings.BinfmtDirectory);
 
         var plan = ImageTagPlan.Create(explicitTags, settings.GitTagsOnHead, git, gitProblem);
@@ -53,7 +53,7 @@ internal sealed class BuildAndPushOperation(OperationContext context, BuildAndPu
         var taggedImages = plan.Tags.Select(image.WithTag).ToList();
         var labels = Labels(git);
         _logger.LogInformation("BuildAndPush {Image} as {Tags} (docker engine {Version}, {Builder} builder{Git})",
-            image, string.Join(", ", plan.Tags), await versionTask, builder switch { DockerBuilder.Buildx => "buildx", DockerBuilder.BuildKit => "built-in BuildKit", _ => "legacy" },
+            image, string.Join(", ", plan.Tags), (await engineTask).Version, builder switch { DockerBuilder.Buildx => "buildx", DockerBuilder.BuildKit => "built-in BuildKit", _ => "legacy" },
             git is null ? ", no git state: no OCI labels" : $", commit {git.ShortSha}{(git.IsDirty ? " with local changes" : "")}");
 
         await using var session = await registry.OpenAsync(taggedImages, cancellationToken).ConfigureAwait(false);
