@@ -80,7 +80,10 @@ public class BuildSecretTests
         // Not in any process but docker's own environment, read while the build waited for the gate's file.
         Assert.That(gate.Failure, Is.Null);
         Assert.That(duringBuild, Is.Not.Null, "the engine fetched the gate's file during the build");
-        var dockerBuild = duringBuild!.Processes.Where(process => process.Arguments.Contains($"id=npm_token,env={SecretVariable}")).ToList();
+        // This test's build by its context folder: another suite on the machine may be building with the same secret id.
+        var dockerBuild = duringBuild!.Processes
+            .Where(process => process.Arguments.Contains($"id=npm_token,env={SecretVariable}") && process.Arguments.Contains(settings.ResolveContextDirectory()))
+            .ToList();
         Assert.That(dockerBuild, Has.Count.EqualTo(1), "the docker build process was running when the table was read");
         Assert.That(dockerBuild[0].Environment, Does.Contain($"{SecretVariable}={secret}"), "docker itself was handed the value, in its environment");
         Assert.That(duringBuild.Processes.Where(process => process.Arguments.Any(argument => argument.Contains(secret))).Select(process => process.ProcessId),
