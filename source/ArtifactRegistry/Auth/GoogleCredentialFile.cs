@@ -112,6 +112,8 @@ public sealed partial class GoogleCredentialFile
         time ??= TimeProvider.System;
         if (Type == GoogleCredentialType.ImpersonatedServiceAccount)
             return ServiceAccountImpersonation.CreateTokenSource(this, JsonNode.Parse(_json)!.AsObject(), time);
+        if (Type == GoogleCredentialType.ServiceAccountKey)
+            return ServiceAccountKeyTokens.CreateTokenSource(this, JsonNode.Parse(_json)!.AsObject(), time);
         ICredential credential;
         try
         {
@@ -184,7 +186,7 @@ public sealed partial class GoogleCredentialFile
         return new AccessToken(value, requestedAt, requestedAt + lifetime);
     }
 
-    private string RemedyFor(string? error) => (Type, error) switch
+    internal string RemedyFor(string? error) => (Type, error) switch
     {
         (GoogleCredentialType.ServiceAccountKey, "invalid_grant") =>
             $"The key may have been deleted or disabled, or the machine clock is off: check it with gcloud iam service-accounts keys list --iam-account={Principal.Email}",

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ArtifactRegistry.Auth;
 using ArtifactRegistry.Iam;
 using ArtifactRegistry.Tests.TestServers;
@@ -159,5 +160,56 @@ public class GoogleCredentialFileTests
         Assert.That(stillFirst.Value, Is.EqualTo(first.Value));
         Assert.That(second.Value, Is.Not.EqualTo(first.Value));
         Assert.That(_oauth.IssuedTokens, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task A_key_s_assertion_names_the_key_and_asks_the_key_s_token_uri_for_a_cloud_platform_token_of_an_hour()
+    {
+        var keyPath = _oauth.WriteServiceAccountKey(_directory, Deployer);
+
+        await GoogleCredentialFile.Load(keyPath).CreateTokenSource().GetAccessTokenAsync();
+
+        var form = System.Web.HttpUtility.ParseQueryString(_oauth.Server.Requests.Single().Body);
+        var parts = form["assertion"]!.Split('.');
+        var header = JsonNode.Parse(System.Buffers.Text.Base64Url.DecodeFromChars(parts[0]))!;
+        var claims = JsonNode.Parse(System.Buffers.Text.Base64Url.DecodeFromChars(parts[1]))!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(form["grant_type"], Is.EqualTo("urn:ietf:params:oauth:grant-type:jwt-bearer"));
+            Assert.That(header["alg"]!.GetValue<string>(), Is.EqualTo("RS256"));
+            Assert.That(header["kid"]!.GetValue<string>(), Is.EqualTo("0123456789abcdef"), "Google picks the key to verify by its id");
+            Assert.That(claims["iss"]!.GetValue<string>(), Is.EqualTo(Deployer));
+            Assert.That(claims["aud"]!.GetValue<string>(), Is.EqualTo(_oauth.Server.Url("token").ToString()));
+            Assert.That(claims["scope"]!.GetValue<string>(), Is.EqualTo(GoogleCredentialFile.CloudPlatformScope));
+            Assert.That(claims["exp"]!.GetValue<long>() - claims["iat"]!.GetValue<long>(), Is.EqualTo(3600));
+        });
+    }
+
+    [Test]
+    public void A_damaged_private_key_is_refused_when_the_token_source_is_made_with_the_command_for_a_new_key()
+    {
+        var keyPath = _oauth.WriteServiceAccountKey(_directory, Deployer);
+        var key = JsonNode.Parse(File.ReadAllText(keyPath))!.AsObject();
+        key["private_key"] = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n";
+        File.WriteAllText(keyPath, key.ToJsonString());
+        var file = GoogleCredentialFile.Load(keyPath);
+
+        var error = Assert.Throws<GoogleCredentialException>(() => file.CreateTokenSource())!;
+
+        Assert.That(error.Message, Does.Contain(keyPath).And.Contain($"gcloud iam service-accounts keys create KEY_FILE --iam-account={Deployer}"));
+        Assert.That(error.ToString(), Does.Not.Contain("MIIEvQIBADANBgkqhkiG9w0BAQEFAASC"));
+        Assert.That(_oauth.Server.Requests, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_token_endpoint_that_is_briefly_unavailable_is_asked_again()
+    {
+        _oauth.UnavailableAnswers = 1;
+        var source = GoogleCredentialFile.Load(_oauth.WriteServiceAccountKey(_directory, Deployer)).CreateTokenSource();
+
+        var token = await source.GetAccessTokenAsync();
+
+        Assert.That(token.Value, Is.EqualTo(_oauth.IssuedTokenValues.Single()));
+        Assert.That(_oauth.Server.Requests, Has.Count.EqualTo(2));
     }
 }

@@ -29,6 +29,9 @@ public sealed class FakeGoogleOAuth : IAsyncDisposable
     /// <summary>When set, every token request is refused with this OAuth error.</summary>
     public string? RefuseWith { get; set; }
 
+    /// <summary>How many token requests to answer with 503 before answering normally.</summary>
+    public int UnavailableAnswers { get; set; }
+
     public int IssuedTokens => _issued;
 
     public IEnumerable<string> IssuedTokenValues => _tokenOwners.Keys;
@@ -109,6 +112,11 @@ public sealed class FakeGoogleOAuth : IAsyncDisposable
     private async Task<IResult> TokenAsync(HttpContext context)
     {
         var form = await context.Request.ReadFormAsync();
+        if (UnavailableAnswers > 0)
+        {
+            UnavailableAnswers--;
+            return Results.StatusCode(503);
+        }
         if (RefuseWith is not null)
             return Results.Json(new { error = RefuseWith, error_description = "Refused by the test." }, statusCode: 400);
 
