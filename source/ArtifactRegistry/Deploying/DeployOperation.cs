@@ -5,6 +5,7 @@ using ArtifactRegistry.DockerAuth;
 using ArtifactRegistry.GitOps;
 using ArtifactRegistry.Grants;
 using ArtifactRegistry.Iam;
+using ArtifactRegistry.Kubernetes;
 using ArtifactRegistry.Publishing;
 using ArtifactRegistry.References;
 using Microsoft.Extensions.Logging;
@@ -34,8 +35,8 @@ internal sealed class DeployOperation(OperationContext context, DeploySettings s
         // On the thread pool: loading the kubeconfig and the Kubernetes client is synchronous work that must not hold up the build.
         var rolled = images.Where(image => image.Rollout.Workloads.Count > 0).Select(image => image.Rollout).ToList();
         var preflight = rolled.Count == 0
-            ? Task.CompletedTask
-            : StopOthersOnFailure(Task.Run(() => RolloutPreflight.RunAsync(context, rolled, failFast.Token), failFast.Token), failFast);
+            ? Task.FromResult<KubeCluster?>(null)
+            : StopOthersOnFailure(Task.Run(async () => (KubeCluster?)await RolloutPreflight.RunAsync(context, rolled, failFast.Token).ConfigureAwait(false), failFast.Token), failFast);
         var grants = StopOthersOnFailure(Task.Run(() => GrantAsync(images, failFast.Token), failFast.Token), failFast);
         var auth = OpenDockerAuth(images, failFast.Token);
         var access = StopOthersOnFailure(auth.AccessChecked, failFast);
@@ -48,18 +49,25 @@ internal sealed class DeployOperation(OperationContext context, DeploySettings s
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             // Stopped by a failed check: its exception is the one to report.
-            await Task.WhenAll(preflight, grants, access).ConfigureAwait(false);
+            try
+            {
+                await Task.WhenAll(preflight, grants, access).ConfigureAwait(false);
+            }
+            finally
+            {
+                DisposeChecked(preflight);
+            }
             throw;
         }
         catch
         {
             await failFast.CancelAsync().ConfigureAwait(false);
             await Quietly(preflight, grants, access).ConfigureAwait(false);
+            DisposeChecked(preflight);
             throw;
         }
 
-        await access.ConfigureAwait(false);
-        await preflight.ConfigureAwait(false);
+        using var cluster = await PreflightedAsync(preflight, access, grants).ConfigureAwait(false);
         var granted = await grants.ConfigureAwait(false);
 
         var pins = settings.Kustomization is { } kustomization
@@ -69,7 +77,7 @@ internal sealed class DeployOperation(OperationContext context, DeploySettings s
             _logger.LogInformation("Deploy: {Name} pinned to {Image}@{Digest} in {Path}", pin.Name, pin.NewName, pin.Digest, pin.Path);
         var rollouts = await Task.WhenAll(images.Select((image, i) => image.Rollout.Workloads.Count == 0
             ? Task.FromResult<(SetImageResult Result, RolloutFailedException? Failure)>((new SetImageResult { KubeContext = "-", Workloads = [] }, null))
-            : RollOutAsync(image.Rollout.SetImage(pushed[i]), cancellationToken))).ConfigureAwait(false);
+            : RollOutAsync(image.Rollout.SetImage(pushed[i]), cluster, cancellationToken))).ConfigureAwait(false);
         var result = new DeployResult
         {
             Pushed = pushed,
@@ -246,11 +254,11 @@ internal sealed class DeployOperation(OperationContext context, DeploySettings s
         return results;
     }
 
-    private async Task<(SetImageResult Result, RolloutFailedException? Failure)> RollOutAsync(SetImageSettings rollout, CancellationToken cancellationToken)
+    private async Task<(SetImageResult Result, RolloutFailedException? Failure)> RollOutAsync(SetImageSettings rollout, KubeCluster? cluster, CancellationToken cancellationToken)
     {
         try
         {
-            return (await SetImage.RunAsync(context, rollout, cancellationToken).ConfigureAwait(false), null);
+            return (await new SetImageOperation(context, rollout, new GkeNodeServiceAccounts(context), cluster).RunAsync(cancellationToken).ConfigureAwait(false), null);
         }
         catch (RolloutFailedException e)
         {
@@ -273,6 +281,28 @@ internal sealed class DeployOperation(OperationContext context, DeploySettings s
 
     private static async Task StopOthersOnFailure(Task task, CancellationTokenSource others) =>
         await StopOthersOnFailure(task.ContinueWith(t => { t.GetAwaiter().GetResult(); return true; }, TaskScheduler.Default), others).ConfigureAwait(false);
+
+    /// <summary>The preflight's cluster once the access check and the grants have also ended; closed again when either failed.</summary>
+    private static async Task<KubeCluster?> PreflightedAsync(Task<KubeCluster?> preflight, Task access, Task grants)
+    {
+        try
+        {
+            await access.ConfigureAwait(false);
+            return await preflight.ConfigureAwait(false);
+        }
+        catch
+        {
+            await Quietly(preflight, grants).ConfigureAwait(false);
+            DisposeChecked(preflight);
+            throw;
+        }
+    }
+
+    private static void DisposeChecked(Task<KubeCluster?> preflight)
+    {
+        if (preflight.IsCompletedSuccessfully)
+            preflight.Result?.Dispose();
+    }
 
     private static async Task Quietly(params Task[] tasks)
     {

@@ -9,9 +9,10 @@ namespace ArtifactRegistry.Deploying;
 
 /// <summary>
 /// Checks everything that can fail quickly (image, workloads, kubeconfig, context, each workload and its container) before it
-/// patches anything, then rolls every workload out at once and waits for all of them.
+/// patches anything, then rolls every workload out at once and waits for all of them. A <paramref name="checkedCluster"/> (Deploy's,
+/// from its preflight) is used instead of loading the kubeconfig again, and left open.
 /// </summary>
-internal sealed class SetImageOperation(OperationContext context, SetImageSettings settings, INodeServiceAccounts nodeAccounts)
+internal sealed class SetImageOperation(OperationContext context, SetImageSettings settings, INodeServiceAccounts nodeAccounts, KubeCluster? checkedCluster = null)
 {
     private readonly ILogger _logger = context.Logger;
 
@@ -20,11 +21,13 @@ internal sealed class SetImageOperation(OperationContext context, SetImageSettin
         var started = context.Time.GetTimestamp();
         var requested = ImageResolver.Parse(settings.Image);
         var workloads = ParseWorkloads(settings.Workloads);
-        var connection = KubeconfigLoader.Load(context.KubeconfigOptions());
+        var connection = checkedCluster?.Connection ?? KubeconfigLoader.Load(context.KubeconfigOptions());
         var ns = settings.Namespace ?? connection.Namespace ?? "default";
 
         var image = settings.ImageIsNextBuild ? requested : await ImageResolver.PinAsync(requested, context, cancellationToken).ConfigureAwait(false);
-        using var cluster = new KubeCluster(connection, context.Logger, context.Time);
+        using var ownCluster = checkedCluster is null ? new KubeCluster(connection, context.Logger, context.Time) : null;
+        var cluster = checkedCluster ?? ownCluster!;
+        var requestsBefore = cluster.RequestCount;
         _logger.LogInformation("SetImage{DryRun} {Image} on {Workloads} in namespace {Namespace} (kube context {Context})",
             settings.DryRun ? " dry run" : "", settings.ImageIsNextBuild ? $"{image}@<digest of the next build>" : image, string.Join(", ", workloads), ns, connection.ContextName);
 
@@ -38,7 +41,7 @@ internal sealed class SetImageOperation(OperationContext context, SetImageSettin
             KubeContext = connection.ContextName,
             DryRun = settings.DryRun,
             Workloads = results,
-            ApiRequests = cluster.RequestCount,
+            ApiRequests = cluster.RequestCount - requestsBefore,
             Duration = context.Time.GetElapsedTime(started),
         };
         _logger.LogInformation("SetImage {Outcome}{NewLine}{Table}", settings.DryRun ? "dry run: nothing was changed" : result.Succeeded ? "done" : "FAILED", Environment.NewLine, result);

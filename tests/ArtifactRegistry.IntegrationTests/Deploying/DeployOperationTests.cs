@@ -140,6 +140,27 @@ public class DeployOperationTests
         Assert.That(_world.Runner.Visible, Is.Empty, "no docker command ran");
     }
 
+    [Test]
+    public async Task The_rollout_uses_the_cluster_the_preflight_checked_so_the_credential_plugin_runs_once()
+    {
+        _world.Sandbox.Grant("projects/sample-project/locations/asia/repositories/sample", "roles/artifactregistry.reader", Nodes);
+        var context = await ContextAsync(SandboxPrincipals.Deployer);
+        var kubeconfig = context.Kubeconfig!;
+        var token = File.ReadAllLines(kubeconfig).Single(line => line.StartsWith("    token: ", StringComparison.Ordinal))["    token: ".Length..];
+        var runs = Path.Combine(_kubeconfigs, "plugin-runs");
+        var plugin = Path.Combine(_kubeconfigs, "credential-plugin");
+        await File.WriteAllTextAsync(plugin,
+            $"#!/bin/sh\necho run >> '{runs}'\nprintf '%s' '{{\"apiVersion\":\"client.authentication.k8s.io/v1beta1\",\"kind\":\"ExecCredential\",\"status\":{{\"token\":\"{token}\",\"expirationTimestamp\":\"2099-01-01T00:00:00Z\"}}}}'\n");
+        File.SetUnixFileMode(plugin, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        await File.WriteAllTextAsync(kubeconfig, (await File.ReadAllTextAsync(kubeconfig)).Replace("    token: " + token,
+            $"    exec:\n      apiVersion: client.authentication.k8s.io/v1beta1\n      command: {plugin}\n      interactiveMode: Never"));
+
+        var result = await Deploy.RunAsync(context, Settings());
+
+        Assert.That(result.Rollouts.Single().Workloads.Single().Outcome, Is.EqualTo(RolloutOutcome.RolledOut));
+        Assert.That(await File.ReadAllLinesAsync(runs), Has.Length.EqualTo(1), "one kubeconfig load and one token for the preflight and the rollout");
+    }
+
     private DeploySettings Settings() => new DeploySettings()
         .AddImage(Image, _source.Path, Workload)
         .SetBuild(Build)
