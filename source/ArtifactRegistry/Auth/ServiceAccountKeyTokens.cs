@@ -24,17 +24,18 @@ internal static class ServiceAccountKeyTokens
         var email = file.Principal.Email!;
         var keyId = Text(root, "private_key_id");
         var endpoint = new Uri(file.TokenEndpoint ?? GoogleTokenUri);
+        var newKey = $"Create a new key with `gcloud iam service-accounts keys create KEY_FILE --iam-account={email}`.";
+        var pem = Text(root, "private_key")
+                  ?? throw new GoogleCredentialException($"The Google credential file '{file.Path}' (service_account) has no private_key. {newKey}");
         var key = RSA.Create();
         try
         {
-            key.ImportFromPem(Text(root, "private_key") ?? throw new ArgumentException("the file has no private_key."));
+            key.ImportFromPem(pem);
         }
         catch (Exception e) when (e is ArgumentException or CryptographicException)
         {
             key.Dispose();
-            throw new GoogleCredentialException(
-                $"The Google credential file '{file.Path}' (service_account) is incomplete or invalid: {e.Message} " +
-                $"Create a new key with `gcloud iam service-accounts keys create KEY_FILE --iam-account={email}`.", e);
+            throw new GoogleCredentialException($"The Google credential file '{file.Path}' (service_account) is incomplete or invalid: {e.Message} {newKey}", e);
         }
 
         var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };

@@ -1,5 +1,4 @@
 using ArtifactRegistry.Hints;
-using k8s;
 using k8s.KubeConfigModels;
 
 namespace ArtifactRegistry.Kubernetes;
@@ -56,7 +55,7 @@ internal static class KubeconfigFiles
     {
         try
         {
-            return KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(file), useRelativePaths: true);
+            return KubeconfigYaml.Parse(File.ReadAllText(file));
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

@@ -73,6 +73,78 @@ public sealed class KubeconfigLoaderTests
     }
 
     [Test]
+    public void An_entry_of_the_wrong_shape_is_named_with_its_line()
+    {
+        var file = _directory.WriteFile("shape", Config("prod", "prod", "bob", "    token: b").Replace("insecure-skip-tls-verify: true", "insecure-skip-tls-verify: maybe"));
+
+        var exception = Assert.Throws<KubeconfigException>(() => KubeconfigLoader.Load(Options(path: file)))!;
+
+        Assert.That(exception.Problem, Is.EqualTo(KubeconfigProblem.Invalid));
+        Assert.That(exception.Message, Does.StartWith($"The kubeconfig file {file} cannot be read as a kubeconfig:")
+            .And.Contain("insecure-skip-tls-verify should be true or false").And.Contain("(line 8, column 31)"));
+    }
+
+    [Test]
+    public void Every_field_kubectl_writes_reaches_the_client_configuration()
+    {
+        var ca = _directory.WriteFile("certs/ca.pem", "not used before a request");
+        var file = _directory.WriteFile("full", """
+            apiVersion: v1
+            kind: Config
+            preferences: {}
+            current-context: full
+            clusters:
+            - name: full-cluster
+              cluster:
+                server: https://10.0.0.1:443
+                certificate-authority: certs/ca.pem
+                tls-server-name: kubernetes.default
+              extensions:
+              - name: client.authentication.k8s.io/exec
+                extension: {audience: x}
+            contexts:
+            - name: full
+              context:
+                cluster: full-cluster
+                user: full-user
+                namespace: apps
+            users:
+            - name: full-user
+              user:
+                token: secret-token
+                as: impersonated
+                as-groups: [team-a, team-b]
+                exec:
+                  apiVersion: client.authentication.k8s.io/v1beta1
+                  command: sh
+                  args: ["-c", "true"]
+                  env:
+                  - name: A
+                    value: b
+                  installHint: install it
+                  provideClusterInfo: true
+                  interactiveMode: Never
+            """);
+
+        var config = KubeconfigFiles.Load(Options(path: file)).Config;
+        var connection = KubeconfigLoader.Load(Options(path: file));
+
+        var user = config.Users.Single().UserCredentials;
+        Assert.Multiple(() =>
+        {
+            Assert.That(connection.Server, Is.EqualTo("https://10.0.0.1:443"));
+            Assert.That((connection.ContextName, connection.UserName, connection.Namespace), Is.EqualTo(("full", "full-user", "apps")));
+            Assert.That(config.Clusters.Single().ClusterEndpoint.CertificateAuthority, Is.EqualTo(ca), "made absolute against the file's folder");
+            Assert.That(config.Clusters.Single().ClusterEndpoint.TlsServerName, Is.EqualTo("kubernetes.default"));
+            Assert.That((user.Impersonate, user.ImpersonateGroups), Is.EqualTo(("impersonated", new[] { "team-a", "team-b" })));
+            Assert.That(user.ExternalExecution.Arguments, Is.EqualTo(new[] { "-c", "true" }));
+            Assert.That(user.ExternalExecution.EnvironmentVariables.Single(), Is.EqualTo(new Dictionary<string, string> { ["name"] = "A", ["value"] = "b" }));
+            Assert.That((user.ExternalExecution.InstallHint, user.ExternalExecution.ProvideClusterInfo), Is.EqualTo(("install it", true)));
+            Assert.That(connection.UsesExecPlugin, Is.True);
+        });
+    }
+
+    [Test]
     public void The_legacy_gcp_auth_provider_is_refused_with_the_plugin_to_install()
     {
         var file = _directory.WriteFile("legacy", Config("gke", "gke", "gcp", "      auth-provider:\n        name: gcp\n        config:\n          access-token: x"));
