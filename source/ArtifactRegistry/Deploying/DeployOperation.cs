@@ -282,7 +282,7 @@ internal sealed class DeployOperation(OperationContext context, DeploySettings s
     private static async Task StopOthersOnFailure(Task task, CancellationTokenSource others) =>
         await StopOthersOnFailure(task.ContinueWith(t => { t.GetAwaiter().GetResult(); return true; }, TaskScheduler.Default), others).ConfigureAwait(false);
 
-    /// <summary>The preflight's cluster once the access check and the grants have also ended; closed again when either failed.</summary>
+    /// <summary>The preflight's cluster once the access check has passed too; when either failed, the cluster is closed and the grants observed.</summary>
     private static async Task<KubeCluster?> PreflightedAsync(Task<KubeCluster?> preflight, Task access, Task grants)
     {
         try
