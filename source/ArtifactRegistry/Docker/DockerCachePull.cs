@@ -12,28 +12,37 @@ namespace ArtifactRegistry.Docker;
 /// </summary>
 internal sealed class DockerCachePull(IProcessRunner runner, ILogger logger, LogLevel outputLevel)
 {
+    /// <param name="platform">For one platform of a multi-platform build: the image of that platform, pulled from an index
+    /// with <c>--platform</c> under the same name (each platform's build runs right after its pull).</param>
     /// <returns>Whether the image is now in the engine.</returns>
-    public async Task<bool> RunAsync(DockerClient client, string image, CancellationToken cancellationToken)
+    public async Task<bool> RunAsync(DockerClient client, string image, CancellationToken cancellationToken, string? platform = null)
     {
         // An engine that kept the image (a developer's machine, a persistent runner, the rerun of a build) has its layers already:
         // asking the engine costs a few milliseconds where a pull asks the registry first.
-        var local = await runner.ExecuteAsync(client.Command(arguments => arguments.Add("image").Add("inspect").Add("--format").Add("{{.Id}}").Add(image))
+        var local = await runner.ExecuteAsync(client.Command(arguments => arguments.Add("image").Add("inspect").Add("--format").Add("{{.Os}}/{{.Architecture}}").Add(image))
             .WithValidation(ProcessValidation.None), cancellationToken).ConfigureAwait(false);
-        if (local.IsSuccess)
+        var named = platform is null ? image : $"{image} ({platform})";
+        if (local.IsSuccess && (platform is null || SamePlatform(local.StandardOutput.Trim(), platform)))
         {
-            logger.LogInformation("Build cache: {Image} is in the engine already; not pulled", image);
+            logger.LogInformation("Build cache: {Image} is in the engine already; not pulled", named);
             return true;
         }
 
         var stopwatch = Stopwatch.StartNew();
-        var command = client.Command(arguments => arguments.Add("pull").Add("--quiet").Add(image))
+        var command = client.Command(arguments =>
+            {
+                arguments.Add("pull").Add("--quiet");
+                if (platform is not null)
+                    arguments.Add("--platform").Add(platform);
+                arguments.Add(image);
+            })
             .WithLogger(logger)
             .WithOutputLogLevel(outputLevel, outputLevel)
             .WithValidation(ProcessValidation.None);
         var result = await runner.ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
         if (result.IsSuccess)
         {
-            logger.LogInformation("Build cache: pulled {Image} in {Seconds:0.00} s", image, stopwatch.Elapsed.TotalSeconds);
+            logger.LogInformation("Build cache: pulled {Image} in {Seconds:0.00} s", named, stopwatch.Elapsed.TotalSeconds);
             return true;
         }
 
@@ -42,7 +51,7 @@ internal sealed class DockerCachePull(IProcessRunner runner, ILogger logger, Log
         switch (DockerCachePullFailures.Classify(result.StandardError))
         {
             case DockerCachePullFailure.Missing:
-                logger.LogInformation("Build cache: {Image} does not exist yet (the first build pushes it): building without a registry cache", image);
+                logger.LogInformation("Build cache: {Image} does not exist yet (the first build pushes it): building without a registry cache", named);
                 break;
             case DockerCachePullFailure.Refused:
                 logger.LogWarning(
@@ -60,6 +69,10 @@ internal sealed class DockerCachePull(IProcessRunner runner, ILogger logger, Log
         }
         return false;
     }
+
+    /// <summary>Whether docker's <c>os/architecture</c> is the build's platform; a variant (<c>linux/arm/v7</c>) is docker's to match.</summary>
+    private static bool SamePlatform(string engine, string platform) =>
+        string.Join('/', platform.Split('/').Take(2)).Equals(engine, StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>Why a cache image's pull failed, from docker's standard error.</summary>
@@ -78,7 +91,7 @@ internal enum DockerCachePullFailure
 internal static class DockerCachePullFailures
 {
     private static readonly string[] RefusedMarkers = ["denied", "unauthorized", "unauthenticated", "no basic auth credentials", "forbidden", "403"];
-    private static readonly string[] MissingMarkers = ["manifest unknown", "not found", "name unknown"];
+    private static readonly string[] MissingMarkers = ["manifest unknown", "not found", "name unknown", "no matching manifest"];
 
     public static DockerCachePullFailure Classify(string standardError)
     {

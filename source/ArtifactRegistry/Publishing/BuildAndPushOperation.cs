@@ -131,8 +131,12 @@ internal sealed class BuildAndPushOperation(OperationContext context, BuildAndPu
         var tokens = await session.RegistryTokensAsync(cancellationToken).ConfigureAwait(false);
         var retries = new RetryPolicy { MaxAttempts = settings.PushAttempts, InitialBackoff = settings.PushRetryDelay };
         using var registry = new DistributionClient(hostMap.Resolve(image.Host), image.Name[(image.Host.Length + 1)..], tokens, retries, context.HttpHandler);
+        var preparation = new BuildCachePreparation(context, settings);
+        var cache = preparation.ChooseForPlatforms(session, builder, image, tags, hostMap);
         var outcome = await new MultiPlatformPush(context.ProcessRunner, _logger, settings)
-            .RunAsync(docker, builder, registry, platforms, taggedImages, labels, annotations, cancellationToken).ConfigureAwait(false);
+            .RunAsync(docker, builder, registry, platforms, taggedImages, labels, annotations,
+                async (platform, ct) => cache is null ? null : await preparation.PullAsync(docker, session, builder, cache, platform, ct).ConfigureAwait(false),
+                cancellationToken).ConfigureAwait(false);
 
         var digest = outcome.IndexDigest;
         var verified = false;
@@ -158,6 +162,7 @@ internal sealed class BuildAndPushOperation(OperationContext context, BuildAndPu
             LayersAlreadyPresent = outcome.LayersAlreadyPresent,
             VerifiedWithRegistry = verified,
             DockerAuthSession = session.TakeKeptDockerAuthSession(),
+            CacheDuration = outcome.CacheDuration,
             BuildDuration = outcome.BuildDuration,
             PushDuration = outcome.PushDuration,
             TotalDuration = total.Elapsed,

@@ -46,6 +46,21 @@ internal static class BuildCacheChoice
         return new BuildCache(DockerName(latest, hostMap), to, origin);
     }
 
+    /// <summary>
+    /// The cache of a multi-platform build, whose platforms are built one after another: no registry export, since each platform's
+    /// would overwrite the one before it under the same reference; each platform's image carries its cache inline instead.
+    /// </summary>
+    public static BuildCache? ForPlatformsBuiltApart(BuildCache? cache, ILogger logger)
+    {
+        if (cache?.To is not { } to || to == BuildCache.InlineCache)
+            return cache;
+        logger.LogWarning(
+            "Build cache: {To} is not written for a multi-platform build, whose platforms are built one at a time and would overwrite one another's " +
+            "cache there; each platform's image carries its cache inline instead, and the next build reads it from {From}",
+            to, cache.From ?? "the image");
+        return cache with { To = null };
+    }
+
     /// <summary>An image reference, or with buildx a cache source of any type (<c>type=gha</c>, <c>type=local,src=…</c>).</summary>
     private static string? CacheSource(string text, BuildCacheClient client, RegistryHostMap hostMap, ILogger logger)
     {

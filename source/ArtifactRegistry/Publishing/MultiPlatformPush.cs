@@ -17,25 +17,30 @@ internal sealed class MultiPlatformPush(IProcessRunner runner, ILogger logger, B
 {
     /// <summary>What the push produced: the index digest, each platform's manifest, and counts and times for the result.</summary>
     public sealed record Outcome(
-        ImageDigest IndexDigest, IReadOnlyList<PlatformImage> Platforms, int LayersPushed, int LayersAlreadyPresent, TimeSpan BuildDuration, TimeSpan PushDuration);
+        ImageDigest IndexDigest, IReadOnlyList<PlatformImage> Platforms, int LayersPushed, int LayersAlreadyPresent, TimeSpan CacheDuration, TimeSpan BuildDuration,
+        TimeSpan PushDuration);
 
     /// <param name="annotations">The OCI annotations (revision, source, created) written on every manifest and the index.</param>
+    /// <param name="cacheFor">Each platform's build cache, readied (pulled) right before its build; null builds with <c>--no-cache</c>.</param>
     public async Task<Outcome> RunAsync(
         DockerClient docker, DockerBuilder builder, DistributionClient registry, IReadOnlyList<string> platforms, IReadOnlyList<ImageReference> taggedImages,
-        IReadOnlyDictionary<string, string> labels, IReadOnlyDictionary<string, string> annotations, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string> labels, IReadOnlyDictionary<string, string> annotations,
+        Func<string, CancellationToken, Task<BuildCache?>> cacheFor, CancellationToken cancellationToken)
     {
         var built = new List<(string Platform, string ImageId)>();
-        var buildTime = Stopwatch.StartNew();
+        TimeSpan cacheTime = TimeSpan.Zero, buildTime = TimeSpan.Zero;
         // Every platform is built before anything is pushed: a platform that fails to build leaves the registry untouched.
         foreach (var platform in platforms)
         {
+            var cache = await cacheFor(platform, cancellationToken).ConfigureAwait(false);
             var build = await new DockerImageBuild(runner, logger, settings.DockerOutputLogLevel)
-                .RunAsync(docker, PlatformSettings(platform, builder), builder, [], labels, cancellationToken).ConfigureAwait(false);
+                .RunAsync(docker, PlatformSettings(platform, builder), builder, [], labels, cancellationToken, cache).ConfigureAwait(false);
             logger.LogInformation("Built {Platform} as {ImageId} in {Seconds:0.00} s ({Steps} steps, {Cached} from cache)",
                 platform, ShortId(build.ImageId), build.Duration.TotalSeconds, build.Steps, build.CachedSteps);
             built.Add((platform, build.ImageId));
+            cacheTime += cache?.PullDuration ?? TimeSpan.Zero;
+            buildTime += build.Duration;
         }
-        buildTime.Stop();
 
         var pushTime = Stopwatch.StartNew();
         var entries = new List<OciImageDocuments.IndexEntry>();
@@ -59,7 +64,7 @@ internal sealed class MultiPlatformPush(IProcessRunner runner, ILogger logger, B
             indexDigest = await registry.PutManifestAsync(tagged.Tag!, OciMediaTypes.ImageIndex, index, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("Pushed the image index :{Tag} → {Digest} ({Count} platforms)", tagged.Tag, indexDigest.ToShortString(), entries.Count);
         }
-        return new Outcome(indexDigest!, images, pushed, present, buildTime.Elapsed, pushTime.Elapsed);
+        return new Outcome(indexDigest!, images, pushed, present, cacheTime, buildTime, pushTime.Elapsed);
     }
 
     /// <summary>

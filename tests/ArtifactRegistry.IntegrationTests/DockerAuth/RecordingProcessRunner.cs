@@ -25,6 +25,12 @@ internal sealed class RecordingProcessRunner : IProcessRunner
 
     public int Count => Runs.Count;
 
+    /// <summary>The argv of each <c>docker VERB …</c> that ran, joined by spaces.</summary>
+    public List<string> DockerRuns(string verb) => Runs
+        .Where(run => Path.GetFileName(run.Command.Program) == "docker" && run.Command.Arguments.FirstOrDefault()?.Value == verb)
+        .Select(run => string.Join(' ', run.Command.Arguments.Select(argument => argument.Value)))
+        .ToList();
+
     /// <summary>Everything about the runs that could end up in a log or a terminal: argv, the shown command line, stderr.</summary>
     public string Visible => string.Join("\n", Runs.Select(run =>
         string.Join(' ', run.Command.Arguments.Select(a => a.Value)) + "\n" + run.Command + "\n" + run.Result?.StandardError));

@@ -45,17 +45,17 @@ public partial class BuildCacheTests
         Assert.That(first.LayersPushed, Is.GreaterThan(0));
 
         await using var fresh = await PrivateDockerd.StartAsync();
-        await CopyImageAsync(_world.Engine, fresh, BusyboxBase.Reference); // the base image a CI runner would pull
+        await EngineImageCopy.CopyAsync(_world.Engine, fresh, BusyboxBase.Reference); // the base image a CI runner would pull
         var log = new ListLogger();
         var runner = new RecordingProcessRunner();
         var context = _world.Context().SetEnvironmentVariable("DOCKER_HOST", fresh.DockerHost).SetLogger(log).SetProcessRunner(runner);
 
         var second = await BuildAndPush.RunAsync(context, PublishWorld.Settings(source, image));
 
-        var pulls = DockerRuns(runner, "pull");
+        var pulls = runner.DockerRuns("pull");
         Assert.That(pulls, Has.Count.EqualTo(1));
         Assert.That(pulls[0], Does.EndWith(LatestDockerName(image)));
-        Assert.That(DockerRuns(runner, "build").Single(), Does.Contain($"--cache-from {LatestDockerName(image)}"));
+        Assert.That(runner.DockerRuns("build").Single(), Does.Contain($"--cache-from {LatestDockerName(image)}"));
         Assert.That(StepOutput(log, "RUN seq"), Does.Contain(" ---> Using cache"), "docker says the slow step came from the cache");
         var summary = CacheSummary().Match(log.Text);
         Assert.That(summary.Success, Is.True, log.Text);
@@ -76,8 +76,8 @@ public partial class BuildCacheTests
 
         await BuildAndPush.RunAsync(_world.Context().SetProcessRunner(runner).SetLogger(log), PublishWorld.Settings(source, image).EnableNoCache());
 
-        Assert.That(DockerRuns(runner, "pull"), Is.Empty, "no cache image is pulled");
-        var build = DockerRuns(runner, "build").Single();
+        Assert.That(runner.DockerRuns("pull"), Is.Empty, "no cache image is pulled");
+        var build = runner.DockerRuns("build").Single();
         Assert.That(build, Does.Contain("--no-cache").And.Not.Contain("--cache-from"));
         Assert.That(log.Text, Does.Contain("Build cache: off (NoCache)"));
     }
@@ -94,17 +94,11 @@ public partial class BuildCacheTests
 
         Assert.That(await _world.RestTagDigestAsync(image, "latest"), Is.EqualTo(result.Digest), "the build and the push went on");
         Assert.That(_world.Log.Text, Does.Contain("Warning: Build cache: the registry refused to let docker pull").And.Contain("roles/artifactregistry.reader"));
-        Assert.That(DockerRuns(_world.Runner, "build").Single(), Does.Not.Contain("--cache-from"));
+        Assert.That(_world.Runner.DockerRuns("build").Single(), Does.Not.Contain("--cache-from"));
     }
 
     private string LatestDockerName(string image) =>
         $"{_world.HostMap.Resolve("asia-docker.pkg.dev")}/{PublishWorld.Project}/{PublishWorld.Repository}/{image}:latest";
-
-    /// <summary>The argv of each <c>docker VERB …</c> the runner ran, joined by spaces.</summary>
-    private static List<string> DockerRuns(RecordingProcessRunner runner, string verb) => runner.Runs
-        .Where(run => Path.GetFileName(run.Command.Program) == "docker" && run.Command.Arguments.FirstOrDefault()?.Value == verb)
-        .Select(run => string.Join(' ', run.Command.Arguments.Select(argument => argument.Value)))
-        .ToList();
 
     /// <summary>docker's lines from the legacy builder's step whose instruction starts with <paramref name="instruction"/> to the next step.</summary>
     private static string StepOutput(ListLogger log, string instruction)
@@ -114,14 +108,6 @@ public partial class BuildCacheTests
         Assert.That(start, Is.GreaterThanOrEqualTo(0), $"no step {instruction} in the log:\n{log.Text}");
         var end = lines.FindIndex(start + 1, line => LegacyStep().IsMatch(line));
         return string.Join("\n", lines[start..(end < 0 ? lines.Count : end)]);
-    }
-
-    private static async Task CopyImageAsync(PrivateDockerd from, PrivateDockerd to, string reference)
-    {
-        using var work = TempDirectory.Create("ard-save-");
-        var archive = work.Combine("image.tar");
-        (await from.DockerAsync("save", "--output", archive, reference)).EnsureSuccess();
-        (await to.DockerAsync("load", "--input", archive)).EnsureSuccess();
     }
 
     [GeneratedRegex(@"Step \d+/\d+ : ")]

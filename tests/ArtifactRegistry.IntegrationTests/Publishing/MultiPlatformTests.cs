@@ -1,6 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using ArtifactRegistry.Context;
+using ArtifactRegistry.IntegrationTests.DockerAuth;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.Publishing;
 using ArtifactRegistry.Pruning;
@@ -103,6 +106,34 @@ public class MultiPlatformTests
         {
             Assert.That(pulledArm64, Is.EqualTo(("arm64", "aarch64")), "docker pull --platform linux/arm64: the image's architecture and what uname -m recorded");
             Assert.That(pulledAmd64, Is.EqualTo(("amd64", "x86_64")), "docker pull --platform linux/amd64");
+        });
+    }
+
+    [Test]
+    public async Task A_fresh_engine_reads_each_platform_s_cache_out_of_the_pushed_index_so_the_rebuild_uploads_nothing_and_keeps_the_index()
+    {
+        var first = await BuildAndPush.RunAsync(_world.Context(), Settings());
+        await using var fresh = await PrivateDockerd.StartAsync();
+        // The base images a CI runner would pull, with the IDs the first engine built on.
+        await EngineImageCopy.CopyAsync(_world.Engine, fresh, $"{PlatformBusyboxBases.Repository}:amd64", $"{PlatformBusyboxBases.Repository}:arm64");
+        var log = new ListLogger();
+        var runner = new RecordingProcessRunner();
+
+        var rebuilt = await BuildAndPush.RunAsync(
+            _world.Context().SetEnvironmentVariable("DOCKER_HOST", fresh.DockerHost).SetLogger(log).SetProcessRunner(runner), Settings());
+
+        var latest = Local("latest");
+        var pulls = runner.DockerRuns("pull");
+        var builds = runner.DockerRuns("build");
+        Assert.Multiple(() =>
+        {
+            Assert.That(pulls, Is.EqualTo(new[] { $"pull --quiet --platform linux/amd64 {latest}", $"pull --quiet --platform linux/arm64 {latest}" }),
+                "each platform's image is pulled out of the index right before its build");
+            Assert.That(builds, Has.Count.EqualTo(2).And.All.Contain($"--cache-from {latest}"));
+            Assert.That(Regex.Matches(log.Text, @"RUN uname -m > /arch\s*\n[^\n]*---> Using cache").Count, Is.EqualTo(2), "the emulated step ran for neither platform:\n" + log.Text);
+            Assert.That(rebuilt.LayersPushed, Is.Zero, "the registry had every layer");
+            Assert.That(rebuilt.Digest, Is.EqualTo(first.Digest), "the same index");
+            Assert.That(rebuilt.CacheDuration, Is.GreaterThan(TimeSpan.Zero), "the pulls are docker's time in the summary");
         });
     }
 

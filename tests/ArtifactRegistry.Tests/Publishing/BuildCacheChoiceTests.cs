@@ -56,6 +56,21 @@ public sealed class BuildCacheChoiceTests
     }
 
     [Test]
+    public void A_multi_platform_build_writes_no_registry_cache_export_that_each_platform_would_overwrite_and_keeps_reading_it()
+    {
+        var cache = Decide(new ImageBuildSettings().SetCacheTo("asia-docker.pkg.dev/my-project/repo/app:buildcache"), BuildCacheClient.Buildx);
+        var inline = Decide(new ImageBuildSettings(), BuildCacheClient.Buildx);
+
+        var platforms = BuildCacheChoice.ForPlatformsBuiltApart(cache, _log);
+
+        Assert.That(platforms!.To, Is.Null, "each platform's image carries its cache inline");
+        Assert.That(platforms.From, Is.EqualTo(cache!.From));
+        Assert.That(_log.AllText, Does.Contain("not written for a multi-platform build"));
+        Assert.That(BuildCacheChoice.ForPlatformsBuiltApart(inline, _log), Is.SameAs(inline));
+        Assert.That(BuildCacheChoice.ForPlatformsBuiltApart(null, _log), Is.Null, "NoCache stays off");
+    }
+
+    [Test]
     public void A_buildx_cache_source_reaches_buildx_with_its_image_mapped()
     {
         var cache = Decide(new ImageBuildSettings().SetCacheFrom("type=registry,ref=asia-docker.pkg.dev/my-project/repo/app:buildcache"), BuildCacheClient.Buildx);
