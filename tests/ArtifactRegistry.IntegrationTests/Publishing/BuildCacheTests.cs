@@ -66,6 +66,36 @@ public partial class BuildCacheTests
     }
 
     [Test]
+    public async Task With_the_built_in_BuildKit_a_fresh_engine_reads_the_inline_cache_of_the_pushed_latest_from_the_registry_without_a_pull()
+    {
+        var docker = await BuildKitDockerCli.RequireAsync();
+        await BusyboxBase.EnsureAsync(_world.Engine);
+        using var source = await SourceTree.CreateAsync(Dockerfile, new Dictionary<string, string> { ["payload.txt"] = Guid.NewGuid().ToString() });
+        var image = "inline-" + Guid.NewGuid().ToString("N")[..8];
+        BuildAndPushSettings Settings() => PublishWorld.Settings(source, image)
+            .SetDockerProgram(docker)
+            .SetBuilder(DockerBuilder.BuildKit)
+            .SetNetwork("none"); // the private engine has no bridge network for RUN steps
+        await BuildAndPush.RunAsync(_world.Context(), Settings());
+
+        await using var fresh = await PrivateDockerd.StartAsync();
+        await EngineImageCopy.CopyAsync(_world.Engine, fresh, BusyboxBase.Reference);
+        var log = new ListLogger();
+        var runner = new RecordingProcessRunner();
+        var second = await BuildAndPush.RunAsync(
+            _world.Context().SetEnvironmentVariable("DOCKER_HOST", fresh.DockerHost).SetLogger(log).SetProcessRunner(runner), Settings());
+
+        var slowStep = log.Lines.Select(line => BuildKitStep().Match(line)).First(match => match.Success).Groups["id"].Value;
+        Assert.Multiple(() =>
+        {
+            Assert.That(runner.DockerRuns("pull"), Is.Empty, "BuildKit reads the cache from the registry itself");
+            Assert.That(runner.DockerRuns("build").Single(), Does.Contain($"--cache-from {LatestDockerName(image)}").And.Contain("BUILDKIT_INLINE_CACHE=1"));
+            Assert.That(log.Lines, Has.Some.EndsWith($"#{slowStep} CACHED"), "BuildKit says the slow step came from the cache:\n" + log.Text);
+            Assert.That(second.LayersPushed, Is.Zero, "the registry had every layer");
+        });
+    }
+
+    [Test]
     public async Task No_cache_pulls_nothing_and_reads_no_cache_even_when_latest_exists()
     {
         using var source = await SourceTree.ScratchAsync("no cache " + Guid.NewGuid());
@@ -109,6 +139,9 @@ public partial class BuildCacheTests
         var end = lines.FindIndex(start + 1, line => LegacyStep().IsMatch(line));
         return string.Join("\n", lines[start..(end < 0 ? lines.Count : end)]);
     }
+
+    [GeneratedRegex(@"#(?<id>\d+) \[\d+/\d+\] RUN seq 1 200000")]
+    private static partial Regex BuildKitStep();
 
     [GeneratedRegex(@"Step \d+/\d+ : ")]
     private static partial Regex LegacyStep();
