@@ -18,8 +18,10 @@ internal sealed partial class CakeScript
     private readonly string _cake;
     private readonly string _script;
     private readonly string _emptyScript;
+    private readonly string _addinOnlyScript;
 
-    private CakeScript(string cake, string script, string emptyScript) => (_cake, _script, _emptyScript) = (cake, script, emptyScript);
+    private CakeScript(string cake, string script, string emptyScript, string addinOnlyScript) =>
+        (_cake, _script, _emptyScript, _addinOnlyScript) = (cake, script, emptyScript, addinOnlyScript);
 
     public static async Task<CakeScript> PrepareAsync(string root, string work, string envFile, CancellationToken cancellationToken)
     {
@@ -48,7 +50,19 @@ internal sealed partial class CakeScript
 
             RunTarget("Default");
             """, cancellationToken);
-        return new CakeScript(Path.Combine(tools, "dotnet-cake"), script, emptyScript);
+        // The empty task with the addin's #addin line and no alias called: what Cake's resolution of the addin package adds to its floor.
+        var addinOnlyScript = Path.Combine(work, "cake-addin-only", "build.cake");
+        Directory.CreateDirectory(Path.GetDirectoryName(addinOnlyScript)!);
+        await File.WriteAllTextAsync(addinOnlyScript, $$"""
+            #addin nuget:file://{{feed}}?package=ArtifactRegistry.Cake&version=0.1.0
+
+            Task("Default").Does(() => { });
+
+            RunTarget("Default");
+            """, cancellationToken);
+        var cake = new CakeScript(Path.Combine(tools, "dotnet-cake"), script, emptyScript, addinOnlyScript);
+        await cake.RunEmptyAsync(withAddin: true, cancellationToken); // installs the addin next to that script, as any first run does
+        return cake;
     }
 
     /// <summary>One cold <c>dotnet cake</c> process: its wall time, and what Deploy's summary says of the operation.</summary>
@@ -64,11 +78,14 @@ internal sealed partial class CakeScript
         return (stopwatch.Elapsed, AnsiEscape().Replace(result.StandardOutput, ""));
     }
 
-    /// <summary>One cold <c>dotnet cake</c> process running the empty script: what any Cake script pays before its first alias.</summary>
-    public async Task<TimeSpan> RunEmptyAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// One cold <c>dotnet cake</c> process running the empty script: what any Cake script pays before its first alias; with
+    /// <paramref name="withAddin"/>, the same script with this addin's <c>#addin</c> line.
+    /// </summary>
+    public async Task<TimeSpan> RunEmptyAsync(bool withAddin, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        (await ExternalProgram.RunAsync(_cake, [_emptyScript], new Dictionary<string, string>(Quiet) { ["CAKE_SETTINGS_ENABLESCRIPTCACHE"] = "true" },
+        (await ExternalProgram.RunAsync(_cake, [withAddin ? _addinOnlyScript : _emptyScript], new Dictionary<string, string>(Quiet) { ["CAKE_SETTINGS_ENABLESCRIPTCACHE"] = "true" },
             timeout: TimeSpan.FromMinutes(5), cancellationToken: cancellationToken)).EnsureSuccess();
         return stopwatch.Elapsed;
     }

@@ -61,6 +61,7 @@ internal sealed partial class DeployBenchmark : IBenchmarkCommand
             var cakeFresh = new List<DeployRun>();
             var cakeUnchanged = new List<DeployRun>();
             var cakeEmpty = new List<TimeSpan>();
+            var cakeAddinOnly = new List<TimeSpan>();
             for (var run = 0; run < runs; run++)
             {
                 await ChangeAsync(source, $"seed, fresh {run}");
@@ -72,7 +73,8 @@ internal sealed partial class DeployBenchmark : IBenchmarkCommand
                 await ChangeAsync(source, $"Cake Deploy, fresh {run}");
                 cakeFresh.Add(await CakeDeployAsync(cake, source, engine, cancellationToken));
                 cakeUnchanged.Add(await CakeDeployAsync(cake, source, engine, cancellationToken));
-                cakeEmpty.Add(await cake.RunEmptyAsync(cancellationToken));
+                cakeEmpty.Add(await cake.RunEmptyAsync(withAddin: false, cancellationToken));
+                cakeAddinOnly.Add(await cake.RunEmptyAsync(withAddin: true, cancellationToken));
             }
 
             var (fresh, unchanged) = (Median(deployFresh.Select(r => r.Wall)), Median(deployUnchanged.Select(r => r.Wall)));
@@ -97,6 +99,7 @@ internal sealed partial class DeployBenchmark : IBenchmarkCommand
             Console.WriteLine($"  dotnet cake around the operation (start, cached script, addin load): fresh {Seconds(Median(cakeFresh.Select(r => r.Wall - r.Operation)))}, unchanged {Seconds(Median(cakeUnchanged.Select(r => r.Wall - r.Operation)))}");
             Console.WriteLine($"  unchanged rerun, dotnet cake / seed script: {cakeUnchangedWall / Median(seedUnchanged):0.00}×");
             Console.WriteLine($"  {"dotnet cake, empty task",-24} {Seconds(Median(cakeEmpty)),8}  Cake's own floor: the same tool and script cache, no addin, a task that does nothing");
+            Console.WriteLine($"  {"  the same, with #addin",-24} {Seconds(Median(cakeAddinOnly)),8}  the addin's #addin line and no alias: Cake resolves the package through its NuGet client on every run");
             var seedBase = Median(seedUnchanged);
             var nukeMet = Report("./build.sh Deploy", freshShare, unchangedShare, unchanged / seedBase);
             var cakeMet = Report("dotnet cake Deploy()", Median(cakeFresh.Select(r => r.Overhead)), Median(cakeUnchanged.Select(r => r.Overhead)), cakeUnchangedWall / seedBase);
