@@ -1,10 +1,9 @@
 using System.Text.RegularExpressions;
-using ArtifactRegistry.Auth;
 using ArtifactRegistry.Benchmarks.Measurement;
+using ArtifactRegistry.Benchmarks.Sandbox;
 using ArtifactRegistry.Context;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.DockerAuth;
-using ArtifactRegistry.Iam;
 using ArtifactRegistry.Publishing;
 using ArtifactRegistry.Sandbox;
 using ArtifactRegistry.Testing.Docker;
@@ -86,23 +85,10 @@ internal sealed partial class CacheBenchmark : IBenchmarkCommand
     private static async Task<Run> RunAsync(SandboxServer sandbox, PrivateDockerd engine, string home, BuildAndPushSettings settings, CancellationToken cancellationToken)
     {
         var log = new LineLogger();
-        var result = await BuildAndPush.RunAsync(Context(sandbox, engine, home).SetLogger(log), settings, cancellationToken);
+        var result = await BuildAndPush.RunAsync(SandboxDeployerContext.For(sandbox, engine, home).SetLogger(log), settings, cancellationToken);
         var summary = log.Lines.Select(line => CacheSummary().Match(line)).FirstOrDefault(match => match.Success);
         return new Run(result, summary is null ? "off" : $"{summary.Groups["cached"].Value} of {summary.Groups["steps"].Value}");
     }
-
-    private static OperationContext Context(SandboxServer sandbox, PrivateDockerd engine, string home) => OperationContext.Default
-        .SetEnvironmentVariable("DOCKER_HOST", engine.DockerHost)
-        .SetDockerConfigDirectory(Directory.CreateDirectory(Path.Combine(home, ".docker")).FullName)
-        .SetAccessTokenSource(new RefreshingAccessTokenSource("sandbox deployer", GooglePrincipal.ServiceAccount(SandboxPrincipals.Deployer), _ =>
-        {
-            var now = DateTimeOffset.UtcNow;
-            return Task.FromResult(new AccessToken(sandbox.IssueAccessToken(SandboxPrincipals.Deployer), now, now.AddHours(1)));
-        }))
-        .SetHostMap(RegistryHostMap.Parse(string.Join(",", sandbox.RegistryHostMap.Select(pair => $"{pair.Key}={pair.Value}"))))
-        .SetArtifactRegistryEndpoint(sandbox.ApiEndpoint)
-        .SetHomeDirectory(home)
-        .SetEnvironmentVariable("GOOGLE_APPLICATION_CREDENTIALS", null);
 
     private static void Row(string name, Run run, Run seed)
     {

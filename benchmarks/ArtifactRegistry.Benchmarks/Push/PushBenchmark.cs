@@ -1,10 +1,8 @@
 using System.Diagnostics;
-using ArtifactRegistry.Auth;
 using ArtifactRegistry.Benchmarks.Measurement;
-using ArtifactRegistry.Context;
+using ArtifactRegistry.Benchmarks.Sandbox;
 using ArtifactRegistry.Docker;
 using ArtifactRegistry.DockerAuth;
-using ArtifactRegistry.Iam;
 using ArtifactRegistry.Publishing;
 using ArtifactRegistry.Sandbox;
 using ArtifactRegistry.Testing.Docker;
@@ -39,7 +37,7 @@ internal sealed class PushBenchmark : IBenchmarkCommand
             await BenchmarkGit.RunAsync(source, "add", "--all");
             await BenchmarkGit.RunAsync(source, "commit", "--quiet", "--no-gpg-sign", "-m", "benchmark");
 
-            var context = Context(sandbox, engine, Directory.CreateDirectory(Path.Combine(root, "home")).FullName);
+            var context = SandboxDeployerContext.For(sandbox, engine, Directory.CreateDirectory(Path.Combine(root, "home")).FullName);
             var settings = new BuildAndPushSettings()
                 .SetImage("asia-docker.pkg.dev/sample-project/sample/benchmark")
                 .SetContextDirectory(source)
@@ -74,19 +72,6 @@ internal sealed class PushBenchmark : IBenchmarkCommand
             Directory.Delete(root, recursive: true);
         }
     }
-
-    private static OperationContext Context(SandboxServer sandbox, PrivateDockerd engine, string home) => OperationContext.Default
-        .SetEnvironmentVariable("DOCKER_HOST", engine.DockerHost)
-        .SetDockerConfigDirectory(Directory.CreateDirectory(Path.Combine(home, ".docker")).FullName)
-        .SetAccessTokenSource(new RefreshingAccessTokenSource("sandbox deployer", GooglePrincipal.ServiceAccount(SandboxPrincipals.Deployer), _ =>
-        {
-            var now = DateTimeOffset.UtcNow;
-            return Task.FromResult(new AccessToken(sandbox.IssueAccessToken(SandboxPrincipals.Deployer), now, now.AddHours(1)));
-        }))
-        .SetHostMap(RegistryHostMap.Parse(string.Join(",", sandbox.RegistryHostMap.Select(pair => $"{pair.Key}={pair.Value}"))))
-        .SetArtifactRegistryEndpoint(sandbox.ApiEndpoint)
-        .SetHomeDirectory(home)
-        .SetEnvironmentVariable("GOOGLE_APPLICATION_CREDENTIALS", null);
 
     private static void Row(string name, IEnumerable<TimeSpan> samples)
     {

@@ -33,9 +33,9 @@ public class ImagePullTests
     {
         await _cluster.Sandbox.PushAsync("cross-project");
         const string image = "asia-docker.pkg.dev/sample-project/sample/sample-api:latest";
-        await SetImageAsync(image);
+        await TestCluster.SetImageAsync(_client, image);
 
-        var waiting = await _cluster.WaitForAsync("ImagePullBackOff", () => NewPodState(image)?.Waiting is { Reason: "ImagePullBackOff" } w ? w : null);
+        var waiting = await _cluster.WaitForAsync("ImagePullBackOff", () => _cluster.ContainerStateOf(image)?.Waiting is { Reason: "ImagePullBackOff" } w ? w : null);
         var failed = _cluster.Events().First(e => e.Reason == "Failed" && e.Message.StartsWith("Failed to pull image", StringComparison.Ordinal));
         _cluster.Server.Grant(TestCluster.CrossProjectRepository, "roles/artifactregistry.reader", SandboxServer.MemberOf(SandboxPrincipals.GkeNodes));
         await _cluster.WaitUntilAsync("the rollout after the grant", () => _cluster.RolledOut());
@@ -62,9 +62,9 @@ public class ImagePullTests
         await _cluster.Sandbox.PushAsync("exists");
         _cluster.Server.Grant(TestCluster.CrossProjectRepository, "roles/artifactregistry.reader", SandboxServer.MemberOf(SandboxPrincipals.GkeNodes));
         const string image = "asia-docker.pkg.dev/sample-project/sample/sample-api:no-such-tag";
-        await SetImageAsync(image);
+        await TestCluster.SetImageAsync(_client, image);
 
-        var waiting = await _cluster.WaitForAsync("ErrImagePull", () => NewPodState(image)?.Waiting is { Reason: "ErrImagePull" } w ? w : null);
+        var waiting = await _cluster.WaitForAsync("ErrImagePull", () => _cluster.ContainerStateOf(image)?.Waiting is { Reason: "ErrImagePull" } w ? w : null);
 
         Assert.That(waiting.Message, Is.EqualTo(
             $"rpc error: code = NotFound desc = failed to pull and unpack image \"{image}\": failed to resolve reference \"{image}\": {image}: not found"));
@@ -74,7 +74,7 @@ public class ImagePullTests
     public async Task An_image_labelled_to_crash_loops_with_a_growing_restart_count_and_logs_of_the_previous_instance()
     {
         var image = await PushAsync("crasher", new Dictionary<string, string> { ["sandbox.crash"] = "true", ["sandbox.exit-code"] = "3" });
-        await SetImageAsync(image);
+        await TestCluster.SetImageAsync(_client, image);
 
         var pod = await _cluster.WaitForAsync("a restarted crash loop", () =>
             _cluster.Pods().FirstOrDefault(p => p.Spec.Containers[0].Image == image && p.Status?.ContainerStatuses?[0] is { RestartCount: >= 1, State.Waiting.Reason: "CrashLoopBackOff" }));
@@ -97,7 +97,7 @@ public class ImagePullTests
     {
         var image = await PushAsync("slow", new Dictionary<string, string> { ["sandbox.start-delay"] = "1s" });
         var sincePatch = System.Diagnostics.Stopwatch.StartNew();
-        await SetImageAsync(image);
+        await TestCluster.SetImageAsync(_client, image);
 
         var running = await _cluster.WaitForAsync("a running container", () =>
             _cluster.Pods().FirstOrDefault(p => p.Spec.Containers[0].Image == image && p.Status?.ContainerStatuses?[0].State?.Running is not null));
@@ -118,7 +118,7 @@ public class ImagePullTests
         var pod = _cluster.Pods().First();
         using var tail = await _client.CoreV1.ReadNamespacedPodLogAsync(pod.Metadata.Name, TestCluster.Namespace, tailLines: 1);
         var lastLine = await new StreamReader(tail).ReadToEndAsync();
-        await SetImageAsync("asia-docker.pkg.dev/sample-project/sample/sample-api:latest");
+        await TestCluster.SetImageAsync(_client, "asia-docker.pkg.dev/sample-project/sample/sample-api:latest");
         var waiting = await _cluster.WaitForAsync("a pod that cannot pull", () =>
             _cluster.Pods().FirstOrDefault(p => p.Status?.ContainerStatuses?[0].State?.Waiting?.Reason == "ImagePullBackOff"));
         var refused = await Assert.ThrowsAsync<k8s.Autorest.HttpOperationException>(() => _client.CoreV1.ReadNamespacedPodLogAsync(waiting.Metadata.Name, TestCluster.Namespace));
@@ -129,15 +129,6 @@ public class ImagePullTests
             Assert.That(refused!.Response.Content, Does.Contain($"container \\\"sample-api\\\" in pod \\\"{waiting.Metadata.Name}\\\" is waiting to start: trying and failing to pull image"));
         });
     }
-
-    private V1ContainerState? NewPodState(string image) =>
-        _cluster.Pods().FirstOrDefault(p => p.Spec.Containers[0].Image == image)?.Status?.ContainerStatuses?.FirstOrDefault()?.State;
-
-    private Task<V1Deployment> SetImageAsync(string image) =>
-        _client.AppsV1.PatchNamespacedDeploymentAsync(
-            new V1Patch("""{"spec":{"template":{"spec":{"containers":[{"image":"IMAGE","name":"sample-api"}]}}}}""".Replace("IMAGE", image, StringComparison.Ordinal),
-                V1Patch.PatchType.StrategicMergePatch),
-            TestCluster.Deployment, TestCluster.Namespace);
 
     private async Task<string> PushAsync(string tag, IReadOnlyDictionary<string, string> labels)
     {

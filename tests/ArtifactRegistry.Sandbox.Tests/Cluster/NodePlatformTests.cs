@@ -67,10 +67,10 @@ public class NodePlatformTests
         await StartAsync([new SandboxClusterNode(Arm64Node, "arm64", Pool: "arm-pool")]);
         await _cluster.Sandbox.PushIndexAsync(Repository, "amd64-only", "no arm", "amd64");
         const string image = ImageName + ":amd64-only";
-        await SetImageAsync(image);
+        await TestCluster.SetImageAsync(_client, image);
 
-        var pulling = await _cluster.WaitForAsync("ErrImagePull", () => StateOf(image)?.Waiting is { Reason: "ErrImagePull" } w ? w : null);
-        var backOff = await _cluster.WaitForAsync("ImagePullBackOff", () => StateOf(image)?.Waiting is { Reason: "ImagePullBackOff" } w ? w : null);
+        var pulling = await _cluster.WaitForAsync("ErrImagePull", () => _cluster.ContainerStateOf(image)?.Waiting is { Reason: "ErrImagePull" } w ? w : null);
+        var backOff = await _cluster.WaitForAsync("ImagePullBackOff", () => _cluster.ContainerStateOf(image)?.Waiting is { Reason: "ImagePullBackOff" } w ? w : null);
         var failed = _cluster.Events().First(e => e.Reason == "Failed" && e.Message.StartsWith($"Failed to pull image \"{image}\"", StringComparison.Ordinal));
 
         const string containerd = $"rpc error: code = NotFound desc = failed to pull and unpack image \"{image}\": no match for platform in manifest: not found";
@@ -162,7 +162,7 @@ public class NodePlatformTests
         await StartAsync([new SandboxClusterNode(Arm64Node, "arm64", Pool: "arm-pool")]);
         var pushed = await _cluster.Sandbox.PushAsync(TestImage.Create("amd64 binary", TestImage.OciManifest, "amd64", entrypoint: "/app"), Repository, "amd64-single");
         const string image = ImageName + ":amd64-single";
-        await SetImageAsync(image);
+        await TestCluster.SetImageAsync(_client, image);
 
         var pod = await _cluster.WaitForAsync("a crash loop", () =>
             _cluster.Pods().FirstOrDefault(p => p.Spec.Containers[0].Image == image && p.Status?.ContainerStatuses?[0] is { RestartCount: >= 1, State.Waiting.Reason: "CrashLoopBackOff" }));
@@ -187,15 +187,6 @@ public class NodePlatformTests
     }
 
     private V1Pod? Pod(string name) => _cluster.Pods(app: null).FirstOrDefault(p => p.Metadata.Name == name);
-
-    private V1ContainerState? StateOf(string image) =>
-        _cluster.Pods().FirstOrDefault(p => p.Spec.Containers[0].Image == image)?.Status?.ContainerStatuses?.FirstOrDefault()?.State;
-
-    private Task<V1Deployment> SetImageAsync(string image) =>
-        _client.AppsV1.PatchNamespacedDeploymentAsync(
-            new V1Patch("""{"spec":{"template":{"spec":{"containers":[{"image":"IMAGE","name":"sample-api"}]}}}}""".Replace("IMAGE", image, StringComparison.Ordinal),
-                V1Patch.PatchType.StrategicMergePatch),
-            TestCluster.Deployment, TestCluster.Namespace);
 
     private Task<V1Pod> CreatePodAsync(string name, string architecture) =>
         _client.CoreV1.CreateNamespacedPodAsync(new V1Pod

@@ -60,6 +60,17 @@ internal sealed class TestCluster : IAsyncDisposable
         Store.List(ResourceType.Pods, ns).Items.Select(p => p.As<V1Pod>())
             .Where(p => app is null || p.Metadata.Labels?.TryGetValue("app", out var a) == true && a == app).ToList();
 
+    /// <summary>The container state of the first pod of the sample deployment that runs <paramref name="image"/>, once it has one.</summary>
+    public V1ContainerState? ContainerStateOf(string image) =>
+        Pods().FirstOrDefault(p => p.Spec.Containers[0].Image == image)?.Status?.ContainerStatuses?.FirstOrDefault()?.State;
+
+    /// <summary>What <c>kubectl set image deployment/sample-api sample-api=IMAGE</c> sends.</summary>
+    public static Task<V1Deployment> SetImageAsync(IKubernetes client, string image) =>
+        client.AppsV1.PatchNamespacedDeploymentAsync(
+            new V1Patch("""{"spec":{"template":{"spec":{"containers":[{"image":"IMAGE","name":"sample-api"}]}}}}""".Replace("IMAGE", image, StringComparison.Ordinal),
+                V1Patch.PatchType.StrategicMergePatch),
+            Deployment, Namespace);
+
     public IReadOnlyList<V1ReplicaSet> ReplicaSets(string name = Deployment, string ns = Namespace) =>
         Store.Children(GetDeployment(name, ns).Metadata.Uid, ResourceType.ReplicaSets).Select(r => r.As<V1ReplicaSet>()).ToList();
 
