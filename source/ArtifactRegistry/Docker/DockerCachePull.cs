@@ -12,6 +12,9 @@ namespace ArtifactRegistry.Docker;
 /// </summary>
 internal sealed class DockerCachePull(IProcessRunner runner, ILogger logger, LogLevel outputLevel)
 {
+    /// <summary>docker's words when an index has no image for the platform asked for.</summary>
+    internal const string NoPlatformMarker = "no matching manifest";
+
     /// <param name="platform">For one platform of a multi-platform build: the image of that platform, pulled from an index
     /// with <c>--platform</c> under the same name (each platform's build runs right after its pull).</param>
     /// <returns>Whether the image is now in the engine.</returns>
@@ -50,6 +53,10 @@ internal sealed class DockerCachePull(IProcessRunner runner, ILogger logger, Log
         var said = errorLines.Count > 0 ? string.Join(" ", errorLines) : "(docker printed nothing)";
         switch (DockerCachePullFailures.Classify(result.StandardError))
         {
+            case DockerCachePullFailure.Missing when platform is not null && result.StandardError.Contains(NoPlatformMarker, StringComparison.OrdinalIgnoreCase):
+                logger.LogInformation("Build cache: {Image} has no {Platform} image yet (this push adds one): building {Platform} without a registry cache",
+                    image, platform, platform);
+                break;
             case DockerCachePullFailure.Missing:
                 logger.LogInformation("Build cache: {Image} does not exist yet (the first build pushes it): building without a registry cache", named);
                 break;
@@ -62,9 +69,9 @@ internal sealed class DockerCachePull(IProcessRunner runner, ILogger logger, Log
                 break;
             default:
                 logger.LogWarning(
-                    "Build cache: `{Program} pull {Image}` failed, so this build runs without the registry cache: {Error}. " +
+                    "Build cache: `{Program} pull{Platform} {Image}` failed, so this build runs without the registry cache: {Error}. " +
                     "Run that command to see why, or build without the cache with {NoCache}",
-                    client.Program, image, said, SettingNames.NoCache.With("true"));
+                    client.Program, platform is null ? "" : $" --platform {platform}", image, said, SettingNames.NoCache.With("true"));
                 break;
         }
         return false;
@@ -91,7 +98,7 @@ internal enum DockerCachePullFailure
 internal static class DockerCachePullFailures
 {
     private static readonly string[] RefusedMarkers = ["denied", "unauthorized", "unauthenticated", "no basic auth credentials", "forbidden", "403"];
-    private static readonly string[] MissingMarkers = ["manifest unknown", "not found", "name unknown", "no matching manifest"];
+    private static readonly string[] MissingMarkers = ["manifest unknown", "not found", "name unknown", DockerCachePull.NoPlatformMarker];
 
     public static DockerCachePullFailure Classify(string standardError)
     {

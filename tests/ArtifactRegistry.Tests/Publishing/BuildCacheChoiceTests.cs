@@ -122,6 +122,7 @@ public sealed class BuildCacheChoiceTests
     [TestCase("Error response from daemon: pull access denied for 127.0.0.1:5000/p/r/app, repository does not exist or may require 'docker login': denied: Permission \"artifactregistry.repositories.downloadArtifacts\" denied", "Refused")]
     [TestCase("Error response from daemon: Head \"https://127.0.0.1:5000/v2/p/r/app/manifests/latest\": unauthorized: authentication required", "Refused")]
     [TestCase("Error response from daemon: Get \"https://127.0.0.1:5000/v2/\": dial tcp 127.0.0.1:5000: connect: connection refused", "Other")]
+    [TestCase("no matching manifest for linux/arm64/v8 in the manifest list entries", "Missing")]
     public void A_failed_cache_pull_is_told_apart_by_dockers_words(string standardError, string expected) =>
         Assert.That(DockerCachePullFailures.Classify(standardError).ToString(), Is.EqualTo(expected));
 
